@@ -1,0 +1,35 @@
+import { erlangCommand } from './erlangCommand';
+import { UsageError } from './flags';
+
+/** The `wfm` command: one function per subcommand, each given argv and the process streams. */
+const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
+  erlang: erlangCommand,
+};
+
+const USAGE = `usage: wfm <command> [flags]
+commands:
+  erlang   one Erlang B / C / A / X case from flags, or --batch JSON lines on stdin`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name === undefined ? undefined : COMMANDS[name];
+  try {
+    if (!command) {
+      if (name === undefined || name === '--help' || name === 'help') {
+        process.stdout.write(`${USAGE}\n`);
+        return name === undefined ? 2 : 0;
+      }
+      throw new UsageError(`${name}: unknown command (known: ${Object.keys(COMMANDS).join(', ')})`);
+    }
+    await command(rest);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof RangeError) {
+      process.stderr.write(`wfm ${name}: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

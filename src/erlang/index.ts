@@ -1,0 +1,25 @@
+export { type ErlangAInput, type ErlangAResult, erlangA } from './erlangA';
+export { erlangB, erlangBSequence } from './erlangB';
+export { type ErlangCInput, type ErlangCResult, erlangC, UNSTABLE_REASON } from './erlangC';
+export {
+  type ErlangAnswer,
+  type ErlangCase,
+  type FieldError,
+  formatFieldError,
+  parseErlangCase,
+  solveErlangCase,
+} from './erlangCase';
+export { type ErlangXInput, type ErlangXResult, erlangX } from './erlangX';
+export { DEFAULT_SL_DEFINITION, SL_DEFINITIONS, type SlDefinition, serviceLevel, slFormula } from './serviceLevel';
+export {
+  missedTargets,
+  type QueueMetrics,
+  type QueueModel,
+  queueMetrics,
+  requiredAgents,
+  SCHEDULING_RULE,
+  type StaffingCase,
+  type StaffingResult,
+  type StaffingTargets,
+  scheduledAgents,
+} from './staffing';
