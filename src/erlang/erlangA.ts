@@ -200,7 +200,9 @@ function negativeBinomial(r: number, x: number, logX: number) {
     step(next: number): number {
       while (j < next) {
         j++;
-        logP = j === 0 ? r * Math.log1p(-x) : logP + logX + Math.log((j + r - 1) / j);
+        // r = 0 is the law concentrated at 0 (no agents: nobody ahead is ever served).
+        if (j === 0) logP = r === 0 ? 0 : r * Math.log1p(-x);
+        else logP += logX + Math.log((j + r - 1) / j);
         cumulative += Math.exp(logP);
       }
       return Math.exp(logP);

@@ -38,5 +38,6 @@ export function erlangBSequence(load: number): (agents: number) => number {
 function erlangBFraction(fraction: number, load: number): number {
   if (fraction === 0) return 1;
   if (load === 0) return 0;
-  return 1 / (load * scaledUpperGamma(fraction + 1, load));
+  // For loads near 0 the scaled gamma carries a relative error of ~|ln A|·1e-16; B ≤ 1 by definition.
+  return Math.min(1, 1 / (load * scaledUpperGamma(fraction + 1, load)));
 }

@@ -178,5 +178,5 @@ function noStaffing(): RangeError {
 /** Agents to schedule so that `required` are on the phones after shrinkage; the one rounding step. */
 export function scheduledAgents(required: number, shrinkage: number): number {
   // The tolerance keeps 14 ÷ 0.7 = 20.000000000000004 at 20.
-  return Math.ceil(required / (1 - shrinkage) - 1e-9);
+  return Math.max(0, Math.ceil(required / (1 - shrinkage) - 1e-9));
 }
