@@ -42,7 +42,7 @@ export function formatFieldError(e: FieldError, name = e.field): string {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-interface NumberRule {
+export interface NumberRule {
   min: number;
   max: number;
   /** min itself is not allowed */

@@ -1,11 +1,16 @@
+export { type CalculatorInput, type CalculatorResult, calculate, type Requirement } from './calculator';
 export { type ErlangAInput, type ErlangAResult, erlangA } from './erlangA';
 export { erlangB, erlangBSequence } from './erlangB';
 export { type ErlangCInput, type ErlangCResult, erlangC, UNSTABLE_REASON } from './erlangC';
 export {
+  checkNumber,
+  describeRange,
+  ERLANG_FIELDS,
   type ErlangAnswer,
   type ErlangCase,
   type FieldError,
   formatFieldError,
+  type NumberRule,
   parseErlangCase,
   solveErlangCase,
 } from './erlangCase';

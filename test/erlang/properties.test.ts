@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { erlangA, erlangB, erlangC, missedTargets, queueMetrics, requiredAgents } from '../../src/erlang';
 import type { StaffingCase } from '../../src/erlang';
+import { erlangA, erlangB, erlangC, missedTargets, queueMetrics, requiredAgents } from '../../src/erlang';
 
 const load = fc.double({ min: 0.01, max: 2_000, noNaN: true });
 const aht = fc.double({ min: 10, max: 1_200, noNaN: true });
@@ -70,18 +70,24 @@ describe('Erlang A properties', () => {
 
   it('tends to Erlang C as patience grows', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.5, max: 500, noNaN: true }), aht, target, fc.integer({ min: 1, max: 50 }), (a, h, t, extra) => {
-        const n = Math.ceil(a) + extra;
-        const c = erlangC({ agents: n, load: a, ahtSeconds: h, targetSeconds: t });
-        if (!c.stable) throw new Error('expected stable');
-        const gaps = [1e3, 1e5, 1e8].map((factor) => {
-          const r = erlangA({ agents: n, arrivalRate: a / h, ahtSeconds: h, patienceSeconds: h * factor, targetSeconds: t });
-          return Math.abs(r.pWait - c.erlangC) + Math.abs(r.pServedWithin - c.serviceLevel) + Math.abs(r.asa / c.asa - 1);
-        });
-        expect(gaps[1]).toBeLessThanOrEqual(gaps[0] + 1e-12);
-        expect(gaps[2]).toBeLessThanOrEqual(gaps[1] + 1e-12);
-        expect(gaps[2]).toBeLessThan(1e-4);
-      }),
+      fc.property(
+        fc.double({ min: 0.5, max: 500, noNaN: true }),
+        aht,
+        target,
+        fc.integer({ min: 1, max: 50 }),
+        (a, h, t, extra) => {
+          const n = Math.ceil(a) + extra;
+          const c = erlangC({ agents: n, load: a, ahtSeconds: h, targetSeconds: t });
+          if (!c.stable) throw new Error('expected stable');
+          const gaps = [1e3, 1e5, 1e8].map((factor) => {
+            const r = erlangA({ agents: n, arrivalRate: a / h, ahtSeconds: h, patienceSeconds: h * factor, targetSeconds: t });
+            return Math.abs(r.pWait - c.erlangC) + Math.abs(r.pServedWithin - c.serviceLevel) + Math.abs(r.asa / c.asa - 1);
+          });
+          expect(gaps[1]).toBeLessThanOrEqual(gaps[0] + 1e-12);
+          expect(gaps[2]).toBeLessThanOrEqual(gaps[1] + 1e-12);
+          expect(gaps[2]).toBeLessThan(1e-4);
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -95,7 +101,9 @@ describe('staffing', () => {
     ahtSeconds: fc.double({ min: 30, max: 900, noNaN: true }),
     patienceSeconds: fc.double({ min: 10, max: 1_200, noNaN: true }),
     targetSeconds: fc.constantFrom(0, 10, 20, 60),
-    slDefinition: fc.constantFrom('abandonsCount', 'answeredOnly', 'shortAbandonsExcluded') as fc.Arbitrary<StaffingCase['slDefinition']>,
+    slDefinition: fc.constantFrom('abandonsCount', 'answeredOnly', 'shortAbandonsExcluded') as fc.Arbitrary<
+      StaffingCase['slDefinition']
+    >,
   });
   const targets = fc.record(
     {
@@ -136,7 +144,14 @@ describe('staffing', () => {
   });
 
   it('needs no agents for no calls', () => {
-    const c: StaffingCase = { model: 'C', calls: 0, intervalSeconds: 1800, ahtSeconds: 180, targetSeconds: 20, slDefinition: 'abandonsCount' };
+    const c: StaffingCase = {
+      model: 'C',
+      calls: 0,
+      intervalSeconds: 1800,
+      ahtSeconds: 180,
+      targetSeconds: 20,
+      slDefinition: 'abandonsCount',
+    };
     expect(requiredAgents(c, { serviceLevel: 0.8 }).agents).toBe(0);
   });
 });

@@ -3,7 +3,14 @@ import { erlangA, erlangC, queueMetrics, requiredAgents, scheduledAgents } from 
 
 // The worked example of DESIGN.md §3 and the issue: 100 calls / 30 min, AHT 180 s, 80/20.
 const lambda = 100 / 1800;
-const caseC = { model: 'C', calls: 100, intervalSeconds: 1800, ahtSeconds: 180, targetSeconds: 20, slDefinition: 'abandonsCount' } as const;
+const caseC = {
+  model: 'C',
+  calls: 100,
+  intervalSeconds: 1800,
+  ahtSeconds: 180,
+  targetSeconds: 20,
+  slDefinition: 'abandonsCount',
+} as const;
 
 describe('published Erlang C example', () => {
   it('14 agents: SL 0.888350, P(wait) 0.174132, ASA 7.836 s', () => {

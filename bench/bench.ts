@@ -1,0 +1,102 @@
+/**
+ * `npm run bench`: speed figures as one JSON object on stdout.
+ * Timings are wall-clock on this machine; each figure repeats its work long
+ * enough (≥ 0.3 s) to be stable.
+ */
+import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { erlangC, requiredAgents, type StaffingCase } from '../src/erlang';
+
+/** Runs `work` repeatedly for at least `seconds`; returns calls per second. */
+function ratePerSecond(work: () => void, seconds = 0.3): number {
+  let calls = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < seconds * 1000) {
+    work();
+    calls++;
+    elapsed = performance.now() - start;
+  }
+  return calls / (elapsed / 1000);
+}
+
+function erlangCRate(agents: number): number {
+  const load = agents * 0.9;
+  let sink = 0;
+  const rate = ratePerSecond(() => {
+    const r = erlangC({ agents, load, ahtSeconds: 180, targetSeconds: 20 });
+    if (r.stable) sink += r.serviceLevel;
+  });
+  if (!Number.isFinite(sink)) throw new Error('bad result');
+  return Math.round(rate);
+}
+
+/** A 96-interval day of a 5,000-agent center: a double-peaked profile up to ~4,500 Erlangs. */
+function dayOfIntervals(): number[] {
+  return Array.from({ length: 96 }, (_, i) => {
+    const hour = i / 4;
+    const shape = Math.exp(-((hour - 11) ** 2) / 8) + 0.8 * Math.exp(-((hour - 19) ** 2) / 6);
+    return Math.max(50, 4_500 * shape); // Erlangs
+  });
+}
+
+function staffDayMs(model: 'C' | 'A'): number {
+  const loads = dayOfIntervals();
+  const start = performance.now();
+  let total = 0;
+  for (const load of loads) {
+    const c: StaffingCase = {
+      model,
+      calls: (load * 900) / 180,
+      intervalSeconds: 900,
+      ahtSeconds: 180,
+      patienceSeconds: 300,
+      targetSeconds: 20,
+      slDefinition: 'abandonsCount',
+    };
+    total += requiredAgents(c, { serviceLevel: 0.8 }).agents;
+  }
+  const ms = performance.now() - start;
+  if (total < 5_000) throw new Error('unexpected staffing');
+  return Number(ms.toFixed(1));
+}
+
+function batchFigures(lines: number) {
+  const bin = fileURLToPath(new URL('../bin/wfm.js', import.meta.url));
+  const line = (i: number) =>
+    JSON.stringify({
+      model: i % 2 ? 'A' : 'C',
+      calls: 80 + (i % 40),
+      intervalSeconds: 1800,
+      ahtSeconds: 180,
+      agents: 14,
+      targetSeconds: 20,
+      patienceSeconds: 300,
+    });
+  const run = (n: number) => {
+    const input = Array.from({ length: n }, (_, i) => line(i)).join('\n');
+    const start = performance.now();
+    const r = spawnSync(process.execPath, [bin, 'erlang', '--batch'], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const ms = performance.now() - start;
+    if (r.status !== 0 || r.stdout.trim().split('\n').length !== n) throw new Error(`batch failed: ${r.stderr}`);
+    return ms;
+  };
+  const startupMs = Math.min(run(1), run(1), run(1));
+  const totalMs = Math.min(run(lines), run(lines));
+  const computeMs = totalMs - startupMs;
+  return {
+    batchLines: lines,
+    batchWallMs: Number(totalMs.toFixed(0)),
+    batchStartupMs: Number(startupMs.toFixed(0)),
+    batchComputeMs: Number(computeMs.toFixed(0)),
+    batchLinesPerSecond: Math.round(lines / (computeMs / 1000)),
+  };
+}
+
+const figures = {
+  erlangCEvaluationsPerSecond: { n10: erlangCRate(10), n1000: erlangCRate(1_000), n50000: erlangCRate(50_000) },
+  staff96IntervalsOf5000AgentsMs: { erlangC: staffDayMs('C'), erlangA: staffDayMs('A') },
+  ...batchFigures(10_000),
+};
+process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

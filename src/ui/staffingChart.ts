@@ -1,0 +1,124 @@
+import { axisBottom, axisLeft } from 'd3-axis';
+import { scaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
+import { line } from 'd3-shape';
+import type { CalculatorResult, QueueMetrics } from '../erlang';
+import { formatShare } from '../format/number';
+
+const WIDTH = 560;
+const HEIGHT = 280;
+const MARGIN = { top: 16, right: 20, bottom: 40, left: 48 };
+
+interface Series {
+  key: string;
+  label: string;
+  value: (m: { C: QueueMetrics; A: QueueMetrics }) => number | null;
+}
+
+const SERIES: Series[] = [
+  { key: 'sl-a', label: 'SL, Erlang A', value: (p) => p.A.serviceLevel },
+  { key: 'sl-c', label: 'SL, Erlang C', value: (p) => p.C.serviceLevel },
+  { key: 'ab-a', label: 'Abandonment, Erlang A', value: (p) => p.A.pAbandon },
+];
+
+/** SL and abandonment against agents around the answer, with the SL target and the evaluated staffing marked. */
+export function drawStaffingChart(figure: HTMLElement, r: CalculatorResult, slTarget: number | undefined): void {
+  const x = scaleLinear()
+    .domain([r.curve[0].agents, r.curve[r.curve.length - 1].agents])
+    .range([MARGIN.left, WIDTH - MARGIN.right]);
+  const y = scaleLinear()
+    .domain([0, 1])
+    .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+  const root = select(figure);
+  root.selectAll('*').remove();
+  root.append('figcaption').text(`Service level (${r.slFormula}) and abandonment by agents on the phones`);
+  const svg = root
+    .append('svg')
+    .attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)
+    .attr('role', 'img')
+    .attr('aria-labelledby', 'chart-title');
+  svg
+    .append('title')
+    .attr('id', 'chart-title')
+    .text('Service level and abandonment against agents; the table below has the same numbers');
+  svg
+    .append('g')
+    .attr('transform', `translate(0,${HEIGHT - MARGIN.bottom})`)
+    .call(
+      axisBottom(x)
+        .ticks(r.curve.length)
+        .tickFormat((d) => String(d)),
+    );
+  svg
+    .append('g')
+    .attr('transform', `translate(${MARGIN.left},0)`)
+    .call(
+      axisLeft(y)
+        .ticks(5)
+        .tickFormat((d) => `${Math.round(Number(d) * 100)} %`),
+    );
+  svg
+    .append('text')
+    .attr('class', 'axis-label')
+    .attr('x', WIDTH / 2)
+    .attr('y', HEIGHT - 6)
+    .attr('text-anchor', 'middle')
+    .text('agents on the phones');
+  if (slTarget !== undefined) {
+    svg
+      .append('line')
+      .attr('class', 'target')
+      .attr('x1', MARGIN.left)
+      .attr('x2', WIDTH - MARGIN.right)
+      .attr('y1', y(slTarget))
+      .attr('y2', y(slTarget));
+    svg
+      .append('text')
+      .attr('class', 'target-label')
+      .attr('x', WIDTH - MARGIN.right)
+      .attr('y', y(slTarget) - 4)
+      .attr('text-anchor', 'end')
+      .text(`target ${formatShare(slTarget, 0)}`);
+  }
+  svg
+    .append('line')
+    .attr('class', 'marker')
+    .attr('x1', x(r.agents))
+    .attr('x2', x(r.agents))
+    .attr('y1', MARGIN.top)
+    .attr('y2', HEIGHT - MARGIN.bottom);
+  for (const s of SERIES) {
+    const points = r.curve.filter((p) => s.value(p) !== null);
+    const path = line<(typeof r.curve)[number]>()
+      .x((p) => x(p.agents))
+      .y((p) => y(s.value(p) ?? 0));
+    svg.append('path').attr('class', `series ${s.key}`).attr('d', path(points));
+    svg
+      .append('g')
+      .selectAll('circle')
+      .data(points)
+      .join('circle')
+      .attr('class', `dot ${s.key}`)
+      .attr('r', 3)
+      .attr('cx', (p) => x(p.agents))
+      .attr('cy', (p) => y(s.value(p) ?? 0))
+      .append('title')
+      .text((p) => `${p.agents} agents: ${s.label} ${formatShare(s.value(p))}`);
+  }
+  const legend = root.append('ul').attr('class', 'legend');
+  for (const s of SERIES) legend.append('li').attr('class', s.key).text(s.label);
+
+  // The same numbers as a table, for screen readers and for copying.
+  const table = root.append('table').attr('class', 'chart-data');
+  table.append('caption').text('Chart data');
+  const head = table.append('thead').append('tr');
+  head.append('th').attr('scope', 'col').text('Agents');
+  for (const s of SERIES) head.append('th').attr('scope', 'col').text(s.label);
+  const rows = table.append('tbody').selectAll('tr').data(r.curve).join('tr');
+  rows
+    .append('th')
+    .attr('scope', 'row')
+    .text((p) => p.agents);
+  for (const s of SERIES)
+    rows.append('td').text((p) => (p.C.stable || s.key !== 'sl-c' ? formatShare(s.value(p), 1) : 'unstable'));
+}
