@@ -126,7 +126,7 @@ export interface StaffingResult {
 /**
  * The smallest N meeting every target. Erlang C walks N upward alongside the
  * B recurrence (O(N) in all); Erlang A, whose queue law costs more per N,
- * brackets N by doubling and bisects, reusing one B table (O(N + K log N)).
+ * gallops out from the Erlang C answer and bisects, reusing one B table (O(N + K log N)).
  * Every metric is monotone in N, so the first N that passes is the answer.
  * With `fractional` (Erlang C only) the integer answer is refined by bisection
  * over continuous Erlang C to the smallest real N, within 1e-6 agents.
@@ -139,27 +139,14 @@ export function requiredAgents(c: StaffingCase, targets: StaffingTargets, fracti
   }
   const passes = (n: number, b: number) => missedTargets(metricsFromB(c, n, b), targets).length === 0;
   const bAt = erlangBSequence(a);
-  let n: number;
-  if (c.model === 'C') {
-    n = Math.floor(a) + 1;
-    while (!passes(n, bAt(n))) {
-      if (++n > MAX_AGENTS) throw noStaffing();
-    }
-  } else {
-    let lo = 0;
-    let hi = Math.max(1, Math.ceil(a));
-    while (!passes(hi, bAt(hi))) {
-      lo = hi;
-      hi *= 2;
-      if (hi > 2 * MAX_AGENTS) throw noStaffing();
-    }
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (passes(mid, bAt(mid))) hi = mid;
-      else lo = mid;
-    }
-    n = hi;
+  // Erlang C: walk up from the first stable N. Erlang A: gallop from the Erlang C answer, which is
+  // usually within a few agents of it, then bisect.
+  let nC = Math.floor(a) + 1;
+  const caseC = { ...c, model: 'C' as const };
+  while (missedTargets(metricsFromB(caseC, nC, bAt(nC)), targets).length > 0) {
+    if (++nC > MAX_AGENTS) throw noStaffing();
   }
+  const n = c.model === 'C' ? nC : gallop(nC, (k) => passes(k, bAt(k)));
   if (!fractional || c.model !== 'C') return { agents: n, metrics: metricsFromB(c, n, bAt(n)) };
   let lo = Math.max(n - 1, a);
   let hi = n;
@@ -169,6 +156,39 @@ export function requiredAgents(c: StaffingCase, targets: StaffingTargets, fracti
     else lo = mid;
   }
   return { agents: hi, metrics: metricsFromB(c, hi, erlangB(hi, a)) };
+}
+
+/** The smallest k ≥ 0 with passes(k), for a monotone predicate, searching outward from a guess. */
+function gallop(guess: number, passes: (k: number) => boolean): number {
+  let lo: number;
+  let hi: number;
+  if (passes(guess)) {
+    hi = guess;
+    let step = 1;
+    lo = guess - step;
+    while (lo >= 0 && passes(lo)) {
+      hi = lo;
+      step *= 2;
+      lo = hi - step;
+    }
+    lo = Math.max(lo, -1);
+  } else {
+    lo = guess;
+    let step = 1;
+    hi = guess + step;
+    while (!passes(hi)) {
+      lo = hi;
+      step *= 2;
+      hi = lo + step;
+      if (hi > 2 * MAX_AGENTS) throw noStaffing();
+    }
+  }
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (passes(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }
 
 function noStaffing(): RangeError {

@@ -1,0 +1,2 @@
+export { type IntervalFunnel, type IntervalInput, intervalFunnel } from './interval';
+export { type DayPlan, type DayTotals, type IntervalPlan, PLAN_NOTES, planDay } from './plan';

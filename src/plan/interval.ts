@@ -1,0 +1,168 @@
+import { erlangA, erlangB, serviceLevel, type SlDefinition } from '../erlang';
+
+/** What the funnel of one interval needs: its traffic, its agents and the call-flow rules. */
+export interface IntervalInput {
+  intervalSeconds: number;
+  /** first attempts in the interval */
+  calls: number;
+  ahtSeconds: number;
+  /** agents answering inbound calls */
+  agents: number;
+  patienceSeconds: number;
+  targetSeconds: number;
+  slDefinition: SlDefinition;
+  /** IVR (trunk) lines; null = unlimited */
+  lines: number | null;
+  ivrSeconds: number;
+  containment: number;
+  escapeShare: number;
+  escapeAfterSeconds: number;
+  escapeTo: 'priority' | 'callback';
+  redialAbandoned: number;
+  redialBlocked: number;
+  /** callbacks offered when the estimated wait exceeds this (s); null = no offers */
+  callbackOfferSeconds: number | null;
+  callbackAcceptance: number;
+}
+
+/** The interval's steady-state funnel, in calls over the interval (not rates). */
+export interface IntervalFunnel {
+  /** first attempts plus redials */
+  attempts: number;
+  redials: number;
+  blocked: number;
+  contained: number;
+  escaped: number;
+  /** callers who asked for an agent (after IVR) */
+  toAgents: number;
+  callbacksRequested: number;
+  /** callers who joined the agent queue */
+  queued: number;
+  answered: number;
+  answeredWithin: number;
+  abandoned: number;
+  abandonedWithin: number;
+  /** P(wait > 0) for a caller joining the queue */
+  pWait: number;
+  /** mean wait of answered calls, s */
+  asa: number;
+  /** busy agent time from inbound calls ÷ agent time */
+  occupancy: number;
+  serviceLevel: number | null;
+  /** P(a caller's estimated wait exceeds the callback threshold) */
+  pCallbackOffer: number;
+  /** line (trunk) holding time assumed for blocking, s */
+  lineHoldSeconds: number;
+  /** fixed-point iterations used */
+  iterations: number;
+}
+
+/**
+ * One interval of the peak day in steady state: Erlang B on the lines,
+ * IVR containment and escapes, callback offers on the estimated wait, the
+ * exact Erlang A queue, and redials of blocked and abandoned callers fed back
+ * into the same interval — solved together as a fixed point.
+ *
+ * Approximations (the simulation checks them): each interval is in steady
+ * state (no carry-over), redials return within the interval, patience is
+ * exponential with the scenario's mean, priority escapes share the FIFO
+ * queue, and the estimated wait is the queue's virtual wait.
+ */
+export function intervalFunnel(x: IntervalInput): IntervalFunnel {
+  const L = x.intervalSeconds;
+  const firstRate = x.calls / L;
+  const ivrHold = (1 - x.escapeShare) * x.ivrSeconds + x.escapeShare * x.escapeAfterSeconds;
+  const escapeAccepts = x.escapeTo === 'callback' ? x.callbackAcceptance : 0;
+
+  /** The funnel's rates for given attempts, blocking and offer probability. */
+  const flow = (attemptRate: number, pBlock: number, pOffer: number) => {
+    const accepted = attemptRate * (1 - pBlock);
+    const normal = accepted * (1 - x.containment - x.escapeShare);
+    const escaped = accepted * x.escapeShare;
+    const queueRate = normal * (1 - pOffer * x.callbackAcceptance) + escaped * (1 - escapeAccepts);
+    return { accepted, queueRate, queue: erlangA(queueInput(x, queueRate)) };
+  };
+
+  let attemptRate = firstRate;
+  let pBlock = 0;
+  let pOffer = 0;
+  let lineHold = ivrHold;
+  let iterations = 1;
+  let attempt = { rate: Number.NaN, h: Number.NaN };
+  const needsIteration = x.lines !== null || x.redialAbandoned > 0 || x.redialBlocked > 0 || x.callbackOfferSeconds !== null;
+  for (; needsIteration && iterations < 500; iterations++) {
+    const previous = { pBlock, pOffer };
+    pBlock = x.lines === null ? 0 : erlangB(x.lines, attemptRate * lineHold);
+    const { accepted, queueRate, queue } = flow(attemptRate, pBlock, pOffer);
+    if (x.callbackOfferSeconds !== null) {
+      const atOffer = erlangA({ ...queueInput(x, queueRate), targetSeconds: x.callbackOfferSeconds });
+      // Still waiting at the threshold = neither answered nor abandoned by then.
+      pOffer = Math.max(0, 1 - atOffer.pServedWithin - atOffer.pAbandonWithin);
+    }
+    const holdInQueue = queueRate > 0 ? queue.meanWaitAll + x.ahtSeconds * (1 - queue.pAbandon) : 0;
+    lineHold = ivrHold + (accepted > 0 ? queueRate / accepted : 0) * holdInQueue;
+    // λ = λ₀ / (1 − share of attempts that redial), the shares taken at the current λ.
+    const abandonShare = accepted > 0 ? (queueRate / accepted) * queue.pAbandon : 0;
+    const redialing = x.redialBlocked * pBlock + x.redialAbandoned * (1 - pBlock) * abandonShare;
+    const next = firstRate / (1 - redialing);
+    const settled =
+      Math.abs(next - attemptRate) <= SETTLED * next &&
+      Math.abs(pBlock - previous.pBlock) <= SETTLED &&
+      Math.abs(pOffer - previous.pOffer) <= SETTLED;
+    // Secant steps on h(λ) = next(λ) − λ: near overload the plain iteration crawls.
+    const h = next - attemptRate;
+    const secant = attempt.h !== h ? attemptRate - (h * (attemptRate - attempt.rate)) / (h - attempt.h) : Number.NaN;
+    attempt = { rate: attemptRate, h };
+    attemptRate = Number.isFinite(secant) && secant >= firstRate ? secant : next;
+    if (settled) {
+      attemptRate = next;
+      break;
+    }
+  }
+
+  const { queueRate, queue } = flow(attemptRate, pBlock, pOffer);
+  const attempts = attemptRate * L;
+  const blocked = attempts * pBlock;
+  const accepted = attempts - blocked;
+  const contained = accepted * x.containment;
+  const toAgents = accepted - contained;
+  const queued = queueRate * L;
+  const answered = queued * (1 - queue.pAbandon);
+  const abandoned = queued * queue.pAbandon;
+  const answeredWithin = queued * queue.pServedWithin;
+  const abandonedWithin = queued * queue.pAbandonWithin;
+  return {
+    attempts,
+    redials: attempts - x.calls,
+    blocked,
+    contained,
+    escaped: accepted * x.escapeShare,
+    toAgents,
+    callbacksRequested: toAgents - queued,
+    queued,
+    answered,
+    answeredWithin,
+    abandoned,
+    abandonedWithin,
+    pWait: queue.pWait,
+    asa: queue.asa,
+    occupancy: queue.occupancy,
+    serviceLevel: serviceLevel(x.slDefinition, { answered, answeredWithin, abandoned, abandonedWithin }),
+    pCallbackOffer: pOffer,
+    lineHoldSeconds: lineHold,
+    iterations,
+  };
+}
+
+/** Change below which the fixed point counts as settled: 1e-9 of the calls, 1e-9 in probability. */
+const SETTLED = 1e-9;
+
+function queueInput(x: IntervalInput, rate: number) {
+  return {
+    agents: x.agents,
+    arrivalRate: rate,
+    ahtSeconds: x.ahtSeconds,
+    patienceSeconds: x.patienceSeconds,
+    targetSeconds: x.targetSeconds,
+  };
+}

@@ -1,0 +1,45 @@
+import type { Scenario } from './schema';
+
+/** Minutes after midnight of an "HH:MM" time. */
+export function minutesOf(clock: string): number {
+  const [h, m] = clock.split(':').map(Number);
+  return h * 60 + m;
+}
+
+/** "HH:MM" of minutes after midnight. */
+export function clockOf(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+type Day = Pick<Scenario, 'day' | 'intervalMinutes'>;
+
+/** Number of planning intervals between opening and closing. */
+export function intervalCount(s: Day): number {
+  return Math.floor((minutesOf(s.day.close) - minutesOf(s.day.open)) / s.intervalMinutes);
+}
+
+/** Start of each interval, "HH:MM". */
+export function intervalStarts(s: Day): string[] {
+  const open = minutesOf(s.day.open);
+  return Array.from({ length: intervalCount(s) }, (_, i) => clockOf(open + i * s.intervalMinutes));
+}
+
+const perInterval = (value: number | number[], n: number) => (Array.isArray(value) ? value : Array(n).fill(value));
+
+/** First-attempt calls per interval: given directly, or daily total × normalised profile × uplift. */
+export function callsPerInterval(s: Scenario): number[] {
+  const d = s.demand;
+  if ('calls' in d) return d.calls;
+  const total = d.profile.reduce((a, b) => a + b, 0);
+  return d.profile.map((w) => (total > 0 ? (d.dailyCalls * d.uplift * w) / total : 0));
+}
+
+export function ahtPerInterval(s: Scenario): number[] {
+  return perInterval(s.ahtSeconds, intervalCount(s));
+}
+
+export function agentsPerInterval(s: Scenario): number[] {
+  return perInterval(s.staffing.agents, intervalCount(s));
+}

@@ -1,0 +1,178 @@
+import { z } from 'zod';
+
+/**
+ * The scenario file, version 1: one peak day of one contact center.
+ * This schema is the one place where fields, ranges and defaults live; the
+ * published JSON Schema (scenarios/scenario.schema.json) is generated from it.
+ */
+
+/** A number field whose every error states the full allowed range. */
+function range(min: number, max: number, unit: string, description: string, whole = false) {
+  const error = `must be ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}${unit ? ` (${unit})` : ''}`;
+  const base = z.number({ error });
+  return (whole ? base.int({ error }) : base).min(min, { error }).max(max, { error }).meta({ description });
+}
+
+const share = (description: string) => range(0, 1, 'share 0–1', description);
+const clock = (description: string) =>
+  z
+    .string({ error: 'must be a time of day HH:MM' })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'must be a time of day HH:MM, 00:00 to 24:00' })
+    .meta({ description });
+
+export const DISTRIBUTION_KINDS = ['exponential', 'lognormal', 'gamma', 'weibull', 'deterministic', 'empirical'] as const;
+
+/** A positive duration distribution given by its mean and one shape parameter. */
+export const distributionSchema = z
+  .strictObject({
+    kind: z.enum(DISTRIBUTION_KINDS, { error: `must be one of ${DISTRIBUTION_KINDS.join(', ')}` }).default('exponential'),
+    meanSeconds: range(0.001, 86_400, 's', 'mean duration'),
+    shape: range(0.05, 50, '', 'lognormal: σ of ln X; gamma and Weibull: shape k (1 = exponential); unused otherwise').optional(),
+    values: z
+      .array(range(0, 86_400, 's', 'an observed duration'))
+      .min(1, { error: 'must hold at least one duration' })
+      .max(100_000, { error: 'must hold at most 100000 durations' })
+      .optional()
+      .meta({ description: 'empirical: observed durations, rescaled to meanSeconds' }),
+  })
+  .superRefine((d, ctx) => {
+    if (d.kind === 'empirical' && d.values === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['values'], message: 'required for an empirical distribution' });
+    }
+  });
+
+const demandSchema = z.union(
+  [
+    z.strictObject({
+      calls: z.array(range(0, 1_000_000, 'calls', 'first attempts in the interval')).meta({ description: 'one value per interval' }),
+    }),
+    z.strictObject({
+      dailyCalls: range(0, 100_000_000, 'calls', 'first attempts over the open day on a normal day'),
+      profile: z.array(range(0, 1_000, '', 'relative weight')).meta({ description: 'intraday shape, one weight per interval; normalised to sum 1' }),
+      uplift: range(0.01, 100, '×', 'peak-day multiplier on dailyCalls').default(1),
+    }),
+  ],
+  { error: 'must be either {calls: [...]} or {dailyCalls, profile, uplift}' },
+);
+
+const redialSchema = z.strictObject({
+  share: share('share of these callers who call again').default(0),
+  delay: distributionSchema.prefault({ meanSeconds: 600 }),
+});
+
+const callbackSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  offerWhen: z
+    .strictObject({
+      waitAboveSeconds: range(0, 86_400, 's', 'offer when the estimated wait exceeds this').optional(),
+      positionAbove: range(0, 100_000, 'callers', 'offer when the queue position exceeds this', true).optional(),
+    })
+    .prefault({ waitAboveSeconds: 120 }),
+  acceptance: share('share of callers who accept the offer').default(0.5),
+  serve: z
+    .discriminatedUnion(
+      'mode',
+      [
+        z.strictObject({
+          mode: z.literal('idle'),
+          reserveAgents: range(0, 10_000, 'agents', 'dial only when more than this many agents are free', true).default(0),
+        }),
+        z.strictObject({ mode: z.literal('window'), from: clock('callbacks are dialled from this time') }),
+        z.strictObject({ mode: z.literal('dedicated'), agents: range(0, 10_000, 'agents', 'agents who only dial callbacks', true) }),
+      ],
+      { error: 'mode must be idle, window or dedicated' },
+    )
+    .prefault({ mode: 'idle' }),
+  reachProbability: share('chance one attempt reaches the customer').default(0.8),
+  maxAttempts: range(1, 20, 'attempts', 'attempts before the callback fails', true).default(3),
+  retryDelaySeconds: range(0, 86_400, 's', 'wait between attempts').default(900),
+  deadline: clock('callbacks not completed by this time fail').default('24:00'),
+  handleTimeMultiplier: range(0.1, 10, '×', 'handle time of a callback ÷ AHT').default(1),
+  declinedPatienceMultiplier: range(0.1, 10, '×', 'patience of callers who declined ÷ patience').default(1),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    schema: z.literal(1, { error: 'must be 1 (this version of the scenario format)' }),
+    name: z.string().min(1, { error: 'must not be empty' }).max(200),
+    description: z.string().max(5_000).default(''),
+    day: z.strictObject({
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD' })
+        .meta({ description: 'the day planned' }),
+      open: clock('first interval starts'),
+      close: clock('last interval ends'),
+    }),
+    intervalMinutes: z
+      .union([z.literal(15), z.literal(30), z.literal(60)], { error: 'must be 15, 30 or 60' })
+      .default(30)
+      .meta({ description: 'planning interval, minutes' }),
+    demand: demandSchema,
+    ahtSeconds: z
+      .union([range(1, 86_400, 's', 'AHT for every interval'), z.array(range(1, 86_400, 's', 'AHT of the interval'))], {
+        error: 'must be a number of seconds or one per interval',
+      })
+      .meta({ description: 'average handle time: talk + hold + wrap-up' }),
+    handleTime: z
+      .strictObject({ kind: z.enum(DISTRIBUTION_KINDS).default('exponential'), shape: range(0.05, 50, '', 'shape parameter').optional() })
+      .prefault({})
+      .meta({ description: 'shape of the handle-time distribution; its mean is ahtSeconds' }),
+    ivr: z
+      .strictObject({
+        lines: range(1, 1_000_000, 'lines', 'trunks: calls beyond this many in the system get a busy signal', true)
+          .nullable()
+          .default(null),
+        time: distributionSchema.prefault({ meanSeconds: 45 }),
+        containment: share('share of callers the IVR resolves').default(0),
+        escape: z
+          .strictObject({
+            share: share('share of IVR callers who fail (asked 3 times, or too long in IVR)').default(0),
+            afterSeconds: range(0, 3_600, 's', 'time in IVR before such a caller escapes').default(300),
+            to: z.enum(['priority', 'callback'], { error: 'must be priority or callback' }).default('priority'),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    patience: distributionSchema.prefault({ meanSeconds: 300 }),
+    redial: z
+      .strictObject({ abandoned: redialSchema.prefault({}), blocked: redialSchema.prefault({}) })
+      .prefault({}),
+    callback: callbackSchema.prefault({}),
+    staffing: z.strictObject({
+      agents: z
+        .union([range(0, 100_000, 'agents', 'agents on the phones all day', true), z.array(range(0, 100_000, 'agents', 'agents on the phones', true))], {
+          error: 'must be a whole number of agents or one per interval',
+        })
+        .meta({ description: 'agents available for calls (after shrinkage) per interval' }),
+    }),
+    shrinkage: range(0, 0.95, 'share 0–0.95', 'share of paid time off the phones').default(0.3),
+    targets: z
+      .strictObject({
+        serviceLevel: share('smallest acceptable SL').default(0.8),
+        targetSeconds: range(0, 3_600, 's', 'SL threshold T').default(20),
+        slDefinition: z
+          .enum(['abandonsCount', 'answeredOnly', 'shortAbandonsExcluded'], {
+            error: 'must be abandonsCount, answeredOnly or shortAbandonsExcluded',
+          })
+          .default('abandonsCount'),
+        maxAsaSeconds: range(0.1, 86_400, 's', 'largest acceptable ASA').optional(),
+        maxAbandonRate: range(0.0001, 0.9999, 'share', 'largest acceptable abandonment').optional(),
+        maxOccupancy: range(0.01, 1, 'share', 'highest acceptable occupancy').optional(),
+        answerRate: share('smallest acceptable answered ÷ (answered + abandoned)').optional(),
+      })
+      .prefault({}),
+    simulation: z
+      .strictObject({
+        replications: range(1, 10_000, 'runs', 'independent replications', true).default(30),
+        seed: range(0, 2 ** 32 - 1, '', 'random seed', true).default(1),
+      })
+      .prefault({}),
+  })
+  .meta({ title: 'WFM peak-day scenario', description: 'One day of one contact center: demand, IVR, queue, callbacks, staffing, targets.' });
+
+/** A scenario as written in a file (defaults may be missing). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** A validated scenario with every default filled in. */
+export type Scenario = z.output<typeof scenarioSchema>;
+export type Distribution = z.output<typeof distributionSchema>;
