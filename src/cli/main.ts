@@ -1,14 +1,21 @@
 import { erlangCommand } from './erlangCommand';
 import { UsageError } from './flags';
+import { planCommand, schemaCommand, validateCommand } from './planCommand';
 
 /** The `wfm` command: one function per subcommand, each given argv and the process streams. */
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   erlang: erlangCommand,
+  plan: planCommand,
+  validate: validateCommand,
+  schema: schemaCommand,
 };
 
 const USAGE = `usage: wfm <command> [flags]
 commands:
-  erlang   one Erlang B / C / A / X case from flags, or --batch JSON lines on stdin`;
+  erlang     one Erlang B / C / A / X case from flags, or --batch JSON lines on stdin
+  plan       SCENARIO [--json]: the interval-by-interval analytic plan of a scenario file
+  validate   SCENARIO: check a scenario file, listing every error
+  schema     print the JSON Schema of scenario files`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

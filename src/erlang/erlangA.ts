@@ -34,7 +34,7 @@ export interface ErlangAResult {
   meanQueue: number;
   /** mean wait over all arrivals that got a line, seconds (Little: E[Q]/λ) */
   meanWaitAll: number;
-  /** mean wait of answered calls, seconds */
+  /** mean wait of answered calls, seconds (0 when nobody is answered: no agents) */
   asa: number;
   /** P(answered and wait ≤ T), per arrival */
   pServedWithin: number;

@@ -1,4 +1,4 @@
-import { erlangA, erlangB, serviceLevel, type SlDefinition } from '../erlang';
+import { erlangA, erlangB, type SlDefinition, serviceLevel } from '../erlang';
 
 /** What the funnel of one interval needs: its traffic, its agents and the call-flow rules. */
 export interface IntervalInput {
@@ -44,8 +44,8 @@ export interface IntervalFunnel {
   abandonedWithin: number;
   /** P(wait > 0) for a caller joining the queue */
   pWait: number;
-  /** mean wait of answered calls, s */
-  asa: number;
+  /** mean wait of answered calls, s; null when nobody is answered (no agents) */
+  asa: number | null;
   /** busy agent time from inbound calls ÷ agent time */
   occupancy: number;
   serviceLevel: number | null;
@@ -77,10 +77,11 @@ export function intervalFunnel(x: IntervalInput): IntervalFunnel {
   /** The funnel's rates for given attempts, blocking and offer probability. */
   const flow = (attemptRate: number, pBlock: number, pOffer: number) => {
     const accepted = attemptRate * (1 - pBlock);
-    const normal = accepted * (1 - x.containment - x.escapeShare);
-    const escaped = accepted * x.escapeShare;
-    const queueRate = normal * (1 - pOffer * x.callbackAcceptance) + escaped * (1 - escapeAccepts);
-    return { accepted, queueRate, queue: erlangA(queueInput(x, queueRate)) };
+    const toAgents = accepted * (1 - x.containment);
+    const callbackRate =
+      accepted * ((1 - x.containment - x.escapeShare) * pOffer * x.callbackAcceptance + x.escapeShare * escapeAccepts);
+    const queueRate = toAgents - callbackRate;
+    return { accepted, callbackRate, queueRate, queue: erlangA(queueInput(x, queueRate)) };
   };
 
   let attemptRate = firstRate;
@@ -88,45 +89,40 @@ export function intervalFunnel(x: IntervalInput): IntervalFunnel {
   let pOffer = 0;
   let lineHold = ivrHold;
   let iterations = 1;
-  let attempt = { rate: Number.NaN, h: Number.NaN };
+  const relaxRate = relaxation();
+  const relaxHold = relaxation();
+  const relaxOffer = relaxation();
   const needsIteration = x.lines !== null || x.redialAbandoned > 0 || x.redialBlocked > 0 || x.callbackOfferSeconds !== null;
-  for (; needsIteration && iterations < 500; iterations++) {
-    const previous = { pBlock, pOffer };
+  for (; needsIteration && iterations < 1000; iterations++) {
     pBlock = x.lines === null ? 0 : erlangB(x.lines, attemptRate * lineHold);
     const { accepted, queueRate, queue } = flow(attemptRate, pBlock, pOffer);
-    if (x.callbackOfferSeconds !== null) {
-      const atOffer = erlangA({ ...queueInput(x, queueRate), targetSeconds: x.callbackOfferSeconds });
-      // Still waiting at the threshold = neither answered nor abandoned by then.
-      pOffer = Math.max(0, 1 - atOffer.pServedWithin - atOffer.pAbandonWithin);
-    }
+    // Still waiting at the threshold = neither answered nor abandoned by then.
+    const atOffer =
+      x.callbackOfferSeconds === null ? null : erlangA({ ...queueInput(x, queueRate), targetSeconds: x.callbackOfferSeconds });
+    const offer = atOffer === null ? 0 : Math.max(0, 1 - atOffer.pServedWithin - atOffer.pAbandonWithin);
     const holdInQueue = queueRate > 0 ? queue.meanWaitAll + x.ahtSeconds * (1 - queue.pAbandon) : 0;
-    lineHold = ivrHold + (accepted > 0 ? queueRate / accepted : 0) * holdInQueue;
-    // λ = λ₀ / (1 − share of attempts that redial), the shares taken at the current λ.
+    const hold = ivrHold + (accepted > 0 ? queueRate / accepted : 0) * holdInQueue;
+    // λ = λ₀ / (1 − share of attempts that redial), the shares taken at the current state.
     const abandonShare = accepted > 0 ? (queueRate / accepted) * queue.pAbandon : 0;
-    const redialing = x.redialBlocked * pBlock + x.redialAbandoned * (1 - pBlock) * abandonShare;
-    const next = firstRate / (1 - redialing);
+    const rate = firstRate / (1 - x.redialBlocked * pBlock - x.redialAbandoned * (1 - pBlock) * abandonShare);
     const settled =
-      Math.abs(next - attemptRate) <= SETTLED * next &&
-      Math.abs(pBlock - previous.pBlock) <= SETTLED &&
-      Math.abs(pOffer - previous.pOffer) <= SETTLED;
-    // Secant steps on h(λ) = next(λ) − λ: near overload the plain iteration crawls.
-    const h = next - attemptRate;
-    const secant = attempt.h !== h ? attemptRate - (h * (attemptRate - attempt.rate)) / (h - attempt.h) : Number.NaN;
-    attempt = { rate: attemptRate, h };
-    attemptRate = Number.isFinite(secant) && secant >= firstRate ? secant : next;
-    if (settled) {
-      attemptRate = next;
-      break;
-    }
+      Math.abs(rate - attemptRate) <= SETTLED * rate &&
+      Math.abs(hold - lineHold) <= SETTLED * hold &&
+      Math.abs(offer - pOffer) <= SETTLED;
+    attemptRate = relaxRate(attemptRate, rate);
+    lineHold = relaxHold(lineHold, hold);
+    pOffer = relaxOffer(pOffer, offer);
+    if (settled) break;
   }
 
-  const { queueRate, queue } = flow(attemptRate, pBlock, pOffer);
+  const { callbackRate, queue } = flow(attemptRate, pBlock, pOffer);
   const attempts = attemptRate * L;
   const blocked = attempts * pBlock;
   const accepted = attempts - blocked;
   const contained = accepted * x.containment;
   const toAgents = accepted - contained;
-  const queued = queueRate * L;
+  const callbacksRequested = callbackRate * L;
+  const queued = toAgents - callbacksRequested;
   const answered = queued * (1 - queue.pAbandon);
   const abandoned = queued * queue.pAbandon;
   const answeredWithin = queued * queue.pServedWithin;
@@ -138,19 +134,35 @@ export function intervalFunnel(x: IntervalInput): IntervalFunnel {
     contained,
     escaped: accepted * x.escapeShare,
     toAgents,
-    callbacksRequested: toAgents - queued,
+    callbacksRequested,
     queued,
     answered,
     answeredWithin,
     abandoned,
     abandonedWithin,
     pWait: queue.pWait,
-    asa: queue.asa,
+    asa: x.agents > 0 && answered > 0 ? queue.asa : null,
     occupancy: queue.occupancy,
     serviceLevel: serviceLevel(x.slDefinition, { answered, answeredWithin, abandoned, abandonedWithin }),
     pCallbackOffer: pOffer,
     lineHoldSeconds: lineHold,
     iterations,
+  };
+}
+
+/**
+ * A damped update for one unknown of a fixed point: the full step while it keeps
+ * its direction, half the step each time it turns back (an oscillation, as
+ * blocking and line holding time feed each other), recovering gradually.
+ */
+function relaxation(): (current: number, target: number) => number {
+  let factor = 1;
+  let lastStep = 0;
+  return (current, target) => {
+    const step = target - current;
+    factor = step * lastStep < 0 ? factor / 2 : Math.min(1, factor * 1.5);
+    lastStep = step;
+    return current + factor * step;
   };
 }
 

@@ -105,7 +105,9 @@ export function planDay(s: Scenario): DayPlan {
   const intervals: IntervalPlan[] = calls.map((c, i) => {
     const inbound = Math.max(0, agents[i] - dedicated);
     const positionSeconds =
-      cb.enabled && cb.offerWhen.positionAbove !== undefined && inbound > 0 ? (cb.offerWhen.positionAbove * aht[i]) / inbound : null;
+      cb.enabled && cb.offerWhen.positionAbove !== undefined && inbound > 0
+        ? (cb.offerWhen.positionAbove * aht[i]) / inbound
+        : null;
     const funnel = intervalFunnel({
       intervalSeconds: L,
       calls: c,
@@ -180,7 +182,12 @@ export function planDay(s: Scenario): DayPlan {
       occupancyAll: staffed > 0 ? (inboundBusy * L + callbackWork) / (staffed * L) : 0,
     };
   });
-  return { intervals, totals: dayTotals(intervals, s, L), slFormula: slFormula(t.slDefinition, t.targetSeconds), notes: PLAN_NOTES };
+  return {
+    intervals,
+    totals: dayTotals(intervals, s, L),
+    slFormula: slFormula(t.slDefinition, t.targetSeconds),
+    notes: PLAN_NOTES,
+  };
 }
 
 function requirement(c: StaffingCase, targets: StaffingTargets): number | null {
@@ -236,7 +243,10 @@ function dayTotals(xs: IntervalPlan[], s: Scenario, L: number): DayTotals {
     answerRate: ratio(answered, answered + abandoned),
     handledRate: ratio(answered + callbacksCompleted, toAgents + blocked),
     serviceLevel: serviceLevel(s.targets.slDefinition, { answered, answeredWithin, abandoned, abandonedWithin }),
-    asa: ratio(count((x) => x.answered * x.asa), answered),
+    asa: ratio(
+      count((x) => x.answered * (x.asa ?? 0)),
+      answered,
+    ),
     occupancy: ratio(busy, available),
     paidHours: count((x) => ((x.agents + dedicated) / (1 - s.shrinkage)) * (L / 3600)),
     requiredPaidHours: count((x) => (x.scheduledA ?? 0) * (L / 3600)),

@@ -1,3 +1,10 @@
 export { agentsPerInterval, ahtPerInterval, callsPerInterval, clockOf, intervalCount, intervalStarts, minutesOf } from './day';
-export { type Distribution, distributionSchema, type Scenario, type ScenarioInput, scenarioSchema } from './schema';
+export {
+  type Distribution,
+  distributionSchema,
+  type Scenario,
+  type ScenarioInput,
+  scenarioJsonSchema,
+  scenarioSchema,
+} from './schema';
 export { formatPath, parseScenario, parseScenarioText, type ScenarioParse } from './validate';

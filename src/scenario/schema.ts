@@ -44,11 +44,15 @@ export const distributionSchema = z
 const demandSchema = z.union(
   [
     z.strictObject({
-      calls: z.array(range(0, 1_000_000, 'calls', 'first attempts in the interval')).meta({ description: 'one value per interval' }),
+      calls: z
+        .array(range(0, 1_000_000, 'calls', 'first attempts in the interval'))
+        .meta({ description: 'one value per interval' }),
     }),
     z.strictObject({
       dailyCalls: range(0, 100_000_000, 'calls', 'first attempts over the open day on a normal day'),
-      profile: z.array(range(0, 1_000, '', 'relative weight')).meta({ description: 'intraday shape, one weight per interval; normalised to sum 1' }),
+      profile: z
+        .array(range(0, 1_000, '', 'relative weight'))
+        .meta({ description: 'intraday shape, one weight per interval; normalised to sum 1' }),
       uplift: range(0.01, 100, '×', 'peak-day multiplier on dailyCalls').default(1),
     }),
   ],
@@ -78,7 +82,10 @@ const callbackSchema = z.strictObject({
           reserveAgents: range(0, 10_000, 'agents', 'dial only when more than this many agents are free', true).default(0),
         }),
         z.strictObject({ mode: z.literal('window'), from: clock('callbacks are dialled from this time') }),
-        z.strictObject({ mode: z.literal('dedicated'), agents: range(0, 10_000, 'agents', 'agents who only dial callbacks', true) }),
+        z.strictObject({
+          mode: z.literal('dedicated'),
+          agents: range(0, 10_000, 'agents', 'agents who only dial callbacks', true),
+        }),
       ],
       { error: 'mode must be idle, window or dedicated' },
     )
@@ -93,6 +100,7 @@ const callbackSchema = z.strictObject({
 
 export const scenarioSchema = z
   .strictObject({
+    $schema: z.string().optional().meta({ description: 'path or URL of this JSON Schema, for editors' }),
     schema: z.literal(1, { error: 'must be 1 (this version of the scenario format)' }),
     name: z.string().min(1, { error: 'must not be empty' }).max(200),
     description: z.string().max(5_000).default(''),
@@ -115,7 +123,10 @@ export const scenarioSchema = z
       })
       .meta({ description: 'average handle time: talk + hold + wrap-up' }),
     handleTime: z
-      .strictObject({ kind: z.enum(DISTRIBUTION_KINDS).default('exponential'), shape: range(0.05, 50, '', 'shape parameter').optional() })
+      .strictObject({
+        kind: z.enum(DISTRIBUTION_KINDS).default('exponential'),
+        shape: range(0.05, 50, '', 'shape parameter').optional(),
+      })
       .prefault({})
       .meta({ description: 'shape of the handle-time distribution; its mean is ahtSeconds' }),
     ivr: z
@@ -135,15 +146,19 @@ export const scenarioSchema = z
       })
       .prefault({}),
     patience: distributionSchema.prefault({ meanSeconds: 300 }),
-    redial: z
-      .strictObject({ abandoned: redialSchema.prefault({}), blocked: redialSchema.prefault({}) })
-      .prefault({}),
+    redial: z.strictObject({ abandoned: redialSchema.prefault({}), blocked: redialSchema.prefault({}) }).prefault({}),
     callback: callbackSchema.prefault({}),
     staffing: z.strictObject({
       agents: z
-        .union([range(0, 100_000, 'agents', 'agents on the phones all day', true), z.array(range(0, 100_000, 'agents', 'agents on the phones', true))], {
-          error: 'must be a whole number of agents or one per interval',
-        })
+        .union(
+          [
+            range(0, 100_000, 'agents', 'agents on the phones all day', true),
+            z.array(range(0, 100_000, 'agents', 'agents on the phones', true)),
+          ],
+          {
+            error: 'must be a whole number of agents or one per interval',
+          },
+        )
         .meta({ description: 'agents available for calls (after shrinkage) per interval' }),
     }),
     shrinkage: range(0, 0.95, 'share 0–0.95', 'share of paid time off the phones').default(0.3),
@@ -169,10 +184,18 @@ export const scenarioSchema = z
       })
       .prefault({}),
   })
-  .meta({ title: 'WFM peak-day scenario', description: 'One day of one contact center: demand, IVR, queue, callbacks, staffing, targets.' });
+  .meta({
+    title: 'WFM peak-day scenario',
+    description: 'One day of one contact center: demand, IVR, queue, callbacks, staffing, targets.',
+  });
 
 /** A scenario as written in a file (defaults may be missing). */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 /** A validated scenario with every default filled in. */
 export type Scenario = z.output<typeof scenarioSchema>;
 export type Distribution = z.output<typeof distributionSchema>;
+
+/** The JSON Schema of scenario files as written (defaults optional), for editors and other tools. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+}

@@ -6,7 +6,10 @@ export type ScenarioParse = { ok: true; scenario: Scenario } | { ok: false; erro
 
 /** "demand.calls[3]" from ["demand", "calls", 3]. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -14,7 +17,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => `${formatPath([...issue.path, key])}: unknown field`).join('\n');
   }
-  const got = 'input' in issue && issue.input !== undefined ? `, got ${JSON.stringify(issue.input)}` : issue.code === 'invalid_type' ? ', got nothing' : '';
+  const got =
+    'input' in issue && issue.input !== undefined
+      ? `, got ${JSON.stringify(issue.input)}`
+      : issue.code === 'invalid_type'
+        ? ', got nothing'
+        : '';
   return `${where}: ${issue.message}${got}`;
 }
 
@@ -34,9 +42,11 @@ function crossFieldErrors(s: Scenario): string[] {
   const errors: string[] = [];
   const open = minutesOf(s.day.open);
   const close = minutesOf(s.day.close);
-  if (close <= open) errors.push(`day.close: must be after day.open (${s.day.open}), got "${s.day.close}"`);
-  else if ((close - open) % s.intervalMinutes !== 0) {
-    errors.push(`day.close: the open day must be a whole number of ${s.intervalMinutes}-minute intervals, got ${s.day.open}–${s.day.close}`);
+  if (close <= open) return [`day.close: must be after day.open (${s.day.open}), got "${s.day.close}"`];
+  if ((close - open) % s.intervalMinutes !== 0) {
+    return [
+      `day.close: the open day must be a whole number of ${s.intervalMinutes}-minute intervals, got ${s.day.open}–${s.day.close}`,
+    ];
   }
   const n = intervalCount(s);
   const sameLength = (path: string, values: unknown) => {
@@ -49,7 +59,9 @@ function crossFieldErrors(s: Scenario): string[] {
   sameLength('ahtSeconds', s.ahtSeconds);
   sameLength('staffing.agents', s.staffing.agents);
   if (s.ivr.containment + s.ivr.escape.share > 1) {
-    errors.push(`ivr.escape.share: containment + escape share must be at most 1, got ${s.ivr.containment} + ${s.ivr.escape.share}`);
+    errors.push(
+      `ivr.escape.share: containment + escape share must be at most 1, got ${s.ivr.containment} + ${s.ivr.escape.share}`,
+    );
   }
   const offer = s.callback.offerWhen;
   if (s.callback.enabled && offer.waitAboveSeconds === undefined && offer.positionAbove === undefined) {

@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { wfm } from './run';
+
+const scenario = (name: string) => new URL(`../../scenarios/${name}`, import.meta.url).pathname;
+
+describe('wfm plan / validate / schema', () => {
+  it('prints the plan as a table with units, definitions and the day row', () => {
+    const r = wfm(['plan', scenario('christmas-eve.json')]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Christmas Eve — retail hotline');
+    expect(lines[1]).toMatch(
+      /^start\s+calls\s+blocked\s+contained\s+to agents\s+callbacks\s+agents\s+req C\s+req A\s+SL\s+answer\s+ASA\s+occupancy$/,
+    );
+    expect(lines.filter((l) => /^\d\d:\d\d /.test(l))).toHaveLength(96);
+    expect(r.stdout).toMatch(/^day\s+[\d,]+/m);
+    expect(r.stdout).toContain('SL = answered within 20 s ÷ (answered + abandoned)');
+  });
+
+  it('gives the plan as JSON with every interval and the totals', () => {
+    const out = JSON.parse(wfm(['plan', scenario('tax-deadline-callbacks.json'), '--json']).stdout);
+    expect(out.intervals).toHaveLength(24);
+    expect(out.intervals[0]).toMatchObject({ start: '08:00', index: 0 });
+    for (const field of [
+      'calls',
+      'blocked',
+      'contained',
+      'toAgents',
+      'callbacksRequested',
+      'answered',
+      'abandoned',
+      'requiredA',
+      'requiredC',
+      'serviceLevel',
+    ]) {
+      expect(out.intervals[5]).toHaveProperty(field);
+    }
+    expect(out.totals.callbacksRequested).toBeGreaterThan(0);
+    expect(out.notes.length).toBeGreaterThan(0);
+  });
+
+  it('validates a good file and lists every error of a bad one, exit 2', () => {
+    expect(wfm(['validate', scenario('normal-weekday.json')]).stdout).toMatch(
+      /valid — "Normal weekday — retail hotline", 96 intervals of 15 min/,
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'wfm-'));
+    const bad = join(dir, 'bad.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        schema: 1,
+        name: 'bad',
+        day: { date: '2026-12-24', open: '08:00', close: '09:00' },
+        demand: { calls: [1, -2] },
+        ahtSeconds: 0,
+        staffing: { agents: 3 },
+        extra: 1,
+      }),
+    );
+    for (const command of ['validate', 'plan']) {
+      const r = wfm([command, bad]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('3 errors');
+      expect(r.stderr).toContain('demand.calls[1]: must be a number from 0 to 1000000 (calls), got -2');
+      expect(r.stderr).toContain('ahtSeconds: must be a number from 1 to 86400 (s), got 0');
+      expect(r.stderr).toContain('extra: unknown field');
+    }
+    expect(wfm(['plan', join(dir, 'missing.json')]).stderr).toMatch(/missing\.json: cannot read \(ENOENT\)/);
+    expect(wfm(['plan']).code).toBe(2);
+  });
+
+  it('prints the JSON Schema', () => {
+    const schema = JSON.parse(wfm(['schema']).stdout);
+    expect(schema.title).toBe('WFM peak-day scenario');
+  });
+});

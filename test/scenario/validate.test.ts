@@ -1,0 +1,117 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { callsPerInterval, intervalCount, parseScenario, parseScenarioText, scenarioJsonSchema } from '../../src/scenario';
+
+const dir = new URL('../../scenarios/', import.meta.url);
+const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json');
+const read = (f: string) => readFileSync(new URL(f, dir), 'utf8');
+
+const minimal = {
+  schema: 1,
+  name: 'minimal',
+  day: { date: '2026-12-24', open: '08:00', close: '10:00' },
+  demand: { calls: [100, 120, 140, 90] },
+  ahtSeconds: 180,
+  staffing: { agents: 14 },
+};
+
+describe('bundled scenarios', () => {
+  it('ships the holiday peak, a normal day, a callback day and a comparison set', () => {
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'christmas-eve.json',
+        'normal-weekday.json',
+        'tax-deadline-callbacks.json',
+        'black-friday-no-callbacks.json',
+        'black-friday-callbacks.json',
+      ]),
+    );
+  });
+
+  for (const f of files) {
+    it(`${f} is valid and says what it shows`, () => {
+      const parsed = parseScenarioText(read(f));
+      if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+      expect(parsed.scenario.description.length).toBeGreaterThan(80);
+    });
+  }
+
+  it('Christmas Eve has about 3× the calls of the normal weekday', () => {
+    const day = (f: string) => {
+      const p = parseScenarioText(read(f));
+      if (!p.ok) throw new Error('invalid');
+      return callsPerInterval(p.scenario).reduce((a, b) => a + b, 0);
+    };
+    expect(day('christmas-eve.json') / day('normal-weekday.json')).toBeCloseTo(3, 1);
+  });
+});
+
+describe('scenario validation', () => {
+  it('fills the documented defaults', () => {
+    const p = parseScenario(minimal);
+    if (!p.ok) throw new Error(p.errors.join('\n'));
+    expect(p.scenario.intervalMinutes).toBe(30);
+    expect(p.scenario.patience).toEqual({ kind: 'exponential', meanSeconds: 300 });
+    expect(p.scenario.targets).toEqual({ serviceLevel: 0.8, targetSeconds: 20, slDefinition: 'abandonsCount' });
+    expect(p.scenario.callback.enabled).toBe(false);
+    expect(p.scenario.ivr.lines).toBeNull();
+    expect(intervalCount(p.scenario)).toBe(4);
+  });
+
+  it('names the JSON path, the value and the allowed range of every error', () => {
+    const bad = {
+      ...minimal,
+      ivr: { containment: 1.5, colour: 'blue' },
+      demand: { calls: [100, -5, 140, 90] },
+      staffing: { agents: 14.5 },
+      intervalMinutes: 20,
+    };
+    const p = parseScenario(bad);
+    if (p.ok) throw new Error('expected errors');
+    expect(p.errors).toEqual(
+      expect.arrayContaining([
+        'ivr.containment: must be a number from 0 to 1 (share 0–1), got 1.5',
+        'ivr.colour: unknown field',
+        'demand.calls[1]: must be a number from 0 to 1000000 (calls), got -5',
+        'intervalMinutes: must be 15, 30 or 60, got 20',
+      ]),
+    );
+    expect(p.errors.some((e) => e.startsWith('staffing.agents: must be a whole number of agents or one per interval'))).toBe(
+      true,
+    );
+  });
+
+  it('checks rules across fields: one value per interval, open before close, shares that add up', () => {
+    const p = parseScenario({
+      ...minimal,
+      ahtSeconds: [180, 180],
+      ivr: { containment: 0.8, escape: { share: 0.3 } },
+      callback: { enabled: true, serve: { mode: 'window', from: '07:00' } },
+    });
+    if (p.ok) throw new Error('expected errors');
+    expect(p.errors).toEqual([
+      'ahtSeconds: must have one value per interval (4 from 08:00 to 10:00), got 2',
+      'ivr.escape.share: containment + escape share must be at most 1, got 0.8 + 0.3',
+      'callback.serve.from: must be within the open day 08:00–10:00, got "07:00"',
+    ]);
+    const reversed = parseScenario({ ...minimal, day: { date: '2026-12-24', open: '10:00', close: '08:00' } });
+    expect(reversed.ok ? [] : reversed.errors).toEqual(['day.close: must be after day.open (10:00), got "08:00"']);
+  });
+
+  it('reports bad JSON and missing fields', () => {
+    const syntax = parseScenarioText('{"schema": 1,');
+    expect(syntax.ok ? '' : syntax.errors[0]).toMatch(/^\(file\): not valid JSON/);
+    const missing = parseScenario({ schema: 1, name: 'x' });
+    if (missing.ok) throw new Error('expected errors');
+    expect(missing.errors).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^day: .*got nothing$/), expect.stringMatching(/^demand: /)]),
+    );
+  });
+
+  it('publishes the JSON Schema generated from the same source', () => {
+    const published = JSON.parse(read('scenario.schema.json'));
+    expect(published).toEqual(scenarioJsonSchema());
+    expect(published.additionalProperties).toBe(false);
+    expect(published.properties.ivr.properties.containment).toMatchObject({ minimum: 0, maximum: 1 });
+  });
+});
