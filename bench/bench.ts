@@ -7,6 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { erlangC, requiredAgents, type StaffingCase } from '../src/erlang';
+import { planDay } from '../src/plan';
+import { parseScenario } from '../src/scenario';
 
 /** Runs `work` repeatedly for at least `seconds`; returns calls per second. */
 function ratePerSecond(work: () => void, seconds = 0.3): number {
@@ -94,9 +96,34 @@ function batchFigures(lines: number) {
   };
 }
 
+/** A 96-interval day of a 5,000-agent center with lines, redials and idle-time callbacks. */
+function planDayMs() {
+  const loads = dayOfIntervals();
+  const parsed = parseScenario({
+    schema: 1,
+    name: 'bench: 5,000 agents',
+    day: { date: '2026-12-24', open: '00:00', close: '24:00' },
+    intervalMinutes: 15,
+    demand: { calls: loads.map((a) => (a * 900) / 180) },
+    ahtSeconds: 180,
+    ivr: { lines: 7_000, containment: 0.1, escape: { share: 0.02 } },
+    patience: { meanSeconds: 240 },
+    redial: { abandoned: { share: 0.5 }, blocked: { share: 0.5 } },
+    callback: { enabled: true, offerWhen: { waitAboveSeconds: 120 }, acceptance: 0.5 },
+    staffing: { agents: loads.map((a) => Math.round(a * 0.95 + 40)) },
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  planDay(parsed.scenario); // warm-up
+  const runs = 3;
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) planDay(parsed.scenario);
+  return Number(((performance.now() - start) / runs).toFixed(1));
+}
+
 const figures = {
   erlangCEvaluationsPerSecond: { n10: erlangCRate(10), n1000: erlangCRate(1_000), n50000: erlangCRate(50_000) },
   staff96IntervalsOf5000AgentsMs: { erlangC: staffDayMs('C'), erlangA: staffDayMs('A') },
+  plan96IntervalsOf5000AgentsMs: planDayMs(),
   ...batchFigures(10_000),
 };
 process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

@@ -15,7 +15,14 @@ export {
   solveErlangCase,
 } from './erlangCase';
 export { type ErlangXInput, type ErlangXResult, erlangX } from './erlangX';
-export { DEFAULT_SL_DEFINITION, SL_DEFINITIONS, type SlDefinition, serviceLevel, slFormula } from './serviceLevel';
+export {
+  DEFAULT_SL_DEFINITION,
+  SL_DEFINITION_NAMES,
+  SL_DEFINITIONS,
+  type SlDefinition,
+  serviceLevel,
+  slFormula,
+} from './serviceLevel';
 export {
   missedTargets,
   type QueueMetrics,

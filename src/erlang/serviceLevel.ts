@@ -9,6 +9,13 @@ export const SL_DEFINITIONS: readonly SlDefinition[] = ['abandonsCount', 'answer
 
 export const DEFAULT_SL_DEFINITION: SlDefinition = 'abandonsCount';
 
+/** Short names for choosing a definition, with T standing for the threshold. */
+export const SL_DEFINITION_NAMES: Record<SlDefinition, string> = {
+  abandonsCount: 'within T ÷ (answered + abandoned)',
+  answeredOnly: 'within T ÷ answered',
+  shortAbandonsExcluded: 'within T ÷ (answered + abandoned after T)',
+};
+
 /** The formula, in words, with the threshold filled in. */
 export function slFormula(definition: SlDefinition, targetSeconds: number): string {
   const within = `answered within ${targetSeconds} s`;

@@ -10,10 +10,12 @@ import {
   type QueueMetrics,
   type Requirement,
   SCHEDULING_RULE,
+  SL_DEFINITION_NAMES,
   SL_DEFINITIONS,
   type SlDefinition,
 } from '../erlang';
 import { formatAgents, formatErlangs, formatSeconds, formatShare } from '../format/number';
+import { element } from './dom';
 import { drawStaffingChart } from './staffingChart';
 
 /** A form field: its domain field, how the typed value scales into it (percent → share), its default. */
@@ -77,12 +79,6 @@ const GROUPS: { title: string; fields: FieldSpec[] }[] = [
 const INTERVALS = [15, 30, 60];
 const STORAGE_KEY = 'wfm.calculator.v1';
 
-const SL_NAMES: Record<SlDefinition, string> = {
-  abandonsCount: 'within T ÷ (answered + abandoned)',
-  answeredOnly: 'within T ÷ answered',
-  shortAbandonsExcluded: 'within T ÷ (answered + abandoned after T)',
-};
-
 /** The range a person sees for a field, in the units they type (percent fields shown in %). */
 function displayRule(spec: FieldSpec): NumberRule {
   const rule = ERLANG_FIELDS[spec.field];
@@ -105,17 +101,6 @@ function load(storage: Storage): Stored {
   } catch {
     return {};
   }
-}
-
-/** A DOM element with properties (textContent, never innerHTML) and children. */
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Record<string, string | number | boolean> = {},
-  children: (Node | string)[] = [],
-): HTMLElementTagNameMap[K] {
-  const el = Object.assign(document.createElement(tag), props);
-  el.append(...children);
-  return el;
 }
 
 /** The Erlang calculator page: inputs on the left, both models' answers and the chart on the right. */
@@ -179,7 +164,7 @@ export function mountCalculator(root: HTMLElement, storage: Storage): void {
     }
     if (group.title === 'Targets') {
       const definition = element('select');
-      for (const d of SL_DEFINITIONS) definition.append(element('option', { value: d, textContent: SL_NAMES[d] }));
+      for (const d of SL_DEFINITIONS) definition.append(element('option', { value: d, textContent: SL_DEFINITION_NAMES[d] }));
       definition.value = stored.slDefinition ?? DEFAULT_SL_DEFINITION;
       addField(fieldset, 'slDefinition', 'SL definition', definition, '');
     }

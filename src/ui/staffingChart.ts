@@ -109,7 +109,7 @@ export function drawStaffingChart(figure: HTMLElement, r: CalculatorResult, slTa
   for (const s of SERIES) legend.append('li').attr('class', s.key).text(s.label);
 
   // The same numbers as a table, for screen readers and for copying.
-  const table = root.append('table').attr('class', 'chart-data');
+  const table = root.append('div').attr('class', 'visually-hidden').append('table');
   table.append('caption').text('Chart data');
   const head = table.append('thead').append('tr');
   head.append('th').attr('scope', 'col').text('Agents');

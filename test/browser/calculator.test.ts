@@ -11,7 +11,7 @@ beforeAll(async () => {
   app = await startApp();
   const browser: Browser = app.browser;
   page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  await page.goto(app.url);
+  await page.goto(`${app.url}#calculator`);
   mkdirSync(SHOTS, { recursive: true });
 }, 120_000);
 

@@ -1,0 +1,112 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp } from './app';
+
+let app: Awaited<ReturnType<typeof startApp>>;
+let page: Page;
+const SHOTS = 'test-results';
+const cards = () => page.locator('section.summary .cards').innerText();
+
+beforeAll(async () => {
+  app = await startApp();
+  page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(app.url);
+  mkdirSync(SHOTS, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('Plan a day in Chromium', () => {
+  it('opens on the bundled Christmas Eve scenario, planned, with charts and 96 intervals', async () => {
+    await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('Christmas Eve');
+    expect(await page.inputValue('#scenario-picker')).toBe('christmas-eve.json');
+    expect(await page.locator('.plan-table tbody tr').count()).toBe(96);
+    expect(await page.locator('#demand-chart svg rect').count()).toBe(96);
+    expect(await page.locator('#agents-chart svg path.series').count()).toBe(3);
+    expect(await cards()).toMatch(/ANSWER RATE\s+\d+\.\d %/i);
+    await page.screenshot({ path: `${SHOTS}/plan-default.png`, fullPage: true });
+  });
+
+  it('re-plans as an input changes', async () => {
+    const before = await cards();
+    await page.fill('#plan-demand-uplift', '2');
+    await expect.poll(cards).not.toBe(before);
+    const firstCalls = await page.locator('.plan-table tbody tr').nth(48).locator('td').first().innerText();
+    await page.fill('#plan-demand-uplift', '4');
+    await expect.poll(() => page.locator('.plan-table tbody tr').nth(48).locator('td').first().innerText()).not.toBe(firstCalls);
+  });
+
+  it('shows a bad value next to its field with the allowed range, keeping the last plan visible but dimmed', async () => {
+    await page.fill('#plan-ivr-containment', '150');
+    await expect
+      .poll(() => page.locator('#plan-ivr-containment-error').innerText())
+      .toContain('ivr.containment: must be a number from 0 to 1');
+    expect(await page.getAttribute('#plan-ivr-containment', 'aria-invalid')).toBe('true');
+    expect(await page.locator('section.summary.stale').count()).toBe(1);
+    await page.fill('#plan-ivr-containment', '15');
+    await expect.poll(() => page.locator('section.summary.stale').count()).toBe(0);
+  });
+
+  it('keeps the edited scenario across a reload', async () => {
+    await page.fill('#plan-demand-uplift', '3.5');
+    await page.reload();
+    await expect.poll(() => page.inputValue('#plan-demand-uplift')).toBe('3.5');
+  });
+
+  it('switches to another bundled scenario, and turning callbacks on creates callbacks', async () => {
+    await page.selectOption('#scenario-picker', 'black-friday-no-callbacks.json');
+    await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('Black Friday — no callbacks');
+    expect(await page.locator('.plan-table tbody tr').count()).toBe(32);
+    await page.check('#plan-callback-enabled');
+    await expect.poll(() => page.locator('section.summary .note').first().innerText()).not.toContain(' 0 callbacks requested');
+  });
+
+  it('refuses a malformed scenario file with every error listed, and keeps the current scenario', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wfm-'));
+    const bad = join(dir, 'bad.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        schema: 1,
+        name: '<b>bad</b>',
+        day: { date: 'x', open: '08:00', close: '09:00' },
+        demand: { calls: [1] },
+        ahtSeconds: -1,
+        staffing: { agents: 1 },
+      }),
+    );
+    await page.setInputFiles('#scenario-file', bad);
+    await expect.poll(() => page.locator('#scenario-file-errors').innerText()).toContain('bad.json: not loaded');
+    const errors = await page.locator('#scenario-file-errors').innerText();
+    expect(errors).toContain('day.date: must be a date YYYY-MM-DD, got "x"');
+    expect(errors).toContain('ahtSeconds:');
+    expect(await page.locator('section.summary h2').innerText()).toContain('Black Friday');
+    await page.screenshot({ path: `${SHOTS}/plan-bad-file.png`, fullPage: false });
+  });
+
+  it('opens a valid scenario file and renders its text as text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wfm-'));
+    const good = join(dir, 'good.json');
+    const name = '<img src=x onerror=alert(1)> day';
+    writeFileSync(
+      good,
+      JSON.stringify({
+        schema: 1,
+        name,
+        day: { date: '2026-12-24', open: '08:00', close: '10:00' },
+        demand: { calls: [100, 200, 300, 150] },
+        ahtSeconds: 180,
+        staffing: { agents: 20 },
+      }),
+    );
+    await page.setInputFiles('#scenario-file', good);
+    await expect.poll(() => page.locator('section.summary h2').innerText()).toContain(name);
+    expect(await page.locator('section.summary img').count()).toBe(0);
+    expect(await page.locator('.plan-table tbody tr').count()).toBe(4);
+  });
+});
