@@ -1,0 +1,63 @@
+import { logGamma } from '../erlang/special';
+import type { Distribution } from '../scenario';
+import type { Rng } from './rng';
+
+/** Draws one duration (seconds) from a scenario distribution. */
+export type Sampler = (rng: Rng) => number;
+
+/**
+ * A sampler for a duration with the given mean and shape (DESIGN.md §4):
+ * exponential; log-normal (shape = σ of ln X); gamma and Weibull (shape = k);
+ * deterministic; empirical (observed values rescaled to the mean).
+ */
+export function sampler(d: Pick<Distribution, 'kind' | 'shape' | 'values'>, mean: number): Sampler {
+  switch (d.kind) {
+    case 'exponential':
+      return (rng) => -mean * Math.log(rng.next());
+    case 'deterministic':
+      return () => mean;
+    case 'lognormal': {
+      const sigma = d.shape ?? 1;
+      const mu = Math.log(mean) - (sigma * sigma) / 2;
+      return (rng) => Math.exp(mu + sigma * normal(rng));
+    }
+    case 'gamma': {
+      const k = d.shape ?? 1;
+      return (rng) => (mean / k) * standardGamma(rng, k);
+    }
+    case 'weibull': {
+      const k = d.shape ?? 1;
+      const scale = mean / Math.exp(logGamma(1 + 1 / k));
+      return (rng) => scale * (-Math.log(rng.next())) ** (1 / k);
+    }
+    case 'empirical': {
+      const values = d.values ?? [mean];
+      const average = values.reduce((a, b) => a + b, 0) / values.length;
+      const factor = average > 0 ? mean / average : 0;
+      return (rng) => values[Math.floor(rng.next() * values.length)] * factor;
+    }
+  }
+}
+
+/** Standard normal by Box–Muller (one of the pair; simple and branch-free). */
+function normal(rng: Rng): number {
+  return Math.sqrt(-2 * Math.log(rng.next())) * Math.cos(2 * Math.PI * rng.next());
+}
+
+/** Gamma(k, 1) by Marsaglia & Tsang (2000), with the k < 1 boost. */
+function standardGamma(rng: Rng, k: number): number {
+  if (k < 1) return standardGamma(rng, k + 1) * rng.next() ** (1 / k);
+  const d = k - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = normal(rng);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = rng.next();
+    if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+  }
+}
