@@ -293,7 +293,8 @@ export function simulateReplication(s: Scenario, replication: number): Counts {
     const offered = route === ESCAPED ? escapeToCallback : callbacks && (estimatedWait > offerWait || position > offerPosition);
     let patienceFactor = 1;
     if (offered) {
-      if (rng.next() < cb.acceptance) {
+      // No draw when nobody accepts, so such a run keeps the random stream of a run without callbacks.
+      if (cb.acceptance > 0 && rng.next() < cb.acceptance) {
         c.callbacksRequested[i]++;
         if (requests >= requestCustomer.length) {
           requestCustomer = grow(requestCustomer, requests);
