@@ -1,11 +1,13 @@
 import { erlangCommand } from './erlangCommand';
 import { UsageError } from './flags';
 import { planCommand, schemaCommand, validateCommand } from './planCommand';
+import { simulateCommand } from './simulateCommand';
 
 /** The `wfm` command: one function per subcommand, each given argv and the process streams. */
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   erlang: erlangCommand,
   plan: planCommand,
+  simulate: simulateCommand,
   validate: validateCommand,
   schema: schemaCommand,
 };
@@ -14,6 +16,7 @@ const USAGE = `usage: wfm <command> [flags]
 commands:
   erlang     one Erlang B / C / A / X case from flags, or --batch JSON lines on stdin
   plan       SCENARIO [--json]: the interval-by-interval analytic plan of a scenario file
+  simulate   SCENARIO [--replications R] [--seed S] [--workers W] [--json]: the day simulated, with 95% CIs
   validate   SCENARIO: check a scenario file, listing every error
   schema     print the JSON Schema of scenario files`;
 

@@ -72,8 +72,8 @@ function derive(get: (k: (typeof COUNTERS)[number]) => number, s: Scenario, seco
 /** Student t quantile t(0.975, ν): a table to 30, then the Cornish–Fisher expansion. */
 export function t975(df: number): number {
   const table = [
-    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086,
-    2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101,
+    2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
   ];
   if (df <= table.length) return table[df - 1];
   const z = 1.959963984540054;
@@ -113,15 +113,24 @@ export function resultAggregator(s: Scenario) {
     if (n === 0) return { mean: null, halfWidth: null, n: 0 };
     return { mean: mean[at], halfWidth: n > 1 ? t975(n - 1) * Math.sqrt(m2[at] / (n - 1) / n) : null, n };
   };
-  const estimates = (cell: number) => Object.fromEntries(METRICS.map((metric, k) => [metric, estimate(cell, k)])) as Record<Metric, Estimate>;
+  const estimates = (cell: number) =>
+    Object.fromEntries(METRICS.map((metric, k) => [metric, estimate(cell, k)])) as Record<Metric, Estimate>;
 
   return {
     add(c: Counts): void {
       replications++;
-      for (let i = 0; i < starts.length; i++) addCell(i, derive((k) => c[k][i], s, L));
+      for (let i = 0; i < starts.length; i++)
+        addCell(
+          i,
+          derive((k) => c[k][i], s, L),
+        );
       addCell(
         starts.length,
-        derive((k) => (k === 'queueAtStart' || k === 'backlogAtStart' ? c[k][0] : c[k].reduce((a, b) => a + b, 0)), s, L * starts.length),
+        derive(
+          (k) => (k === 'queueAtStart' || k === 'backlogAtStart' ? c[k][0] : c[k].reduce((a, b) => a + b, 0)),
+          s,
+          L * starts.length,
+        ),
       );
     },
     result(): SimulationResult {

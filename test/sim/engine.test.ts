@@ -28,7 +28,8 @@ describe('conservation, in every replication', () => {
       fc.property(arbitraryScenario, fc.integer({ min: 0, max: 50 }), (s, replication) => {
         const c = simulateReplication(s, replication);
         for (let i = 0; i < c.calls.length; i++) {
-          const ends = c.blocked[i] + c.contained[i] + c.callbacksRequested[i] + c.answered[i] + c.abandoned[i] + c.inSystemAtEnd[i];
+          const ends =
+            c.blocked[i] + c.contained[i] + c.callbacksRequested[i] + c.answered[i] + c.abandoned[i] + c.inSystemAtEnd[i];
           expect(ends).toBe(c.calls[i]);
           expect(c.calls[i]).toBe(c.firstAttempts[i] + c.redials[i]);
           // Offered calls end as callbacks, answered, abandoned, or still queued; the rest of those in the system are in the IVR.
@@ -36,7 +37,14 @@ describe('conservation, in every replication', () => {
           expect(c.offered[i]).toBeLessThanOrEqual(c.calls[i] - c.blocked[i] - c.contained[i]);
         }
         expect(total(c.customers)).toBe(total(c.firstAttempts));
-        const finals = ['customersAnswered', 'customersContained', 'customersCallbackCompleted', 'customersCallbackFailed', 'customersAbandoned', 'customersBlocked'] as const;
+        const finals = [
+          'customersAnswered',
+          'customersContained',
+          'customersCallbackCompleted',
+          'customersCallbackFailed',
+          'customersAbandoned',
+          'customersBlocked',
+        ] as const;
         const ended = finals.reduce((a, k) => a + total(c[k]), 0);
         expect(ended).toBeLessThanOrEqual(total(c.customers)); // the rest are still in the system: queued, redialling or awaiting a callback
         expect(total(c.callbacksCompleted) + total(c.callbacksFailed)).toBeLessThanOrEqual(total(c.callbacksRequested));
@@ -68,7 +76,9 @@ describe('reproducible streams', () => {
 });
 
 describe('callbacks', () => {
-  const peak = { callback: { enabled: true, offerWhen: { waitAboveSeconds: 60 }, serve: { mode: 'idle', reserveAgents: 2 } } } as const;
+  const peak = {
+    callback: { enabled: true, offerWhen: { waitAboveSeconds: 60 }, serve: { mode: 'idle', reserveAgents: 2 } },
+  } as const;
 
   it('with acceptance 0 equal the run without callbacks, seed for seed', () => {
     const off = simulateReplication(scenario(), 0);
@@ -81,7 +91,9 @@ describe('callbacks', () => {
     const off = simulateDay(scenario());
     const on = simulateDay(scenario({ callback: { ...peak.callback, acceptance: 0.7 } }));
     const peakInterval = 2;
-    expect(on.intervals[peakInterval].metrics.abandoned.mean ?? 0).toBeLessThan((off.intervals[peakInterval].metrics.abandoned.mean ?? 0) * 0.8);
+    expect(on.intervals[peakInterval].metrics.abandoned.mean ?? 0).toBeLessThan(
+      (off.intervals[peakInterval].metrics.abandoned.mean ?? 0) * 0.8,
+    );
     expect(on.day.callbacksRequested.mean ?? 0).toBeGreaterThan(50);
     const laterCompleted = on.intervals.slice(4).reduce((a, x) => a + (x.metrics.callbacksCompleted.mean ?? 0), 0);
     expect(laterCompleted).toBeGreaterThan(10);
@@ -89,9 +101,13 @@ describe('callbacks', () => {
   });
 
   it('dedicated agents and a window policy complete callbacks; a deadline fails the rest', () => {
-    const dedicated = simulateDay(scenario({ callback: { ...peak.callback, acceptance: 0.8, serve: { mode: 'dedicated', agents: 5 } } }));
+    const dedicated = simulateDay(
+      scenario({ callback: { ...peak.callback, acceptance: 0.8, serve: { mode: 'dedicated', agents: 5 } } }),
+    );
     expect(dedicated.day.callbacksCompleted.mean ?? 0).toBeGreaterThan(0);
-    const window = simulateDay(scenario({ callback: { ...peak.callback, acceptance: 0.8, serve: { mode: 'window', from: '11:00' }, deadline: '11:30' } }));
+    const window = simulateDay(
+      scenario({ callback: { ...peak.callback, acceptance: 0.8, serve: { mode: 'window', from: '11:00' }, deadline: '11:30' } }),
+    );
     const before = window.intervals.slice(0, 6).reduce((a, x) => a + (x.metrics.callbacksCompleted.mean ?? 0), 0);
     expect(before).toBe(0);
     expect(window.day.callbacksFailed.mean ?? 0).toBeGreaterThan(0);

@@ -61,7 +61,10 @@ describe('simulation against the analytic models where they must agree', () => {
     expectAgreement(ratio('answeredWithin', answered), c.serviceLevel);
     expectAgreement(ratio('waitAnswered', answered), c.asa, 0.2); // ASA is the noisiest figure
     // P(wait > 0) from a run whose SL threshold is 0: answered within 0 s = answered at once.
-    const immediate = steadyTotals({ ...s, targets: { ...s.targets, targetSeconds: 0 } }, replications).ratio('answeredWithin', answered);
+    const immediate = steadyTotals({ ...s, targets: { ...s.targets, targetSeconds: 0 } }, replications).ratio(
+      'answeredWithin',
+      answered,
+    );
     expectAgreement(immediate, 1 - c.erlangC);
   });
 

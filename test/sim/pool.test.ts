@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { spawnNodeWorker } from '../../src/cli/nodeWorkers';
+import { parseScenario, type Scenario } from '../../src/scenario';
+import { simulateDay, simulateReplication } from '../../src/sim';
+import { runSimulation, SimulationCancelled, WorkerFailed, type WorkerHandle } from '../../src/sim/pool';
+
+function scenario(): Scenario {
+  const parsed = parseScenario({
+    schema: 1,
+    name: 'pool',
+    day: { date: '2026-12-24', open: '08:00', close: '10:00' },
+    demand: { calls: [200, 400, 300, 200] },
+    ahtSeconds: 200,
+    staffing: { agents: 40 },
+    simulation: { replications: 8, seed: 5 },
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return parsed.scenario;
+}
+
+/** An in-thread worker with a delay per replication, which records being terminated. */
+function fakeWorker(log: string[], options: { failOn?: number; delayMs?: number } = {}): () => WorkerHandle {
+  return () => {
+    let s: Scenario | null = null;
+    let kill: (e: Error) => void = () => {};
+    const died = new Promise<never>((_, reject) => {
+      kill = reject;
+    });
+    died.catch(() => {});
+    return {
+      load: async (x) => {
+        s = x;
+      },
+      run: async (r) => {
+        await new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 1));
+        if (r === options.failOn) kill(new Error('out of memory'));
+        return simulateReplication(s as Scenario, r);
+      },
+      terminate: () => log.push('terminated'),
+      died,
+    };
+  };
+}
+
+describe('worker pool', () => {
+  it('folds replications in order: the same figures as one thread, on any number of workers, with progress', async () => {
+    const s = scenario();
+    const progress: number[] = [];
+    const pooled = await runSimulation(s, fakeWorker([]), {
+      replications: 8,
+      workers: 3,
+      onProgress: (done) => progress.push(done),
+    });
+    expect(pooled).toEqual(simulateDay(s));
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('cancels: rejects at once and terminates every worker', async () => {
+    const log: string[] = [];
+    const abort = new AbortController();
+    const run = runSimulation(scenario(), fakeWorker(log, { delayMs: 50 }), {
+      replications: 100,
+      workers: 2,
+      signal: abort.signal,
+      onProgress: (done) => done === 2 && abort.abort(),
+    });
+    await expect(run).rejects.toBeInstanceOf(SimulationCancelled);
+    expect(log).toEqual(['terminated', 'terminated']);
+  });
+
+  it('says clearly when a worker dies, and stops the others', async () => {
+    const log: string[] = [];
+    const run = runSimulation(scenario(), fakeWorker(log, { failOn: 3 }), { replications: 8, workers: 2 });
+    await expect(run).rejects.toBeInstanceOf(WorkerFailed);
+    await expect(run).rejects.toThrow(
+      /a simulation worker stopped \(out of memory\); nothing entered was lost — run the simulation again/,
+    );
+    expect(log).toEqual(['terminated', 'terminated']);
+  });
+
+  it('runs real Node worker threads through Comlink', async () => {
+    const s = scenario();
+    const result = await runSimulation(s, spawnNodeWorker, { replications: 4, workers: 2 });
+    expect(result).toEqual(simulateDay(s, 4));
+  });
+});
