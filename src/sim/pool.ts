@@ -11,12 +11,18 @@ export interface WorkerHandle {
   died: Promise<never>;
 }
 
+/** The part of an AbortSignal the pool uses (it exists in browsers and Node alike, but is not ES). */
+export interface CancelSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+}
+
 export interface PoolOptions {
   replications: number;
   workers: number;
   /** after each finished replication, in order */
   onProgress?: (done: number, total: number) => void;
-  signal?: AbortSignal;
+  signal?: CancelSignal;
 }
 
 /** The run was cancelled; nothing was kept. */
