@@ -7,8 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { erlangC, requiredAgents, type StaffingCase } from '../src/erlang';
+import { readFileSync } from 'node:fs';
+import { defaultWorkers, spawnNodeWorker } from '../src/cli/nodeWorkers';
 import { planDay } from '../src/plan';
-import { parseScenario } from '../src/scenario';
+import { parseScenario, parseScenarioText, type Scenario, type ScenarioInput } from '../src/scenario';
+import { simulateReplication } from '../src/sim';
+import { runSimulation, SimulationCancelled } from '../src/sim/pool';
 
 /** Runs `work` repeatedly for at least `seconds`; returns calls per second. */
 function ratePerSecond(work: () => void, seconds = 0.3): number {
@@ -120,10 +124,107 @@ function planDayMs() {
   return Number(((performance.now() - start) / runs).toFixed(1));
 }
 
+function scenario(input: ScenarioInput): Scenario {
+  const parsed = parseScenario(input);
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return parsed.scenario;
+}
+
+/** Simulated calls per second on one core: a day of 500 agents at about 1.5 calls a second. */
+function simulatedCallsPerSecond(fullFlow: boolean): number {
+  const base: ScenarioInput = {
+    schema: 1,
+    name: fullFlow ? 'full call flow' : 'M/M/N+M',
+    day: { date: '2026-12-24', open: '00:00', close: '24:00' },
+    intervalMinutes: 60,
+    demand: { calls: Array(24).fill(5_400) },
+    ahtSeconds: 320,
+    staffing: { agents: 500 },
+    patience: { meanSeconds: 300 },
+    ivr: { time: { kind: 'deterministic', meanSeconds: 0.001 } },
+  };
+  const s = scenario(
+    fullFlow
+      ? {
+          ...base,
+          ivr: { lines: 620, time: { kind: 'lognormal', meanSeconds: 45, shape: 0.6 }, containment: 0.15, escape: { share: 0.03 } },
+          handleTime: { kind: 'lognormal', shape: 0.8 },
+          redial: { abandoned: { share: 0.5 }, blocked: { share: 0.6 } },
+          callback: { enabled: true, offerWhen: { waitAboveSeconds: 60 }, acceptance: 0.5, serve: { mode: 'idle', reserveAgents: 3 } },
+        }
+      : base,
+  );
+  simulateReplication(s, 0); // warm-up
+  let calls = 0;
+  const start = performance.now();
+  for (let r = 1; r <= 6; r++) calls += simulateReplication(s, r).calls.reduce((a, b) => a + b, 0);
+  return Math.round(calls / ((performance.now() - start) / 1000));
+}
+
+const christmasEve = (() => {
+  const parsed = parseScenarioText(readFileSync(new URL('../scenarios/christmas-eve.json', import.meta.url), 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return parsed.scenario;
+})();
+
+async function christmasEveWallMs(workers: number, replications = 100): Promise<number> {
+  const start = performance.now();
+  await runSimulation(christmasEve, spawnNodeWorker, { replications, workers });
+  return Math.round(performance.now() - start);
+}
+
+/** Time from asking to cancel to the run having stopped (workers terminated). */
+async function cancelLatencyMs(): Promise<number> {
+  const abort = new AbortController();
+  let asked = 0;
+  const run = runSimulation(christmasEve, spawnNodeWorker, {
+    replications: 1_000,
+    workers: defaultWorkers(),
+    signal: abort.signal,
+    onProgress: (done) => {
+      if (done === 3) {
+        asked = performance.now();
+        abort.abort();
+      }
+    },
+  });
+  try {
+    await run;
+  } catch (error) {
+    if (!(error instanceof SimulationCancelled)) throw error;
+  }
+  return Number((performance.now() - asked).toFixed(1));
+}
+
+async function simulationFigures() {
+  const allCores = await christmasEveWallMs(defaultWorkers());
+  // Memory stays bounded: the process's peak size does not grow with the number of replications.
+  const rssAfter100 = process.memoryUsage().rss;
+  await christmasEveWallMs(defaultWorkers(), 400);
+  const rssAfter400 = process.memoryUsage().rss;
+  const oneWorker = await christmasEveWallMs(1, 300);
+  const twoWorkers = await christmasEveWallMs(2, 300);
+  return {
+    simulatedCallsPerSecondOneCore: { mmnm500Agents: simulatedCallsPerSecond(false), fullCallFlow: simulatedCallsPerSecond(true) },
+    christmasEve100Replications: {
+      workers: defaultWorkers(),
+      wallMs: allCores,
+      processRssMB: { after100Replications: Math.round(rssAfter100 / 2 ** 20), after400More: Math.round(rssAfter400 / 2 ** 20) },
+    },
+    speedUpOneToTwoWorkers300Replications: {
+      oneWorkerMs: oneWorker,
+      twoWorkersMs: twoWorkers,
+      speedUp: Number((oneWorker / twoWorkers).toFixed(2)),
+    },
+    cancelLatencyMs: await cancelLatencyMs(),
+  };
+}
+
 const figures = {
   erlangCEvaluationsPerSecond: { n10: erlangCRate(10), n1000: erlangCRate(1_000), n50000: erlangCRate(50_000) },
   staff96IntervalsOf5000AgentsMs: { erlangC: staffDayMs('C'), erlangA: staffDayMs('A') },
   plan96IntervalsOf5000AgentsMs: planDayMs(),
   ...batchFigures(10_000),
+  ...(await simulationFigures()),
 };
 process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
