@@ -4,11 +4,11 @@
  * enough (≥ 0.3 s) to be stable.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { erlangC, requiredAgents, type StaffingCase } from '../src/erlang';
-import { readFileSync } from 'node:fs';
 import { defaultWorkers, spawnNodeWorker } from '../src/cli/nodeWorkers';
+import { erlangC, requiredAgents, type StaffingCase } from '../src/erlang';
 import { planDay } from '../src/plan';
 import { parseScenario, parseScenarioText, type Scenario, type ScenarioInput } from '../src/scenario';
 import { simulateReplication } from '../src/sim';
@@ -147,10 +147,20 @@ function simulatedCallsPerSecond(fullFlow: boolean): number {
     fullFlow
       ? {
           ...base,
-          ivr: { lines: 620, time: { kind: 'lognormal', meanSeconds: 45, shape: 0.6 }, containment: 0.15, escape: { share: 0.03 } },
+          ivr: {
+            lines: 620,
+            time: { kind: 'lognormal', meanSeconds: 45, shape: 0.6 },
+            containment: 0.15,
+            escape: { share: 0.03 },
+          },
           handleTime: { kind: 'lognormal', shape: 0.8 },
           redial: { abandoned: { share: 0.5 }, blocked: { share: 0.6 } },
-          callback: { enabled: true, offerWhen: { waitAboveSeconds: 60 }, acceptance: 0.5, serve: { mode: 'idle', reserveAgents: 3 } },
+          callback: {
+            enabled: true,
+            offerWhen: { waitAboveSeconds: 60 },
+            acceptance: 0.5,
+            serve: { mode: 'idle', reserveAgents: 3 },
+          },
         }
       : base,
   );
@@ -205,7 +215,10 @@ async function simulationFigures() {
   const oneWorker = await christmasEveWallMs(1, 300);
   const twoWorkers = await christmasEveWallMs(2, 300);
   return {
-    simulatedCallsPerSecondOneCore: { mmnm500Agents: simulatedCallsPerSecond(false), fullCallFlow: simulatedCallsPerSecond(true) },
+    simulatedCallsPerSecondOneCore: {
+      mmnm500Agents: simulatedCallsPerSecond(false),
+      fullCallFlow: simulatedCallsPerSecond(true),
+    },
     christmasEve100Replications: {
       workers: defaultWorkers(),
       wallMs: allCores,

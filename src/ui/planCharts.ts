@@ -1,7 +1,7 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
-import { curveStepAfter, line } from 'd3-shape';
+import { area, curveStepAfter, line } from 'd3-shape';
 import type { DayPlan, IntervalPlan } from '../plan';
 
 const WIDTH = 760;
@@ -125,4 +125,107 @@ export function drawAgentsChart(figure: HTMLElement, plan: DayPlan): void {
       { key: 'required-c', label: 'required, Erlang C', value: (d) => d.requiredC },
     ],
   });
+}
+
+/** One interval figure from the simulation (mean and 95% band) and the analytic plan. */
+export interface BandPoint {
+  start: string;
+  mean: number | null;
+  low: number | null;
+  high: number | null;
+  plan: number | null;
+}
+
+/**
+ * A simulated figure per interval as a line in its 95% confidence band, with the
+ * analytic plan's value dashed beside it, so the planner sees where Erlang was wrong.
+ */
+export function drawBandChart(figure: HTMLElement, title: string, yLabel: string, points: BandPoint[], percent: boolean): void {
+  const x = scaleLinear()
+    .domain([0, points.length])
+    .range([MARGIN.left, WIDTH - MARGIN.right]);
+  const max = percent ? 1 : Math.max(1, ...points.flatMap((p) => [p.high ?? 0, p.plan ?? 0]));
+  const y = scaleLinear()
+    .domain([0, max * (percent ? 1 : 1.05)])
+    .nice()
+    .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+  const root = select(figure);
+  root.selectAll('*').remove();
+  root.append('figcaption').text(title);
+  const svg = root
+    .append('svg')
+    .attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)
+    .attr('role', 'img')
+    .attr('aria-label', `${title}; the data table follows`);
+  const every = Math.max(1, Math.round(points.length / 12));
+  svg
+    .append('g')
+    .attr('transform', `translate(0,${HEIGHT - MARGIN.bottom})`)
+    .call(
+      axisBottom(x)
+        .tickValues(points.map((_, i) => i).filter((i) => i % every === 0))
+        .tickFormat((i) => points[Number(i)].start),
+    );
+  svg
+    .append('g')
+    .attr('transform', `translate(${MARGIN.left},0)`)
+    .call(
+      axisLeft(y)
+        .ticks(5)
+        .tickFormat((v) => (percent ? `${Math.round(Number(v) * 100)} %` : String(v))),
+    );
+  svg
+    .append('text')
+    .attr('class', 'axis-label')
+    .attr('transform', `translate(14,${(HEIGHT - MARGIN.bottom + MARGIN.top) / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .text(yLabel);
+  const mid = (i: number) => x(i + 0.5);
+  const defined = points.map((p, i) => ({ ...p, i })).filter((p) => p.mean !== null);
+  svg
+    .append('path')
+    .attr('class', 'band')
+    .attr(
+      'd',
+      area<(typeof defined)[number]>()
+        .x((p) => mid(p.i))
+        .y0((p) => y(p.low ?? p.mean ?? 0))
+        .y1((p) => y(p.high ?? p.mean ?? 0))(defined),
+    );
+  svg
+    .append('path')
+    .attr('class', 'series simulated')
+    .attr(
+      'd',
+      line<(typeof defined)[number]>()
+        .x((p) => mid(p.i))
+        .y((p) => y(p.mean ?? 0))(defined),
+    );
+  const planned = points.map((p, i) => ({ ...p, i })).filter((p) => p.plan !== null);
+  svg
+    .append('path')
+    .attr('class', 'series planned')
+    .attr(
+      'd',
+      line<(typeof planned)[number]>()
+        .x((p) => mid(p.i))
+        .y((p) => y(p.plan ?? 0))(planned),
+    );
+  const legend = root.append('ul').attr('class', 'legend');
+  legend.append('li').attr('class', 'simulated').text('simulation: mean and 95% band');
+  if (planned.length > 0) legend.append('li').attr('class', 'planned').text('analytic plan');
+  const format = (v: number | null) => (v === null ? '—' : percent ? `${(v * 100).toFixed(1)} %` : v.toFixed(1));
+  const table = root.append('div').attr('class', 'visually-hidden').append('table');
+  table.append('caption').text(`${title} — data`);
+  const head = table.append('thead').append('tr');
+  for (const h of ['Interval', 'Simulation mean', '95% low', '95% high', 'Analytic plan'])
+    head.append('th').attr('scope', 'col').text(h);
+  const rows = table.append('tbody').selectAll('tr').data(points).join('tr');
+  rows
+    .append('th')
+    .attr('scope', 'row')
+    .text((p) => p.start);
+  for (const pick of [(p: BandPoint) => p.mean, (p: BandPoint) => p.low, (p: BandPoint) => p.high, (p: BandPoint) => p.plan]) {
+    rows.append('td').text((p) => format(pick(p)));
+  }
 }

@@ -4,6 +4,7 @@ import { type DayPlan, planDay } from '../plan';
 import { parseScenario, parseScenarioText } from '../scenario';
 import { element } from './dom';
 import { drawAgentsChart, drawDemandChart } from './planCharts';
+import { mountSimulationPanel, type PlannedScenario } from './simulationPanel';
 
 /** The scenarios shipped in scenarios/, by file name. */
 const BUNDLED = import.meta.glob<unknown>('../../scenarios/*-*.json', { eager: true, import: 'default' });
@@ -148,12 +149,15 @@ export function mountPlan(root: HTMLElement, storage: Storage): void {
   const demandFigure = element('figure', { className: 'panel chart', id: 'demand-chart' });
   const agentsFigure = element('figure', { className: 'panel chart', id: 'agents-chart' });
   const tablePanel = element('section', { className: 'panel table-panel', ariaLabel: 'Interval plan' });
+  const simulation = element('section', { className: 'panel simulation', ariaLabel: 'Simulation' });
   root.replaceChildren(
     element('div', { className: 'layout' }, [
       side,
-      element('div', { className: 'outputs' }, [summary, demandFigure, agentsFigure, tablePanel]),
+      element('div', { className: 'outputs' }, [summary, demandFigure, agentsFigure, simulation, tablePanel]),
     ]),
   );
+  let planned: PlannedScenario | null = null;
+  const simulationPanel = mountSimulationPanel(simulation, () => planned);
 
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
   const errors = new Map<string, HTMLElement>();
@@ -249,10 +253,14 @@ export function mountPlan(root: HTMLElement, storage: Storage): void {
         } else otherErrors.append(element('li', { textContent: message }));
       }
       for (const panel of [summary, demandFigure, agentsFigure, tablePanel]) panel.classList.add('stale');
+      planned = null;
+      simulationPanel.refresh();
       return;
     }
     for (const panel of [summary, demandFigure, agentsFigure, tablePanel]) panel.classList.remove('stale');
     const plan = planDay(parsed.scenario);
+    planned = { scenario: parsed.scenario, plan, version: JSON.stringify(state.raw) };
+    simulationPanel.refresh();
     renderSummary(summary, parsed.scenario.name, plan);
     drawDemandChart(demandFigure, plan, parsed.scenario.intervalMinutes * 60);
     drawAgentsChart(agentsFigure, plan);

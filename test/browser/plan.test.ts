@@ -32,6 +32,16 @@ describe('Plan a day in Chromium', () => {
     await page.screenshot({ path: `${SHOTS}/plan-default.png`, fullPage: true });
   });
 
+  it('simulates the planned day in web workers and shows it beside the plan', async () => {
+    await page.click('#simulate');
+    await expect.poll(() => page.locator('#simulation-day').count(), { timeout: 60_000 }).toBe(1);
+    expect(await page.innerText('#simulation-status')).toMatch(/^30 replications, seed 20261224, in \d+\.\d s\.$/);
+    const day = await page.innerText('#simulation-day');
+    expect(day).toMatch(/Answer rate[^\n]*\t\d+\.\d % ± \d+\.\d\t\d+\.\d %/);
+    expect(await page.locator('#simulation-results svg path.band').count()).toBe(3);
+    await page.locator('section.simulation').screenshot({ path: `${SHOTS}/simulation.png` });
+  });
+
   it('re-plans as an input changes', async () => {
     const before = await cards();
     await page.fill('#plan-demand-uplift', '2');
@@ -87,6 +97,34 @@ describe('Plan a day in Chromium', () => {
     expect(errors).toContain('ahtSeconds:');
     expect(await page.locator('section.summary h2').innerText()).toContain('Black Friday');
     await page.screenshot({ path: `${SHOTS}/plan-bad-file.png`, fullPage: false });
+  });
+
+  it('cancels a long simulation and keeps everything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wfm-'));
+    const long = join(dir, 'long.json');
+    const calls = Array(32).fill(900);
+    writeFileSync(
+      long,
+      JSON.stringify({
+        schema: 1,
+        name: 'long run',
+        day: { date: '2026-12-24', open: '07:00', close: '23:00' },
+        demand: { calls },
+        ahtSeconds: 180,
+        staffing: { agents: 95 },
+        simulation: { replications: 5000 },
+      }),
+    );
+    await page.setInputFiles('#scenario-file', long);
+    await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('long run');
+    await page.click('#simulate');
+    await expect.poll(() => page.innerText('#simulation-status'), { timeout: 30_000 }).toMatch(/^\d+ of 5000 replications$/);
+    await page.click('#cancel-simulation');
+    await expect
+      .poll(() => page.innerText('#simulation-status'))
+      .toBe('Cancelled; the scenario and earlier results are unchanged.');
+    expect(await page.isEnabled('#simulate')).toBe(true);
+    expect(await page.locator('section.summary h2').innerText()).toContain('long run');
   });
 
   it('opens a valid scenario file and renders its text as text', async () => {

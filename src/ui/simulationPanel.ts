@@ -1,0 +1,178 @@
+import { formatSeconds, formatShare } from '../format/number';
+import type { DayPlan } from '../plan';
+import type { Scenario } from '../scenario';
+import type { Estimate, Metric, SimulationResult } from '../sim';
+import { runSimulation, SimulationCancelled } from '../sim/pool';
+import { element } from './dom';
+import { drawBandChart } from './planCharts';
+import { browserWorkers, spawnWebWorker } from './webWorkers';
+
+export interface PlannedScenario {
+  scenario: Scenario;
+  plan: DayPlan;
+  /** identifies the scenario version (its JSON) */
+  version: string;
+}
+
+/**
+ * The "Simulate" panel: runs the replications in web workers with a progress
+ * bar and Cancel, then shows the simulation beside the analytic plan. Results
+ * stay with the scenario version they came from; editing marks them as such.
+ */
+export function mountSimulationPanel(section: HTMLElement, current: () => PlannedScenario | null): { refresh(): void } {
+  const run = element('button', { type: 'button', id: 'simulate', className: 'primary', textContent: 'Simulate the day' });
+  const cancel = element('button', { type: 'button', id: 'cancel-simulation', textContent: 'Cancel', disabled: true });
+  const progress = element('progress', { id: 'simulation-progress', max: 1, value: 0 });
+  progress.setAttribute('aria-label', 'Simulation progress');
+  const status = element('p', { className: 'note', id: 'simulation-status' });
+  status.setAttribute('role', 'status');
+  const results = element('div', { className: 'simulation-results', id: 'simulation-results' });
+  section.replaceChildren(
+    element('h2', { textContent: 'Simulation: how the day will really go' }),
+    element('p', {
+      className: 'lede',
+      textContent:
+        'Event by event, with queues carried over between intervals, redials, busy signals and callbacks; repeated with independent random streams for 95% confidence intervals. Runs in your browser’s workers.',
+    }),
+    element('div', { className: 'actions' }, [run, cancel, progress]),
+    status,
+    results,
+  );
+
+  let last: { version: string; result: SimulationResult; plan: DayPlan } | null = null;
+  let abort: AbortController | null = null;
+
+  const refresh = () => {
+    const now = current();
+    const r = now?.scenario.simulation.replications ?? 0;
+    run.textContent = `Simulate the day (${r} replications)`;
+    run.disabled = now === null || abort !== null;
+    const stale = last !== null && now?.version !== last.version;
+    results.classList.toggle('stale', stale);
+    if (stale) status.textContent = 'These results are for an earlier version of the scenario: simulate again to update them.';
+  };
+
+  run.addEventListener('click', async () => {
+    const now = current();
+    if (!now) return;
+    abort = new AbortController();
+    run.disabled = true;
+    cancel.disabled = false;
+    progress.value = 0;
+    status.textContent = 'Starting the workers…';
+    const started = performance.now();
+    try {
+      const result = await runSimulation(now.scenario, spawnWebWorker, {
+        replications: now.scenario.simulation.replications,
+        workers: browserWorkers(),
+        signal: abort.signal,
+        onProgress: (done, total) => {
+          progress.value = done / total;
+          status.textContent = `${done} of ${total} replications`;
+        },
+      });
+      last = { version: now.version, result, plan: now.plan };
+      status.textContent = `${result.replications} replications, seed ${result.seed}, in ${((performance.now() - started) / 1000).toFixed(1)} s.`;
+      renderResults(results, result, now.plan);
+    } catch (error) {
+      status.textContent =
+        error instanceof SimulationCancelled
+          ? 'Cancelled; the scenario and earlier results are unchanged.'
+          : (error as Error).message;
+      progress.value = 0;
+    } finally {
+      abort = null;
+      cancel.disabled = true;
+      refresh();
+    }
+  });
+  cancel.addEventListener('click', () => abort?.abort());
+  refresh();
+  return { refresh };
+}
+
+const share = (e: Estimate) => (e.mean === null ? '—' : `${formatShare(e.mean, 1)} ± ${((e.halfWidth ?? 0) * 100).toFixed(1)}`);
+const secs = (e: Estimate) => (e.mean === null ? '—' : `${formatSeconds(e.mean, 1)} ± ${(e.halfWidth ?? 0).toFixed(1)}`);
+const calls = (e: Estimate) =>
+  e.mean === null ? '—' : `${Math.round(e.mean).toLocaleString('en-US')} ± ${Math.round(e.halfWidth ?? 0)}`;
+const count = (x: number | null) => (x === null ? '—' : (Math.round(x) + 0).toLocaleString('en-US'));
+
+function renderResults(box: HTMLElement, r: SimulationResult, plan: DayPlan): void {
+  const t = plan.totals;
+  const rows: [string, string, string][] = [
+    ['Answer rate — answered ÷ (answered + abandoned)', share(r.day.answerRate), formatShare(t.answerRate, 1)],
+    [`Service level — ${r.slFormula}`, share(r.day.serviceLevel), formatShare(t.serviceLevel, 1)],
+    [
+      'Handled rate — (answered + callbacks completed) ÷ (offered + blocked)',
+      share(r.day.handledRate),
+      formatShare(t.handledRate, 1),
+    ],
+    ['Calls (first attempts + redials)', calls(r.day.calls), count(t.attempts)],
+    ['Abandoned calls', calls(r.day.abandoned), count(t.abandoned)],
+    ['Busy signals', calls(r.day.blocked), count(t.blocked)],
+    ['ASA — mean wait of answered calls', secs(r.day.asa), formatSeconds(t.asa, 1)],
+    ['Callbacks completed', calls(r.day.callbacksCompleted), count(t.callbacksCompleted)],
+    ['Occupancy — busy ÷ available agent time', share(r.day.occupancy), formatShare(t.occupancy, 1)],
+    ['Calls still in the system at the end of the day', calls(r.day.inSystemAtEnd), '—'],
+  ];
+  const table = element('table', { className: 'metrics', id: 'simulation-day' }, [
+    element('caption', {
+      textContent: `The day: simulation (mean ± 95% CI over ${r.replications} replications) beside the analytic plan`,
+    }),
+    element('thead', {}, [
+      element(
+        'tr',
+        {},
+        ['Figure', 'Simulation', 'Analytic plan'].map((h) => element('th', { scope: 'col', textContent: h })),
+      ),
+    ]),
+    element(
+      'tbody',
+      {},
+      rows.map(([label, sim, planned]) =>
+        element('tr', {}, [
+          element('th', { scope: 'row', textContent: label }),
+          element('td', { textContent: sim }),
+          element('td', { textContent: planned }),
+        ]),
+      ),
+    ),
+  ]);
+  const figures = (['serviceLevel', 'answerRate', 'meanQueue'] as const).map((metric) =>
+    element('figure', { className: 'chart', id: `band-${metric}` }),
+  );
+  box.replaceChildren(table, ...figures);
+  const points = (metric: Metric, planned: (i: number) => number | null) =>
+    r.intervals.map((x, i) => {
+      const e = x.metrics[metric];
+      const half = e.halfWidth ?? 0;
+      return {
+        start: x.start,
+        mean: e.mean,
+        low: e.mean === null ? null : e.mean - half,
+        high: e.mean === null ? null : e.mean + half,
+        plan: planned(i),
+      };
+    });
+  drawBandChart(
+    figures[0],
+    `Service level by interval (${r.slFormula})`,
+    'service level',
+    points('serviceLevel', (i) => plan.intervals[i].serviceLevel),
+    true,
+  );
+  drawBandChart(
+    figures[1],
+    'Answer rate by interval',
+    'answered ÷ (answered + abandoned)',
+    points('answerRate', (i) => plan.intervals[i].answerRate),
+    true,
+  );
+  drawBandChart(
+    figures[2],
+    'Mean queue length by interval (the plan assumes no carry-over)',
+    'callers waiting',
+    points('meanQueue', () => null),
+    false,
+  );
+}
