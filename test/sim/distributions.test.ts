@@ -23,7 +23,10 @@ describe('duration distributions: the mean as given, the shape as named', () => 
     { d: { kind: 'gamma' as const, shape: 2 }, cv: 1 / Math.sqrt(2) },
     { d: { kind: 'gamma' as const, shape: 0.5 }, cv: Math.sqrt(2) },
     { d: { kind: 'weibull' as const, shape: 2 }, cv: 0.5227 },
-    { d: { kind: 'empirical' as const, values: [10, 20, 30, 60] }, cv: Math.sqrt(((10 - 30) ** 2 + (20 - 30) ** 2 + 0 + 30 ** 2) / 4) / 30 },
+    {
+      d: { kind: 'empirical' as const, values: [10, 20, 30, 60] },
+      cv: Math.sqrt(((10 - 30) ** 2 + (20 - 30) ** 2 + 0 + 30 ** 2) / 4) / 30,
+    },
   ];
   for (const { d, cv } of cases) {
     it(`${d.kind}${'shape' in d ? ` (shape ${d.shape})` : ''}: mean 180 s, coefficient of variation ${cv.toFixed(3)}`, () => {
