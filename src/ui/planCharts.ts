@@ -3,6 +3,7 @@ import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { area, curveStepAfter, line } from 'd3-shape';
 import type { DayPlan, IntervalPlan } from '../plan';
+import { appendDataTable } from './chartTable';
 
 const WIDTH = 760;
 const HEIGHT = 260;
@@ -88,17 +89,12 @@ function drawIntervalChart(figure: HTMLElement, plan: DayPlan, spec: ChartSpec):
   }
   const legend = root.append('ul').attr('class', 'legend');
   for (const s of all) legend.append('li').attr('class', s.key).text(s.label);
-  const table = root.append('div').attr('class', 'visually-hidden').append('table');
-  table.append('caption').text(`${spec.title} — data`);
-  const head = table.append('thead').append('tr');
-  head.append('th').attr('scope', 'col').text('Interval');
-  for (const s of all) head.append('th').attr('scope', 'col').text(s.label);
-  const rows = table.append('tbody').selectAll('tr').data(xs).join('tr');
-  rows
-    .append('th')
-    .attr('scope', 'row')
-    .text((d) => d.start);
-  for (const s of all) rows.append('td').text((d) => (s.value(d) === null ? '—' : String(Math.round(s.value(d) ?? 0))));
+  appendDataTable(
+    root,
+    `${spec.title} — data`,
+    ['Interval', ...all.map((s) => s.label)],
+    xs.map((d) => [d.start, ...all.map((s) => (s.value(d) === null ? '—' : String(Math.round(s.value(d) ?? 0))))]),
+  );
 }
 
 /** Calls reaching agents against what the agents can answer, per interval. */
@@ -215,17 +211,10 @@ export function drawBandChart(figure: HTMLElement, title: string, yLabel: string
   legend.append('li').attr('class', 'simulated').text('simulation: mean and 95% band');
   if (planned.length > 0) legend.append('li').attr('class', 'planned').text('analytic plan');
   const format = (v: number | null) => (v === null ? '—' : percent ? `${(v * 100).toFixed(1)} %` : v.toFixed(1));
-  const table = root.append('div').attr('class', 'visually-hidden').append('table');
-  table.append('caption').text(`${title} — data`);
-  const head = table.append('thead').append('tr');
-  for (const h of ['Interval', 'Simulation mean', '95% low', '95% high', 'Analytic plan'])
-    head.append('th').attr('scope', 'col').text(h);
-  const rows = table.append('tbody').selectAll('tr').data(points).join('tr');
-  rows
-    .append('th')
-    .attr('scope', 'row')
-    .text((p) => p.start);
-  for (const pick of [(p: BandPoint) => p.mean, (p: BandPoint) => p.low, (p: BandPoint) => p.high, (p: BandPoint) => p.plan]) {
-    rows.append('td').text((p) => format(pick(p)));
-  }
+  appendDataTable(
+    root,
+    `${title} — data`,
+    ['Interval', 'Simulation mean', '95% low', '95% high', 'Analytic plan'],
+    points.map((p) => [p.start, format(p.mean), format(p.low), format(p.high), format(p.plan)]),
+  );
 }

@@ -4,6 +4,7 @@ import { select } from 'd3-selection';
 import { line } from 'd3-shape';
 import type { CalculatorResult, QueueMetrics } from '../erlang';
 import { formatShare } from '../format/number';
+import { appendDataTable } from './chartTable';
 
 const WIDTH = 560;
 const HEIGHT = 280;
@@ -108,17 +109,13 @@ export function drawStaffingChart(figure: HTMLElement, r: CalculatorResult, slTa
   const legend = root.append('ul').attr('class', 'legend');
   for (const s of SERIES) legend.append('li').attr('class', s.key).text(s.label);
 
-  // The same numbers as a table, for screen readers and for copying.
-  const table = root.append('div').attr('class', 'visually-hidden').append('table');
-  table.append('caption').text('Chart data');
-  const head = table.append('thead').append('tr');
-  head.append('th').attr('scope', 'col').text('Agents');
-  for (const s of SERIES) head.append('th').attr('scope', 'col').text(s.label);
-  const rows = table.append('tbody').selectAll('tr').data(r.curve).join('tr');
-  rows
-    .append('th')
-    .attr('scope', 'row')
-    .text((p) => p.agents);
-  for (const s of SERIES)
-    rows.append('td').text((p) => (p.C.stable || s.key !== 'sl-c' ? formatShare(s.value(p), 1) : 'unstable'));
+  appendDataTable(
+    root,
+    'Chart data',
+    ['Agents', ...SERIES.map((s) => s.label)],
+    r.curve.map((p) => [
+      String(p.agents),
+      ...SERIES.map((s) => (p.C.stable || s.key !== 'sl-c' ? formatShare(s.value(p), 1) : 'unstable')),
+    ]),
+  );
 }
