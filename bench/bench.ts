@@ -4,7 +4,7 @@
  * enough (≥ 0.3 s) to be stable.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { defaultWorkers, spawnNodeWorker } from '../src/cli/nodeWorkers';
@@ -13,6 +13,7 @@ import { planDay } from '../src/plan';
 import { parseScenario, parseScenarioText, type Scenario, type ScenarioInput } from '../src/scenario';
 import { simulateReplication } from '../src/sim';
 import { runSimulation, SimulationCancelled } from '../src/sim/pool';
+import { startApp } from '../test/browser/app';
 
 /** Runs `work` repeatedly for at least `seconds`; returns calls per second. */
 function ratePerSecond(work: () => void, seconds = 0.3): number {
@@ -233,11 +234,53 @@ async function simulationFigures() {
   };
 }
 
+/** The built app in Debian's Chromium: first load, re-plan after an edit, longest main-thread task while simulating. */
+async function browserFigures() {
+  if (!existsSync('/usr/bin/chromium')) return { browser: 'skipped: /usr/bin/chromium is missing (npm test installs it)' };
+  const app = await startApp();
+  try {
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const started = performance.now();
+    await page.goto(app.url);
+    await page.waitForSelector('section.summary h2');
+    const firstLoadMs = Math.round(performance.now() - started);
+    const edits: number[] = [];
+    for (const uplift of ['3.1', '3.2', '2.9', '3', '3.05', '2.8', '3.3', '3', '2.7', '3']) {
+      await page.fill('#plan-demand-uplift', uplift);
+      edits.push(Number(await page.getAttribute('#app', 'data-update-ms')));
+    }
+    edits.sort((a, b) => a - b);
+    await page.evaluate(() => {
+      const w = window as unknown as { longestTask: number };
+      w.longestTask = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longestTask = Math.max(w.longestTask, e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    const simStart = performance.now();
+    await page.click('#simulate');
+    await page.waitForSelector('#simulation-day', { timeout: 120_000 });
+    const simulateMs = Math.round(performance.now() - simStart);
+    const longestTaskMs = await page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
+    return {
+      browserChristmasEve: {
+        firstLoadMs,
+        planAfterEditMs: { median: edits[Math.floor(edits.length / 2)], max: edits[edits.length - 1] },
+        simulate30ReplicationsMs: simulateMs,
+        longestMainThreadTaskWhileSimulatingMs: Math.round(longestTaskMs),
+      },
+    };
+  } finally {
+    await app.close();
+  }
+}
+
 const figures = {
   erlangCEvaluationsPerSecond: { n10: erlangCRate(10), n1000: erlangCRate(1_000), n50000: erlangCRate(50_000) },
   staff96IntervalsOf5000AgentsMs: { erlangC: staffDayMs('C'), erlangA: staffDayMs('A') },
   plan96IntervalsOf5000AgentsMs: planDayMs(),
   ...batchFigures(10_000),
   ...(await simulationFigures()),
+  ...(await browserFigures()),
 };
 process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

@@ -12,6 +12,10 @@ export const METRICS = [
   'answerRate',
   'handledRate',
   'serviceLevel',
+  /** SL under each definition, whichever the scenario uses */
+  'slAbandonsCount',
+  'slAnsweredOnly',
+  'slShortAbandonsExcluded',
   'asa',
   'meanWaitAll',
   'occupancy',
@@ -41,6 +45,7 @@ export interface SimulationResult {
 
 export const SIMULATION_NOTES = [
   'Calls are counted in the interval they arrived in; busy time, callbacks completed or failed in the interval where they happen.',
+  'serviceLevel uses the scenario’s definition; slAbandonsCount, slAnsweredOnly and slShortAbandonsExcluded give all three.',
   'answer rate = answered ÷ (answered + abandoned); handled rate = (answered + callbacks completed) ÷ (offered + blocked); ASA = mean wait of answered calls; mean wait (all) over answered and abandoned calls.',
   'Customers are counted in the interval of their first attempt; a customer who redials is one customer and several calls.',
   '95% confidence intervals from the spread across replications (Student t).',
@@ -55,12 +60,11 @@ function derive(get: (k: (typeof COUNTERS)[number]) => number, s: Scenario, seco
   const out = Object.fromEntries(COUNTERS.map((k) => [k, get(k)])) as Record<Metric, number | null>;
   out.answerRate = ratio(answered, answered + abandoned);
   out.handledRate = ratio(answered + get('callbacksCompleted'), get('offered') + get('blocked'));
-  out.serviceLevel = serviceLevel(s.targets.slDefinition, {
-    answered,
-    answeredWithin: get('answeredWithin'),
-    abandoned,
-    abandonedWithin: get('abandonedWithin'),
-  });
+  const sl = { answered, answeredWithin: get('answeredWithin'), abandoned, abandonedWithin: get('abandonedWithin') };
+  out.serviceLevel = serviceLevel(s.targets.slDefinition, sl);
+  out.slAbandonsCount = serviceLevel('abandonsCount', sl);
+  out.slAnsweredOnly = serviceLevel('answeredOnly', sl);
+  out.slShortAbandonsExcluded = serviceLevel('shortAbandonsExcluded', sl);
   out.asa = ratio(get('waitAnswered'), answered);
   out.meanWaitAll = ratio(get('waitAll'), answered + abandoned);
   out.occupancy = ratio(get('busySeconds'), get('availableSeconds'));

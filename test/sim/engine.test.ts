@@ -72,6 +72,13 @@ describe('reproducible streams', () => {
     expect(r.day.answerRate.n).toBe(6);
     expect(r.intervals).toHaveLength(8);
     expect(r.slFormula).toBe('answered within 20 s ÷ (answered + abandoned)');
+    // Every SL definition is reported; with abandonment they differ, in the order of their denominators.
+    expect(r.day.serviceLevel).toEqual(r.day.slAbandonsCount);
+    const [all, answeredOnly, late] = [r.day.slAbandonsCount, r.day.slAnsweredOnly, r.day.slShortAbandonsExcluded].map(
+      (e) => e.mean ?? 0,
+    );
+    expect(answeredOnly).toBeGreaterThan(late);
+    expect(late).toBeGreaterThanOrEqual(all);
   });
 });
 
