@@ -1,8 +1,10 @@
 import { SL_DEFINITION_NAMES } from '../erlang';
 import { formatSeconds, formatShare } from '../format/number';
 import { type DayPlan, planDay } from '../plan';
+import { planCsv } from '../report/csv';
 import { parseScenario, parseScenarioText } from '../scenario';
 import { element } from './dom';
+import { download, fileSlug } from './download';
 import { drawAgentsChart, drawDemandChart } from './planCharts';
 import { mountSimulationPanel, type PlannedScenario } from './simulationPanel';
 
@@ -264,7 +266,7 @@ export function mountPlan(root: HTMLElement, storage: Storage): void {
     renderSummary(summary, parsed.scenario.name, plan);
     drawDemandChart(demandFigure, plan, parsed.scenario.intervalMinutes * 60);
     drawAgentsChart(agentsFigure, plan);
-    renderTable(tablePanel, plan);
+    renderTable(tablePanel, parsed.scenario.name, plan);
     root.dataset.updateMs = (performance.now() - started).toFixed(1);
   };
 
@@ -349,7 +351,9 @@ const COLUMNS: [string, (x: DayPlan['intervals'][number]) => string][] = [
   ['Occupancy', (x) => formatShare(x.occupancyAll, 1)],
 ];
 
-function renderTable(section: HTMLElement, plan: DayPlan): void {
+function renderTable(section: HTMLElement, name: string, plan: DayPlan): void {
+  const exportButton = element('button', { type: 'button', id: 'export-plan-csv', textContent: 'Download the plan (CSV)' });
+  exportButton.addEventListener('click', () => download(`${fileSlug(name)}-plan.csv`, planCsv(name, plan), 'text/csv'));
   const table = element('table', { className: 'plan-table' }, [
     element('caption', { textContent: 'Interval plan (calls = first attempts + redials; Req. = agents the targets need)' }),
     element('thead', {}, [
@@ -371,5 +375,5 @@ function renderTable(section: HTMLElement, plan: DayPlan): void {
       ),
     ),
   ]);
-  section.replaceChildren(table);
+  section.replaceChildren(element('div', { className: 'actions' }, [exportButton]), table);
 }

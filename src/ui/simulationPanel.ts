@@ -1,9 +1,11 @@
 import { formatSeconds, formatShare } from '../format/number';
 import type { DayPlan } from '../plan';
+import { simulationCsv } from '../report/csv';
 import type { Scenario } from '../scenario';
 import type { Estimate, Metric, SimulationResult } from '../sim';
 import { runSimulation, SimulationCancelled } from '../sim/pool';
 import { element } from './dom';
+import { download, fileSlug } from './download';
 import { drawBandChart } from './planCharts';
 import { browserWorkers, spawnWebWorker } from './webWorkers';
 
@@ -141,7 +143,13 @@ function renderResults(box: HTMLElement, r: SimulationResult, plan: DayPlan): vo
   const figures = (['serviceLevel', 'answerRate', 'meanQueue'] as const).map((metric) =>
     element('figure', { className: 'chart', id: `band-${metric}` }),
   );
-  box.replaceChildren(table, ...figures);
+  const exportButton = element('button', {
+    type: 'button',
+    id: 'export-simulation-csv',
+    textContent: 'Download the simulation (CSV)',
+  });
+  exportButton.addEventListener('click', () => download(`${fileSlug(r.name)}-simulation.csv`, simulationCsv(r), 'text/csv'));
+  box.replaceChildren(element('div', { className: 'actions' }, [exportButton]), table, ...figures);
   const points = (metric: Metric, planned: (i: number) => number | null) =>
     r.intervals.map((x, i) => {
       const e = x.metrics[metric];

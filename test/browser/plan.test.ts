@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -12,7 +12,7 @@ const cards = () => page.locator('section.summary .cards').innerText();
 
 beforeAll(async () => {
   app = await startApp();
-  page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   await page.goto(app.url);
   mkdirSync(SHOTS, { recursive: true });
 }, 120_000);
@@ -40,6 +40,18 @@ describe('Plan a day in Chromium', () => {
     expect(day).toMatch(/Answer rate[^\n]*\t\d+\.\d % ± \d+\.\d\t\d+\.\d %/);
     expect(await page.locator('#simulation-results svg path.band').count()).toBe(3);
     await page.locator('section.simulation').screenshot({ path: `${SHOTS}/simulation.png` });
+  });
+
+  it('exports the plan and the simulation as CSV', async () => {
+    const [planFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-plan-csv')]);
+    expect(planFile.suggestedFilename()).toBe('christmas-eve-retail-hotline-plan.csv');
+    const planText = readFileSync((await planFile.path()) ?? '', 'utf8').split('\r\n');
+    expect(planText[0]).toMatch(/^scenario,start,calls,redials,attempts,blocked,contained,toAgents/);
+    expect(planText.filter((l) => l.startsWith('Christmas Eve'))).toHaveLength(96);
+    const [simFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-simulation-csv')]);
+    const simText = readFileSync((await simFile.path()) ?? '', 'utf8');
+    expect(simText).toContain('answerRate,answerRate_ci95');
+    expect(simText.trim().split('\r\n')).toHaveLength(98);
   });
 
   it('re-plans as an input changes', async () => {
