@@ -1,22 +1,28 @@
 import { mountCalculator } from './ui/calculatorView';
 import { mountPlan } from './ui/planView';
+import { openScenarioStore, type ScenarioStore } from './ui/scenarioStore';
 
-/** Views by URL hash; the day plan is the front page. */
-const VIEWS: Record<string, (root: HTMLElement, storage: Storage) => void> = {
-  '#plan': mountPlan,
-  '#calculator': mountCalculator,
+/** Views by URL hash (the part before any "&"); the day plan is the front page. */
+const VIEWS: Record<string, (root: HTMLElement, store: ScenarioStore) => void | Promise<void>> = {
+  '#plan': (root, store) => mountPlan(root, store, window.localStorage),
+  '#calculator': (root) => mountCalculator(root, window.localStorage),
 };
 
-function route(): void {
+async function main(): Promise<void> {
   const root = document.querySelector<HTMLElement>('#app');
   if (!root) return;
-  const hash = location.hash in VIEWS ? location.hash : '#plan';
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('nav a')) {
-    if (link.hash === hash) link.setAttribute('aria-current', 'page');
-    else link.removeAttribute('aria-current');
-  }
-  VIEWS[hash](root, window.localStorage);
+  const store = await openScenarioStore();
+  const route = () => {
+    const view = location.hash.split('&')[0];
+    const hash = view in VIEWS ? view : '#plan';
+    for (const link of document.querySelectorAll<HTMLAnchorElement>('nav a')) {
+      if (link.hash === hash) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
+    void VIEWS[hash](root, store);
+  };
+  window.addEventListener('hashchange', route);
+  route();
 }
 
-window.addEventListener('hashchange', route);
-route();
+void main();

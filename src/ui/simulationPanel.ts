@@ -21,7 +21,11 @@ export interface PlannedScenario {
  * bar and Cancel, then shows the simulation beside the analytic plan. Results
  * stay with the scenario version they came from; editing marks them as such.
  */
-export function mountSimulationPanel(section: HTMLElement, current: () => PlannedScenario | null): { refresh(): void } {
+export function mountSimulationPanel(
+  section: HTMLElement,
+  current: () => PlannedScenario | null,
+  onResult: (version: string, result: SimulationResult) => void,
+): { refresh(): void; show(saved: { version: string; result: SimulationResult } | null): void } {
   const run = element('button', { type: 'button', id: 'simulate', className: 'primary', textContent: 'Simulate the day' });
   const cancel = element('button', { type: 'button', id: 'cancel-simulation', textContent: 'Cancel', disabled: true });
   const progress = element('progress', { id: 'simulation-progress', max: 1, value: 0 });
@@ -41,7 +45,7 @@ export function mountSimulationPanel(section: HTMLElement, current: () => Planne
     results,
   );
 
-  let last: { version: string; result: SimulationResult; plan: DayPlan } | null = null;
+  let last: { version: string; result: SimulationResult } | null = null;
   let abort: AbortController | null = null;
 
   const refresh = () => {
@@ -73,7 +77,8 @@ export function mountSimulationPanel(section: HTMLElement, current: () => Planne
           status.textContent = `${done} of ${total} replications`;
         },
       });
-      last = { version: now.version, result, plan: now.plan };
+      last = { version: now.version, result };
+      onResult(now.version, result);
       status.textContent = `${result.replications} replications, seed ${result.seed}, in ${((performance.now() - started) / 1000).toFixed(1)} s.`;
       renderResults(results, result, now.plan);
     } catch (error) {
@@ -90,7 +95,18 @@ export function mountSimulationPanel(section: HTMLElement, current: () => Planne
   });
   cancel.addEventListener('click', () => abort?.abort());
   refresh();
-  return { refresh };
+  return {
+    refresh,
+    /** Shows a scenario's saved results (or none), against its current plan. */
+    show(saved) {
+      last = saved;
+      const now = current();
+      results.replaceChildren();
+      status.textContent = saved ? `Saved results: ${saved.result.replications} replications, seed ${saved.result.seed}.` : '';
+      if (saved && now) renderResults(results, saved.result, now.plan);
+      refresh();
+    },
+  };
 }
 
 const share = (e: Estimate) => (e.mean === null ? '—' : `${formatShare(e.mean, 1)} ± ${((e.halfWidth ?? 0) * 100).toFixed(1)}`);

@@ -24,7 +24,7 @@ afterAll(async () => {
 describe('Plan a day in Chromium', () => {
   it('opens on the bundled Christmas Eve scenario, planned, with charts and 96 intervals', async () => {
     await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('Christmas Eve');
-    expect(await page.inputValue('#scenario-picker')).toBe('christmas-eve.json');
+    expect(await page.locator('#scenario-picker option:checked').innerText()).toBe('Christmas Eve — retail hotline');
     expect(await page.locator('.plan-table tbody tr').count()).toBe(96);
     expect(await page.locator('#demand-chart svg rect').count()).toBe(96);
     expect(await page.locator('#agents-chart svg path.series').count()).toBe(3);
@@ -80,8 +80,8 @@ describe('Plan a day in Chromium', () => {
     await expect.poll(() => page.inputValue('#plan-demand-uplift')).toBe('3.5');
   });
 
-  it('switches to another bundled scenario, and turning callbacks on creates callbacks', async () => {
-    await page.selectOption('#scenario-picker', 'black-friday-no-callbacks.json');
+  it('starts a scenario from another example, and turning callbacks on creates callbacks', async () => {
+    await page.selectOption('#scenario-example', 'black-friday-no-callbacks.json');
     await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('Black Friday — no callbacks');
     expect(await page.locator('.plan-table tbody tr').count()).toBe(32);
     await page.check('#plan-callback-enabled');
@@ -137,6 +137,33 @@ describe('Plan a day in Chromium', () => {
       .toBe('Cancelled; the scenario and earlier results are unchanged.');
     expect(await page.isEnabled('#simulate')).toBe(true);
     expect(await page.locator('section.summary h2').innerText()).toContain('long run');
+  });
+
+  it('lists, renames, duplicates and deletes saved scenarios', async () => {
+    const names = () => page.locator('#scenario-picker option').allInnerTexts();
+    expect(await names()).toEqual(expect.arrayContaining(['Christmas Eve — retail hotline', 'Black Friday — no callbacks']));
+    await page.fill('#plan-name', 'Black Friday — my draft');
+    await expect.poll(names).toContain('Black Friday — my draft');
+    await page.click('#duplicate-scenario');
+    await expect.poll(names).toContain('Black Friday — my draft (copy)');
+    page.once('dialog', (d) => d.accept());
+    await page.click('#delete-scenario');
+    await expect.poll(names).not.toContain('Black Friday — my draft (copy)');
+    await page.reload();
+    await expect.poll(names).toContain('Black Friday — my draft');
+  });
+
+  it('gives a link that reopens the same scenario, and downloads it as JSON', async () => {
+    await page.fill('#plan-ivr-containment', '27');
+    const href = await page.getAttribute('#scenario-link', 'href');
+    const other = await app.browser.newPage();
+    await other.goto(new URL(href ?? '', app.url).toString());
+    await expect.poll(() => other.locator('section.summary h2').innerText()).toContain('Black Friday — my draft');
+    expect(await other.inputValue('#plan-ivr-containment')).toBe('27');
+    await other.close();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('#download-scenario')]);
+    const json = JSON.parse(readFileSync((await file.path()) ?? '', 'utf8'));
+    expect(json).toMatchObject({ schema: 1, name: 'Black Friday — my draft', ivr: { containment: 0.27 } });
   });
 
   it('opens a valid scenario file and renders its text as text', async () => {
