@@ -8,3 +8,4 @@ export {
   scenarioSchema,
 } from './schema';
 export { formatPath, parseScenario, parseScenarioText, type ScenarioParse } from './validate';
+export { applyVolumes, guessMapping, parseCsv, readVolumes, type VolumeImport, type VolumeMapping } from './volumes';

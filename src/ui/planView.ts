@@ -9,6 +9,7 @@ import { type Json, scenarioForm, setAt } from './scenarioForm';
 import { scenarioLibrary } from './scenarioLibrary';
 import type { SavedScenario, ScenarioStore } from './scenarioStore';
 import { mountSimulationPanel, type PlannedScenario } from './simulationPanel';
+import { volumeImport } from './volumeImport';
 
 /**
  * The "Plan a day" page: the scenario library and form on the left; the day's
@@ -20,11 +21,12 @@ export async function mountPlan(root: HTMLElement, store: ScenarioStore, storage
     element('h1', { textContent: 'Plan a day' }),
   ]);
   const libraryBox = element('div', { className: 'library' });
+  const volumesBox = element('div', { className: 'library volumes' });
   const description = element('p', { className: 'lede' });
   const form = element('form', { className: 'plan-form', noValidate: true });
   const otherErrors = element('ul', { className: 'file-errors', id: 'scenario-errors' });
   otherErrors.setAttribute('role', 'alert');
-  side.append(libraryBox, description, form, otherErrors);
+  side.append(libraryBox, volumesBox, description, form, otherErrors);
   const summary = element('section', { className: 'panel summary', ariaLabel: 'Day totals' });
   summary.setAttribute('aria-live', 'polite');
   const demandFigure = element('figure', { className: 'panel chart', id: 'demand-chart' });
@@ -113,6 +115,16 @@ export async function mountPlan(root: HTMLElement, store: ScenarioStore, storage
     open,
     current: () => current,
   });
+  volumeImport(
+    volumesBox,
+    () => current.raw,
+    (raw) => {
+      current = { ...current, raw };
+      save();
+      fields.show(raw);
+      render();
+    },
+  );
   const first = await library.initial(storage.getItem(CURRENT_KEY));
   open(first);
 }

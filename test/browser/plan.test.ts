@@ -187,3 +187,35 @@ describe('Plan a day in Chromium', () => {
     expect(await page.locator('.plan-table tbody tr').count()).toBe(4);
   });
 });
+
+describe('CSV import of interval volumes', () => {
+  const csv = (name: string, text: string) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'wfm-')), name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it('lists the bad rows of a malformed CSV and leaves the scenario as it was', async () => {
+    const before = await page.locator('section.summary h2').innerText();
+    await page.setInputFiles('#volumes-file', csv('bad.csv', 'Interval,Calls\n08:00,100\n08:30,lots\n09:15,80\n'));
+    expect(await page.inputValue('#volumes-time')).toBe('0');
+    expect(await page.inputValue('#volumes-calls')).toBe('1');
+    await page.click('#volumes-apply');
+    const errors = await page.locator('#volumes-errors').innerText();
+    expect(errors).toContain('bad.csv: not imported, the scenario is unchanged');
+    expect(errors).toContain('line 3: calls must be a number from 0 to 1000000, got "lots"');
+    expect(await page.locator('section.summary h2').innerText()).toBe(before);
+    await page.screenshot({ path: `${SHOTS}/import-bad-csv.png` });
+  });
+
+  it('imports a good CSV into the current scenario', async () => {
+    await page.setInputFiles(
+      '#volumes-file',
+      csv('good.csv', 'start;volume;aht\n10:00;120;200\n10:30;300;210\n11:00;250;190\n11:30;90;180\n'),
+    );
+    await page.click('#volumes-apply');
+    await expect.poll(() => page.locator('.plan-table tbody tr').count()).toBe(4);
+    expect(await page.locator('.plan-table tbody tr').first().locator('th').innerText()).toBe('10:00');
+    expect(await page.locator('#volumes-mapping').innerText()).toContain('Imported 4 intervals of 30 min, 10:00–12:00.');
+  });
+});
