@@ -70,7 +70,8 @@ export interface IntervalFunnel {
  */
 export function intervalFunnel(x: IntervalInput): IntervalFunnel {
   const L = x.intervalSeconds;
-  const firstRate = x.calls / L;
+  // Below a billionth of a call an interval is empty: denormal rates would defeat the fixed point's tolerance.
+  const firstRate = x.calls < 1e-9 ? 0 : x.calls / L;
   const ivrHold = (1 - x.escapeShare) * x.ivrSeconds + x.escapeShare * x.escapeAfterSeconds;
   const escapeAccepts = x.escapeTo === 'callback' ? x.callbackAcceptance : 0;
 
