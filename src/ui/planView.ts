@@ -46,6 +46,8 @@ export async function mountPlan(root: HTMLElement, store: ScenarioStore, storage
   const save = () => {
     const record = { ...current, updatedAt: Date.now() };
     current = record;
+    // IndexedDB writes finish later; the synchronous copy keeps the last keystroke if the tab closes first.
+    storage.setItem(LAST_EDIT_KEY, JSON.stringify({ id: record.id, raw: record.raw, updatedAt: record.updatedAt }));
     saving = saving.then(() => store.put(record));
     library.refresh(record);
   };
@@ -126,10 +128,23 @@ export async function mountPlan(root: HTMLElement, store: ScenarioStore, storage
     },
   );
   const first = await library.initial(storage.getItem(CURRENT_KEY));
-  open(first);
+  open(withLastEdit(first, storage));
+}
+
+/** The record, with the last edit kept in localStorage if that is newer than what IndexedDB holds. */
+function withLastEdit(record: SavedScenario, storage: Storage): SavedScenario {
+  try {
+    const last = JSON.parse(storage.getItem(LAST_EDIT_KEY) ?? 'null') as Pick<SavedScenario, 'id' | 'raw' | 'updatedAt'> | null;
+    return last && last.id === record.id && last.updatedAt > record.updatedAt
+      ? { ...record, raw: last.raw, updatedAt: last.updatedAt }
+      : record;
+  } catch {
+    return record;
+  }
 }
 
 const CURRENT_KEY = 'wfm.currentScenario';
+const LAST_EDIT_KEY = 'wfm.lastEdit';
 
 const count = (x: number | null) => (x === null ? '—' : (Math.round(x) + 0).toLocaleString('en-US'));
 

@@ -219,3 +219,21 @@ describe('CSV import of interval volumes', () => {
     expect(await page.locator('#volumes-mapping').innerText()).toContain('Imported 4 intervals of 30 min, 10:00–12:00.');
   });
 });
+
+describe('Compare scenarios', () => {
+  it('puts two scenarios side by side with deltas and overlaid interval charts', async () => {
+    await page.goto(`${app.url}#compare`);
+    await expect.poll(() => page.locator('#comparison table').count()).toBe(1);
+    const table = await page.locator('#comparison table').innerText();
+    expect(table).toMatch(/Paid hours/);
+    expect(table).toMatch(/Answer rate: answered ÷ \(answered \+ abandoned\)\t[\d.]+ %\t[\d.]+ % [+−±][\d.]+ pts/);
+    expect(await page.locator('#compare-sl svg path.series').count()).toBe(2);
+    const boxes = page.locator('.choices input[type=checkbox]');
+    const count = await boxes.count();
+    for (let i = 0; i < count; i++)
+      if (!(await boxes.nth(i).isChecked()) && (await boxes.nth(i).isEnabled())) await boxes.nth(i).check();
+    expect(await page.locator('.choices input:checked').count()).toBe(4);
+    await expect.poll(() => page.locator('#compare-sl svg path.series').count()).toBe(4);
+    await page.screenshot({ path: `${SHOTS}/compare.png`, fullPage: true });
+  });
+});

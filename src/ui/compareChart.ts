@@ -1,0 +1,90 @@
+import { axisBottom, axisLeft } from 'd3-axis';
+import { scaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
+import { line } from 'd3-shape';
+import { clockOf, minutesOf } from '../scenario';
+import { appendDataTable } from './chartTable';
+
+const WIDTH = 760;
+const HEIGHT = 260;
+const MARGIN = { top: 14, right: 16, bottom: 34, left: 52 };
+export const SCENARIO_COLORS = ['#2457c5', '#d9622b', '#2e7d32', '#8e44ad'];
+
+export interface OverlaySeries {
+  name: string;
+  /** interval start (HH:MM) and value (a share 0–1) */
+  points: { start: string; value: number | null }[];
+}
+
+/** Several scenarios' figure per interval on one time-of-day axis (their grids may differ). */
+export function drawOverlayChart(figure: HTMLElement, title: string, series: OverlaySeries[]): void {
+  const minutes = series.flatMap((s) => s.points.map((p) => minutesOf(p.start)));
+  const x = scaleLinear()
+    .domain([Math.min(...minutes), Math.max(...minutes)])
+    .range([MARGIN.left, WIDTH - MARGIN.right]);
+  const y = scaleLinear()
+    .domain([0, 1])
+    .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+  const root = select(figure);
+  root.selectAll('*').remove();
+  root.append('figcaption').text(title);
+  const svg = root
+    .append('svg')
+    .attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)
+    .attr('role', 'img')
+    .attr('aria-label', `${title}; the data table follows`);
+  svg
+    .append('g')
+    .attr('transform', `translate(0,${HEIGHT - MARGIN.bottom})`)
+    .call(
+      axisBottom(x)
+        .tickValues(hourTicks(Math.min(...minutes), Math.max(...minutes)))
+        .tickFormat((m) => clockOf(Math.round(Number(m)))),
+    );
+  svg
+    .append('g')
+    .attr('transform', `translate(${MARGIN.left},0)`)
+    .call(
+      axisLeft(y)
+        .ticks(5)
+        .tickFormat((v) => `${Math.round(Number(v) * 100)} %`),
+    );
+  series.forEach((s, i) => {
+    const defined = s.points.filter((p) => p.value !== null);
+    svg
+      .append('path')
+      .attr('class', 'series')
+      .attr('stroke', SCENARIO_COLORS[i])
+      .attr(
+        'd',
+        line<(typeof defined)[number]>()
+          .x((p) => x(minutesOf(p.start)))
+          .y((p) => y(p.value ?? 0))(defined),
+      );
+  });
+  const legend = root.append('ul').attr('class', 'legend');
+  series.forEach((s, i) => {
+    legend.append('li').style('color', SCENARIO_COLORS[i]).text(s.name);
+  });
+  const starts = [...new Set(series.flatMap((s) => s.points.map((p) => p.start)))].sort();
+  appendDataTable(
+    root,
+    `${title} — data`,
+    ['Interval', ...series.map((s) => s.name)],
+    starts.map((start) => [
+      start,
+      ...series.map((s) => {
+        const v = s.points.find((p) => p.start === start)?.value;
+        return v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)} %`;
+      }),
+    ]),
+  );
+}
+
+/** Whole hours across the span, every one, two or three hours so that about ten show. */
+function hourTicks(from: number, to: number): number[] {
+  const step = 60 * Math.max(1, Math.ceil((to - from) / 60 / 10));
+  const ticks: number[] = [];
+  for (let m = Math.ceil(from / step) * step; m <= to; m += step) ticks.push(m);
+  return ticks;
+}
