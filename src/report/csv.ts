@@ -41,12 +41,19 @@ const PLAN_COLUMNS = [
   'callbacksFailed',
 ] as const;
 
+export interface Table {
+  header: string[];
+  rows: (string | number | null)[][];
+}
+
 /** The interval plan, one row per interval (counts in calls, rates as shares 0–1, times in seconds). */
+export function planTable(name: string, plan: DayPlan): Table {
+  return { header: ['scenario', ...PLAN_COLUMNS], rows: plan.intervals.map((x) => [name, ...PLAN_COLUMNS.map((c) => x[c])]) };
+}
+
 export function planCsv(name: string, plan: DayPlan): string {
-  return toCsv(
-    ['scenario', ...PLAN_COLUMNS],
-    plan.intervals.map((x) => [name, ...PLAN_COLUMNS.map((c) => x[c])]),
-  );
+  const t = planTable(name, plan);
+  return toCsv(t.header, t.rows);
 }
 
 const SIMULATION_COLUMNS: Metric[] = [
@@ -69,12 +76,17 @@ const SIMULATION_COLUMNS: Metric[] = [
 ];
 
 /** The simulation, one row per interval and one for the day: each figure's mean and 95% CI half-width. */
-export function simulationCsv(r: SimulationResult): string {
+export function simulationTable(r: SimulationResult): Table {
   const header = ['scenario', 'interval', ...SIMULATION_COLUMNS.flatMap((m) => [m, `${m}_ci95`])];
   const row = (label: string, metrics: SimulationResult['day']) => [
     r.name,
     label,
     ...SIMULATION_COLUMNS.flatMap((m) => [metrics[m].mean, metrics[m].halfWidth]),
   ];
-  return toCsv(header, [...r.intervals.map((x) => row(x.start, x.metrics)), row('day', r.day)]);
+  return { header, rows: [...r.intervals.map((x) => row(x.start, x.metrics)), row('day', r.day)] };
+}
+
+export function simulationCsv(r: SimulationResult): string {
+  const t = simulationTable(r);
+  return toCsv(t.header, t.rows);
 }

@@ -3,6 +3,7 @@ import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { line } from 'd3-shape';
 import { clockOf, minutesOf } from '../scenario';
+import { chartDownloads } from './chartExport';
 import { appendDataTable } from './chartTable';
 
 const WIDTH = 760;
@@ -28,6 +29,7 @@ export function drawOverlayChart(figure: HTMLElement, title: string, series: Ove
   const root = select(figure);
   root.selectAll('*').remove();
   root.append('figcaption').text(title);
+  figure.append(chartDownloads(figure, title));
   const svg = root
     .append('svg')
     .attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)

@@ -1,6 +1,7 @@
-/** Saves text as a file through the browser's download (nothing leaves the machine). */
-export function download(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves text or bytes as a file through the browser's download (nothing leaves the machine). */
+export function download(fileName: string, content: string | Blob | Uint8Array, type: string): void {
+  const blob = content instanceof Blob ? content : new Blob([content as BlobPart], { type });
+  const url = URL.createObjectURL(blob);
   const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
   document.body.append(link);
   link.click();

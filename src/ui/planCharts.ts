@@ -3,6 +3,7 @@ import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { area, curveStepAfter, line } from 'd3-shape';
 import type { DayPlan, IntervalPlan } from '../plan';
+import { chartDownloads } from './chartExport';
 import { appendDataTable } from './chartTable';
 
 const WIDTH = 760;
@@ -40,6 +41,7 @@ function drawIntervalChart(figure: HTMLElement, plan: DayPlan, spec: ChartSpec):
   const root = select(figure);
   root.selectAll('*').remove();
   root.append('figcaption').text(spec.title);
+  figure.append(chartDownloads(figure, spec.title));
   const svg = root
     .append('svg')
     .attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)
@@ -148,6 +150,7 @@ export function drawBandChart(figure: HTMLElement, title: string, yLabel: string
   const root = select(figure);
   root.selectAll('*').remove();
   root.append('figcaption').text(title);
+  figure.append(chartDownloads(figure, title));
   const svg = root
     .append('svg')
     .attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)

@@ -1,7 +1,9 @@
 import { formatSeconds, formatShare } from '../format/number';
 import { type DayPlan, planDay } from '../plan';
-import { planCsv } from '../report/csv';
+import { planCsv, planTable, simulationTable } from '../report/csv';
+import { xlsx } from '../report/xlsx';
 import { parseScenario } from '../scenario';
+import type { SimulationResult } from '../sim';
 import { element } from './dom';
 import { download, fileSlug } from './download';
 import { drawAgentsChart, drawDemandChart } from './planCharts';
@@ -96,11 +98,13 @@ export async function mountPlan(root: HTMLElement, store: ScenarioStore, storage
     drawDemandChart(demandFigure, plan, parsed.scenario.intervalMinutes * 60);
     drawAgentsChart(agentsFigure, plan);
     const staffing = (current.raw.staffing as Json | undefined)?.agents;
+    const simulated = () => (current.simulation?.version === JSON.stringify(current.raw) ? current.simulation.result : null);
     renderTable(
       tablePanel,
       parsed.scenario.name,
       plan,
       Array.isArray(staffing) ? { agents: staffing as number[], edit: editAgents } : null,
+      simulated,
     );
     root.dataset.updateMs = (performance.now() - started).toFixed(1);
   };
@@ -199,9 +203,23 @@ function renderTable(
   name: string,
   plan: DayPlan,
   staffing: { agents: number[]; edit: (i: number, value: number) => void } | null,
+  simulated: () => SimulationResult | null,
 ): void {
   const exportButton = element('button', { type: 'button', id: 'export-plan-csv', textContent: 'Download the plan (CSV)' });
   exportButton.addEventListener('click', () => download(`${fileSlug(name)}-plan.csv`, planCsv(name, plan), 'text/csv'));
+  const workbookButton = element('button', { type: 'button', id: 'export-plan-xlsx', textContent: 'Plan and simulation (XLSX)' });
+  workbookButton.addEventListener('click', () => {
+    const sim = simulated();
+    const sheets = [
+      { name: 'Plan', table: planTable(name, plan) },
+      ...(sim ? [{ name: 'Simulation', table: simulationTable(sim) }] : []),
+    ];
+    download(
+      `${fileSlug(name)}.xlsx`,
+      xlsx(sheets.map((s) => ({ name: s.name, rows: [s.table.header, ...s.table.rows] }))),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+  });
   const cell = (x: DayPlan['intervals'][number], c: number) => {
     if (c !== AGENTS_COLUMN || !staffing) return element(c === 0 ? 'th' : 'td', { textContent: COLUMNS[c][1](x) });
     const input = element('input', {
@@ -241,5 +259,5 @@ function renderTable(
       ),
     ),
   ]);
-  section.replaceChildren(element('div', { className: 'actions' }, [exportButton]), table);
+  section.replaceChildren(element('div', { className: 'actions' }, [exportButton, workbookButton]), table);
 }

@@ -4,6 +4,7 @@ import { select } from 'd3-selection';
 import { line } from 'd3-shape';
 import type { CalculatorResult, QueueMetrics } from '../erlang';
 import { formatShare } from '../format/number';
+import { chartDownloads } from './chartExport';
 import { appendDataTable } from './chartTable';
 
 const WIDTH = 560;
@@ -32,7 +33,9 @@ export function drawStaffingChart(figure: HTMLElement, r: CalculatorResult, slTa
     .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
   const root = select(figure);
   root.selectAll('*').remove();
-  root.append('figcaption').text(`Service level (${r.slFormula}) and abandonment by agents on the phones`);
+  const title = `Service level (${r.slFormula}) and abandonment by agents on the phones`;
+  root.append('figcaption').text(title);
+  figure.append(chartDownloads(figure, title));
   const svg = root
     .append('svg')
     .attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)

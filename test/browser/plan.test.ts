@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from './app';
@@ -52,6 +53,42 @@ describe('Plan a day in Chromium', () => {
     const simText = readFileSync((await simFile.path()) ?? '', 'utf8');
     expect(simText).toContain('answerRate,answerRate_ci95');
     expect(simText.trim().split('\r\n')).toHaveLength(98);
+    const [book] = await Promise.all([page.waitForEvent('download'), page.click('#export-plan-xlsx')]);
+    const sheets = Object.keys(unzipSync(readFileSync((await book.path()) ?? '')));
+    expect(sheets).toEqual(expect.arrayContaining(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']));
+  });
+
+  it('downloads a chart as SVG and PNG', async () => {
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#demand-chart .chart-downloads button:has-text("SVG")'),
+    ]);
+    const markup = readFileSync((await svg.path()) ?? '', 'utf8');
+    expect(markup).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(markup).toContain('stroke:');
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#demand-chart .chart-downloads button:has-text("PNG")'),
+    ]);
+    expect(png.suggestedFilename()).toBe('demand-vs-capacity-calls-per-interval.png');
+    const bytes = readFileSync((await png.path()) ?? '');
+    expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(bytes.length).toBeGreaterThan(10_000);
+  });
+
+  it('labels every control and works from the keyboard', async () => {
+    const unnamed = await page.$$eval('#app input, #app select, #app button', (controls) =>
+      controls
+        .filter((c) => {
+          const labelled = c.id && document.querySelector(`label[for="${c.id}"]`);
+          return !labelled && !c.getAttribute('aria-label') && !(c.textContent ?? '').trim();
+        })
+        .map((c) => c.outerHTML.slice(0, 80)),
+    );
+    expect(unnamed).toEqual([]);
+    await page.focus('#plan-demand-uplift');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('plan-ahtSeconds');
   });
 
   it('re-plans as an input changes', async () => {
