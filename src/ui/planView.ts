@@ -162,6 +162,11 @@ function renderSummary(section: HTMLElement, name: string, plan: DayPlan): void 
     ]);
   section.replaceChildren(
     element('h2', { textContent: `${name}: the day by the analytic plan` }),
+    element('p', {
+      className: 'lede',
+      textContent:
+        'What you are looking at: the day interval by interval as Erlang planning sees it — demand, busy signals, self-service, callbacks, and the agents each interval needs against the agents you have. Change any input on the left and the plan follows. Then simulate the day to see how it really goes, queues carried over and callers redialling included.',
+    }),
     element('div', { className: 'cards four' }, [
       card('Answer rate', formatShare(t.answerRate, 1), `answered ÷ (answered + abandoned); ${count(t.abandoned)} abandoned`),
       card('Service level', formatShare(t.serviceLevel, 1), plan.slFormula),

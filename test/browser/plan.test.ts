@@ -91,6 +91,16 @@ describe('Plan a day in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('plan-ahtSeconds');
   });
 
+  it('keeps simulation results with the scenario version they came from', async () => {
+    await page.reload();
+    await expect.poll(() => page.innerText('#simulation-status')).toMatch(/^Saved results: 30 replications/);
+    expect(await page.locator('#simulation-day').count()).toBe(1);
+    await page.fill('#plan-demand-uplift', '3.01');
+    await expect.poll(() => page.innerText('#simulation-status')).toContain('earlier version of the scenario');
+    expect(await page.locator('#simulation-results.stale').count()).toBe(1);
+    await page.fill('#plan-demand-uplift', '3');
+  });
+
   it('re-plans as an input changes', async () => {
     const before = await cards();
     await page.fill('#plan-demand-uplift', '2');
