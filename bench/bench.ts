@@ -7,10 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import loadHighs from 'highs';
 import { defaultWorkers, spawnNodeWorker } from '../src/cli/nodeWorkers';
 import { erlangC, requiredAgents, type StaffingCase } from '../src/erlang';
 import { planDay } from '../src/plan';
+import type { ShiftTemplate } from '../src/scenario';
 import { parseScenario, parseScenarioText, type Scenario, type ScenarioInput } from '../src/scenario';
+import { scheduleDay } from '../src/schedule';
 import { simulateReplication } from '../src/sim';
 import { runSimulation, SimulationCancelled } from '../src/sim/pool';
 import { startApp } from '../test/browser/app';
@@ -275,12 +278,60 @@ async function browserFigures() {
   }
 }
 
+/** Shift scheduling with HiGHS: 10 templates over a 24-hour day whose requirement peaks so that about 500 agents work. */
+async function scheduleFigures() {
+  const highs = await loadHighs();
+  const solve = (intervalMinutes: 15 | 30) => {
+    const n = (24 * 60) / intervalMinutes;
+    const requirement = Array.from({ length: n }, (_, i) => {
+      const hour = (i * intervalMinutes) / 60;
+      return Math.round(30 + 260 * Math.exp(-((hour - 11) ** 2) / 8) + 210 * Math.exp(-((hour - 19) ** 2) / 6));
+    });
+    const templates: ShiftTemplate[] = [4, 5, 6, 7, 8, 8.5, 9, 10, 6, 4].map((hours, k) => ({
+      name: `T${k + 1} ${hours} h`,
+      lengthMinutes: hours * 60,
+      earliestStart: '00:00',
+      latestStart: `${String(24 - Math.ceil(hours)).padStart(2, '0')}:00`,
+      breaks:
+        hours >= 6
+          ? [
+              { minutes: 30, paid: false, earliestAfterMinutes: 150, latestAfterMinutes: 270 },
+              { minutes: 15, paid: true, earliestAfterMinutes: (hours - 2) * 60, latestAfterMinutes: (hours - 1) * 60 },
+            ]
+          : [{ minutes: 15, paid: true, earliestAfterMinutes: 90, latestAfterMinutes: 150 }],
+      minAgents: 0,
+      ...(k >= 8 ? { maxAgents: 40 } : {}),
+    }));
+    const s = scenario({
+      schema: 1,
+      name: `schedule bench ${n}`,
+      day: { date: '2026-12-24', open: '00:00', close: '24:00' },
+      intervalMinutes,
+      demand: { calls: Array(n).fill(100) },
+      ahtSeconds: 180,
+      staffing: { agents: 10 },
+      shifts: { templates, absenceShrinkage: 0, timeLimitSeconds: 120 },
+    });
+    const start = performance.now();
+    const result = scheduleDay(s, highs, { requirement });
+    return {
+      ms: Math.round(performance.now() - start),
+      status: result.status,
+      gap: result.gap,
+      agents: result.agents,
+      paidHours: Math.round(result.paidHours),
+    };
+  };
+  return { schedule10Templates: { intervals48: solve(30), intervals96: solve(15) } };
+}
+
 const figures = {
   erlangCEvaluationsPerSecond: { n10: erlangCRate(10), n1000: erlangCRate(1_000), n50000: erlangCRate(50_000) },
   staff96IntervalsOf5000AgentsMs: { erlangC: staffDayMs('C'), erlangA: staffDayMs('A') },
   plan96IntervalsOf5000AgentsMs: planDayMs(),
   ...batchFigures(10_000),
   ...(await simulationFigures()),
+  ...(await scheduleFigures()),
   ...(await browserFigures()),
 };
 process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

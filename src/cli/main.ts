@@ -1,6 +1,7 @@
 import { erlangCommand } from './erlangCommand';
 import { UsageError } from './flags';
 import { planCommand, schemaCommand, validateCommand } from './planCommand';
+import { scheduleCommand } from './scheduleCommand';
 import { simulateCommand } from './simulateCommand';
 
 /** The `wfm` command: one function per subcommand, each given argv and the process streams. */
@@ -8,6 +9,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   erlang: erlangCommand,
   plan: planCommand,
   simulate: simulateCommand,
+  schedule: scheduleCommand,
   validate: validateCommand,
   schema: schemaCommand,
 };
@@ -17,6 +19,7 @@ commands:
   erlang     one Erlang B / C / A / X case from flags, or --batch JSON lines on stdin
   plan       SCENARIO [--json]: the interval-by-interval analytic plan of a scenario file
   simulate   SCENARIO [--replications R] [--seed S] [--workers W] [--json]: the day simulated, with 95% CIs
+  schedule   SCENARIO [--out FILE.csv|.xlsx|.ics] [--check]: optimal shifts covering the plan (HiGHS)
   validate   SCENARIO: check a scenario file, listing every error
   schema     print the JSON Schema of scenario files`;
 

@@ -4,6 +4,8 @@ export {
   distributionSchema,
   type Scenario,
   type ScenarioInput,
+  type Shifts,
+  type ShiftTemplate,
   scenarioJsonSchema,
   scenarioSchema,
 } from './schema';

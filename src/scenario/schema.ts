@@ -98,6 +98,37 @@ const callbackSchema = z.strictObject({
   declinedPatienceMultiplier: range(0.1, 10, '×', 'patience of callers who declined ÷ patience').default(1),
 });
 
+const breakSchema = z.strictObject({
+  minutes: range(5, 120, 'min', 'length of the break', true),
+  paid: z.boolean().default(false).meta({ description: 'paid breaks count in paid hours' }),
+  earliestAfterMinutes: range(0, 960, 'min', 'earliest start, after the shift starts', true),
+  latestAfterMinutes: range(0, 960, 'min', 'latest start, after the shift starts', true),
+});
+
+export const shiftTemplateSchema = z.strictObject({
+  name: z.string().min(1, { error: 'must not be empty' }).max(60),
+  lengthMinutes: range(60, 960, 'min', 'shift length, breaks included', true),
+  earliestStart: clock('earliest start of the shift'),
+  latestStart: clock('latest start of the shift'),
+  breaks: z.array(breakSchema).max(3, { error: 'at most 3 breaks a shift' }).default([]),
+  minAgents: range(0, 100_000, 'agents', 'fewest agents on this template', true).default(0),
+  maxAgents: range(0, 100_000, 'agents', 'most agents on this template', true).optional(),
+});
+
+const shiftsSchema = z.strictObject({
+  templates: z
+    .array(shiftTemplateSchema)
+    .min(1, { error: 'give at least one template' })
+    .max(50, { error: 'at most 50 templates' }),
+  maxPaidHours: range(0, 10_000_000, 'h', 'cap on total paid hours').optional(),
+  absenceShrinkage: range(0, 0.9, 'share 0–0.9', 'shrinkage other than the breaks (absence, training, meetings)').default(0.1),
+  requirement: z
+    .enum(['erlangA', 'erlangC'], { error: 'must be erlangA or erlangC' })
+    .default('erlangA')
+    .meta({ description: 'which per-interval requirement the shifts cover' }),
+  timeLimitSeconds: range(1, 600, 's', 'time the solver may take', true).default(20),
+});
+
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'path or URL of this JSON Schema, for editors' }),
@@ -183,6 +214,9 @@ export const scenarioSchema = z
         seed: range(0, 2 ** 32 - 1, '', 'random seed', true).default(1),
       })
       .prefault({}),
+    shifts: shiftsSchema
+      .optional()
+      .meta({ description: 'shift templates for scheduling; without them, standard full- and part-time shifts' }),
   })
   .meta({
     title: 'WFM peak-day scenario',
@@ -194,6 +228,8 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 /** A validated scenario with every default filled in. */
 export type Scenario = z.output<typeof scenarioSchema>;
 export type Distribution = z.output<typeof distributionSchema>;
+export type ShiftTemplate = z.output<typeof shiftTemplateSchema>;
+export type Shifts = z.output<typeof shiftsSchema>;
 
 /** The JSON Schema of scenario files as written (defaults optional), for editors and other tools. */
 export function scenarioJsonSchema(): Record<string, unknown> {

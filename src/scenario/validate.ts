@@ -71,6 +71,51 @@ function crossFieldErrors(s: Scenario): string[] {
   if (serve.mode === 'window' && (minutesOf(serve.from) < open || minutesOf(serve.from) >= close)) {
     errors.push(`callback.serve.from: must be within the open day ${s.day.open}–${s.day.close}, got "${serve.from}"`);
   }
+  errors.push(...shiftErrors(s, open, close));
+  return errors;
+}
+
+function shiftErrors(s: Scenario, open: number, close: number): string[] {
+  const errors: string[] = [];
+  for (const [t, template] of (s.shifts?.templates ?? []).entries()) {
+    const at = `shifts.templates[${t}]`;
+    const earliest = minutesOf(template.earliestStart);
+    const latest = minutesOf(template.latestStart);
+    if (latest < earliest)
+      errors.push(
+        `${at}.latestStart: must not be before earliestStart (${template.earliestStart}), got "${template.latestStart}"`,
+      );
+    if (earliest < open)
+      errors.push(`${at}.earliestStart: must be at or after the opening, ${s.day.open}, got "${template.earliestStart}"`);
+    if (latest + template.lengthMinutes > close) {
+      errors.push(
+        `${at}.latestStart: a ${template.lengthMinutes}-minute shift starting then ends after closing (${s.day.close}), got "${template.latestStart}"`,
+      );
+    }
+    for (const [name, clock] of [
+      ['earliestStart', template.earliestStart],
+      ['latestStart', template.latestStart],
+    ] as const) {
+      if ((minutesOf(clock) - open) % s.intervalMinutes !== 0) {
+        errors.push(`${at}.${name}: must be on the ${s.intervalMinutes}-minute interval grid from ${s.day.open}, got "${clock}"`);
+      }
+    }
+    for (const [b, brk] of template.breaks.entries()) {
+      if (brk.latestAfterMinutes < brk.earliestAfterMinutes) {
+        errors.push(
+          `${at}.breaks[${b}].latestAfterMinutes: must be at least earliestAfterMinutes (${brk.earliestAfterMinutes}), got ${brk.latestAfterMinutes}`,
+        );
+      }
+      if (brk.latestAfterMinutes + brk.minutes > template.lengthMinutes) {
+        errors.push(
+          `${at}.breaks[${b}].latestAfterMinutes: the break must end within the ${template.lengthMinutes}-minute shift, got ${brk.latestAfterMinutes}`,
+        );
+      }
+    }
+    if (template.maxAgents !== undefined && template.maxAgents < template.minAgents) {
+      errors.push(`${at}.maxAgents: must be at least minAgents (${template.minAgents}), got ${template.maxAgents}`);
+    }
+  }
   return errors;
 }
 

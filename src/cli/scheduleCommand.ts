@@ -1,0 +1,122 @@
+import { writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import loadHighs from 'highs';
+import { formatShare } from '../format/number';
+import { planDay } from '../plan';
+import { toCsv } from '../report/csv';
+import { xlsx } from '../report/xlsx';
+import {
+  agentCalendars,
+  agentRoster,
+  coverageTable,
+  type RepairStep,
+  repairSchedule,
+  type Schedule,
+  scheduleDay,
+} from '../schedule';
+import { parseFlags, UsageError } from './flags';
+import { readScenario } from './scenarioFile';
+
+const OUTPUTS = ['.csv', '.xlsx', '.ics'];
+
+export async function scheduleCommand(argv: string[]): Promise<void> {
+  const flags = parseFlags(argv, { values: ['out', 'check-replications', 'check-steps'], switches: ['json', 'check'] });
+  if (flags.positional.length > 1) throw new UsageError(`${flags.positional[1]}: unexpected argument (one SCENARIO file)`);
+  const out = flags.values.get('out');
+  if (out !== undefined && !OUTPUTS.includes(extname(out).toLowerCase())) {
+    throw new UsageError(`--out: must end in ${OUTPUTS.join(', ')}, got "${out}"`);
+  }
+  const whole = (name: string, fallback: number, max: number) => {
+    const text = flags.values.get(name);
+    if (text === undefined) return fallback;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1 || value > max)
+      throw new UsageError(`--${name}: must be a whole number from 1 to ${max}, got "${text}"`);
+    return value;
+  };
+  const replications = whole('check-replications', 10, 1_000);
+  const maxSteps = whole('check-steps', 6, 50);
+  const scenario = readScenario(flags.positional[0]);
+  const plan = planDay(scenario);
+  const useC = scenario.shifts?.requirement === 'erlangC';
+  const requirement = plan.intervals.map((x) => (useC ? x.requiredC : x.requiredA) ?? 0);
+  const highs = await loadHighs();
+  let schedule: Schedule;
+  let steps: RepairStep[] = [];
+  if (flags.switches.has('check')) {
+    const repaired = repairSchedule(scenario, highs, requirement, {
+      replications,
+      maxSteps,
+      onStep: (step) =>
+        process.stderr.write(
+          `checked: ${Math.round(step.paidHours)} paid h, answer rate ${formatShare(step.answerRate.mean, 1)}, SL ${formatShare(step.serviceLevel.mean, 1)}${step.meetsTargets ? ' — targets met' : ''}\n`,
+        ),
+    });
+    schedule = repaired.schedule;
+    steps = repaired.steps;
+  } else {
+    schedule = scheduleDay(scenario, highs, { requirement });
+  }
+  if (out) writeOutputs(out, schedule, scenario.day.date, scenario.name);
+  process.stdout.write(
+    flags.switches.has('json')
+      ? `${JSON.stringify({ ...schedule, checks: steps })}\n`
+      : `${summary(scenario.name, schedule, steps, out)}\n`,
+  );
+}
+
+function writeOutputs(out: string, schedule: Schedule, date: string, center: string): void {
+  const ext = extname(out).toLowerCase();
+  const roster = agentRoster(schedule, date);
+  const coverage = coverageTable(schedule);
+  if (ext === '.csv') {
+    writeFileSync(out, toCsv(roster.header, roster.rows));
+    writeFileSync(join(dirname(out), `${basename(out, ext)}-coverage.csv`), toCsv(coverage.header, coverage.rows));
+  } else if (ext === '.xlsx') {
+    writeFileSync(
+      out,
+      xlsx([
+        { name: 'Shifts', rows: [roster.header, ...roster.rows] },
+        { name: 'Coverage', rows: [coverage.header, ...coverage.rows] },
+      ]),
+    );
+  } else {
+    for (const { agent, ics } of agentCalendars(schedule, date, center))
+      writeFileSync(join(dirname(out), `${basename(out, ext)}-${agent}.ics`), ics);
+  }
+}
+
+function summary(name: string, s: Schedule, steps: RepairStep[], out: string | undefined): string {
+  const lines = [
+    `${name}: ${s.agents} agents, ${Math.round(s.paidHours).toLocaleString('en-US')} paid hours — ${s.status}${s.gap ? `, optimality gap ${(100 * s.gap).toFixed(2)} %` : ''}`,
+    '',
+    'template            start  end    breaks                                 agents  paid h',
+    ...s.shifts.map(
+      (x) =>
+        `${x.template.padEnd(18).slice(0, 18)}  ${x.start}  ${x.end}  ${x.breaks
+          .map((b) => `${b.start}–${b.end}${b.paid ? ' paid' : ''}`)
+          .join(', ')
+          .padEnd(37)}  ${String(x.agents).padStart(6)}  ${x.paidHours.toFixed(2).padStart(6)}`,
+    ),
+  ];
+  lines.push(
+    '',
+    s.shortfalls.length > 0
+      ? `Short of the requirement:\n  ${s.shortfalls.join('\n  ')}`
+      : 'Every interval is covered (requirement after absence shrinkage).',
+  );
+  if (steps.length > 0) {
+    lines.push('', 'Simulation check (trade-off of paid hours against answer rate):');
+    for (const step of steps) {
+      lines.push(
+        `  ${Math.round(step.paidHours).toString().padStart(6)} h  answer rate ${formatShare(step.answerRate.mean, 1)} ±${((step.answerRate.halfWidth ?? 0) * 100).toFixed(1)}  SL ${formatShare(step.serviceLevel.mean, 1)}${step.meetsTargets ? '  targets met' : step.raised.length > 0 ? `  → more staff at ${step.raised.join(', ')}` : ''}`,
+      );
+    }
+  }
+  if (out)
+    lines.push(
+      '',
+      `Written: ${out}${extname(out) === '.csv' ? ` and ${basename(out, '.csv')}-coverage.csv` : extname(out) === '.ics' ? ' (one calendar per agent)' : ''}`,
+    );
+  return lines.join('\n');
+}

@@ -1,0 +1,11 @@
+export { agentCalendars, agentId, agentRoster, coverageTable } from './export';
+export { defaultTemplates, type ShiftPattern, shiftPatterns } from './patterns';
+export { type RepairResult, type RepairStep, repairSchedule, scheduledStaffing } from './repair';
+export {
+  type IntervalCoverage,
+  type Schedule,
+  type ScheduledShift,
+  type ScheduleOptions,
+  type ScheduleStatus,
+  scheduleDay,
+} from './solve';
