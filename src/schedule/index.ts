@@ -9,3 +9,4 @@ export {
   type ScheduleStatus,
   scheduleDay,
 } from './solve';
+export { type ScheduleWorkerApi, scheduleWorkerApi } from './workerApi';

@@ -4,6 +4,7 @@ import { planCsv, planTable, simulationTable } from '../report/csv';
 import { xlsx } from '../report/xlsx';
 import { parseScenario } from '../scenario';
 import type { SimulationResult } from '../sim';
+import { currentScenario } from './currentScenario';
 import { element } from './dom';
 import { download, fileSlug } from './download';
 import { drawAgentsChart, drawDemandChart } from './planCharts';
@@ -44,14 +45,10 @@ export async function mountPlan(root: HTMLElement, store: ScenarioStore, storage
 
   let current: SavedScenario;
   let planned: PlannedScenario | null = null;
-  let saving = Promise.resolve();
+  const working = currentScenario(store, storage);
   const save = () => {
-    const record = { ...current, updatedAt: Date.now() };
-    current = record;
-    // IndexedDB writes finish later; the synchronous copy keeps the last keystroke if the tab closes first.
-    storage.setItem(LAST_EDIT_KEY, JSON.stringify({ id: record.id, raw: record.raw, updatedAt: record.updatedAt }));
-    saving = saving.then(() => store.put(record));
-    library.refresh(record);
+    current = working.save(current);
+    library.refresh(current);
   };
 
   const simulationPanel = mountSimulationPanel(
@@ -111,7 +108,7 @@ export async function mountPlan(root: HTMLElement, store: ScenarioStore, storage
 
   const open = (record: SavedScenario) => {
     current = record;
-    storage.setItem(CURRENT_KEY, record.id);
+    working.opened(record);
     library.refresh(record);
     fields.show(record.raw);
     render();
@@ -131,24 +128,8 @@ export async function mountPlan(root: HTMLElement, store: ScenarioStore, storage
       render();
     },
   );
-  const first = await library.initial(storage.getItem(CURRENT_KEY));
-  open(withLastEdit(first, storage));
+  open(working.withLastEdit(await library.initial(working.lastId())));
 }
-
-/** The record, with the last edit kept in localStorage if that is newer than what IndexedDB holds. */
-function withLastEdit(record: SavedScenario, storage: Storage): SavedScenario {
-  try {
-    const last = JSON.parse(storage.getItem(LAST_EDIT_KEY) ?? 'null') as Pick<SavedScenario, 'id' | 'raw' | 'updatedAt'> | null;
-    return last && last.id === record.id && last.updatedAt > record.updatedAt
-      ? { ...record, raw: last.raw, updatedAt: last.updatedAt }
-      : record;
-  } catch {
-    return record;
-  }
-}
-
-const CURRENT_KEY = 'wfm.currentScenario';
-const LAST_EDIT_KEY = 'wfm.lastEdit';
 
 const count = (x: number | null) => (x === null ? '—' : (Math.round(x) + 0).toLocaleString('en-US'));
 

@@ -284,3 +284,45 @@ describe('Compare scenarios', () => {
     await page.screenshot({ path: `${SHOTS}/compare.png`, fullPage: true });
   });
 });
+
+describe('Shifts', () => {
+  const status = () => page.innerText('#solve-status');
+
+  it('solves shifts for the current scenario in a worker, edits a template and re-solves, and exports the roster', async () => {
+    await page.goto(`${app.url}#plan`);
+    await page.selectOption('#scenario-example', 'tax-deadline-callbacks.json');
+    await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('Tax deadline');
+    await page.goto(`${app.url}#shifts`);
+    await expect.poll(status, { timeout: 60_000 }).toMatch(/^Solved: optimal/);
+    const before = await page.innerText('#schedule-summary h2');
+    expect(before).toMatch(/^\d+ agents, [\d,]+ paid hours$/);
+    expect(await page.locator('#shift-gantt svg rect.shift').count()).toBeGreaterThan(0);
+    await page.click('#edit-templates');
+    await expect.poll(status, { timeout: 60_000 }).toMatch(/^Solved/);
+    await page.fill('#template-1-length', '3');
+    await page.locator('#template-1-length').blur();
+    await expect.poll(() => page.innerText('#schedule-summary h2'), { timeout: 60_000 }).not.toBe(before);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('#export-roster-csv')]);
+    const roster = readFileSync((await file.path()) ?? '', 'utf8').split('\r\n');
+    expect(roster[0]).toBe('agent,date,template,start,end,breaks,paid hours');
+    expect(roster[1]).toMatch(/^A0001,2027-04-15,/);
+  });
+
+  it('names a bad template value and keeps the last schedule', async () => {
+    await page.fill('#template-0-earliest', '7:77');
+    await page.locator('#template-0-earliest').blur();
+    await expect
+      .poll(() => page.innerText('#shift-errors'))
+      .toContain('shifts.templates[0].earliestStart: must be a time of day HH:MM');
+    await page.fill('#template-0-earliest', '08:00');
+    await page.locator('#template-0-earliest').blur();
+    await expect.poll(() => page.innerText('#shift-errors')).toBe('');
+  });
+
+  it('checks the schedule by simulation and draws the trade-off', async () => {
+    await page.click('#check-schedule');
+    await expect.poll(status, { timeout: 120_000 }).toMatch(/^Checked: /);
+    expect(await page.locator('#trade-off svg circle').count()).toBeGreaterThanOrEqual(1);
+    await page.screenshot({ path: `${SHOTS}/shifts.png`, fullPage: true });
+  });
+});

@@ -1,0 +1,39 @@
+import type { SavedScenario, ScenarioStore } from './scenarioStore';
+
+const CURRENT_KEY = 'wfm.currentScenario';
+const LAST_EDIT_KEY = 'wfm.lastEdit';
+
+/**
+ * The scenario being worked on, shared by the views: which one is open, and a
+ * saver that writes every edit to IndexedDB with a synchronous localStorage copy,
+ * so a tab closed before the database write lands loses nothing.
+ */
+export function currentScenario(store: ScenarioStore, storage: Storage) {
+  let saving = Promise.resolve();
+  return {
+    lastId: () => storage.getItem(CURRENT_KEY),
+    opened(record: SavedScenario): void {
+      storage.setItem(CURRENT_KEY, record.id);
+    },
+    save(record: SavedScenario): SavedScenario {
+      const saved = { ...record, updatedAt: Date.now() };
+      storage.setItem(LAST_EDIT_KEY, JSON.stringify({ id: saved.id, raw: saved.raw, updatedAt: saved.updatedAt }));
+      saving = saving.then(() => store.put(saved));
+      return saved;
+    },
+    /** The record, with the last edit kept in localStorage if that is newer than what IndexedDB holds. */
+    withLastEdit(record: SavedScenario): SavedScenario {
+      try {
+        const last = JSON.parse(storage.getItem(LAST_EDIT_KEY) ?? 'null') as Pick<
+          SavedScenario,
+          'id' | 'raw' | 'updatedAt'
+        > | null;
+        return last && last.id === record.id && last.updatedAt > record.updatedAt
+          ? { ...record, raw: last.raw, updatedAt: last.updatedAt }
+          : record;
+      } catch {
+        return record;
+      }
+    },
+  };
+}

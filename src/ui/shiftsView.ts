@@ -1,0 +1,362 @@
+import { proxy, wrap } from 'comlink';
+import { strToU8, zipSync } from 'fflate';
+import { formatShare } from '../format/number';
+import { planDay } from '../plan';
+import { toCsv } from '../report/csv';
+import { xlsx } from '../report/xlsx';
+import { parseScenario, type Scenario, type ShiftTemplate } from '../scenario';
+import {
+  agentCalendars,
+  agentRoster,
+  coverageTable,
+  defaultTemplates,
+  type RepairStep,
+  type Schedule,
+  type ScheduleWorkerApi,
+} from '../schedule';
+import { currentScenario } from './currentScenario';
+import { element } from './dom';
+import { download, fileSlug } from './download';
+import type { Json } from './scenarioForm';
+import { DEFAULT_EXAMPLE, EXAMPLES } from './scenarioLibrary';
+import { newScenarioId, type SavedScenario, type ScenarioStore } from './scenarioStore';
+import { drawCoverageChart, drawShiftGantt, drawTradeOff } from './shiftCharts';
+
+type Column = {
+  key: string;
+  label: string;
+  unit: string;
+  read: (t: ShiftTemplate) => string;
+  write: (t: ShiftTemplate, text: string) => ShiftTemplate;
+};
+
+const number = (text: string) => (text.trim() === '' || !Number.isFinite(Number(text)) ? text : Number(text));
+const firstBreak = (t: ShiftTemplate) => t.breaks[0];
+const withFirstBreak = (t: ShiftTemplate, patch: Partial<ShiftTemplate['breaks'][number]>): ShiftTemplate => {
+  const first = firstBreak(t) ?? { minutes: 30, paid: false, earliestAfterMinutes: 0, latestAfterMinutes: 0 };
+  return { ...t, breaks: [{ ...first, ...patch } as ShiftTemplate['breaks'][number], ...t.breaks.slice(1)] };
+};
+
+/** The template table's columns: each reads and writes one field (a typed value stays as text until it is a number, so validation can name it). */
+const COLUMNS: Column[] = [
+  { key: 'name', label: 'Template', unit: '', read: (t) => t.name, write: (t, v) => ({ ...t, name: v }) },
+  {
+    key: 'length',
+    label: 'Length',
+    unit: 'h',
+    read: (t) => String(t.lengthMinutes / 60),
+    write: (t, v) => ({
+      ...t,
+      lengthMinutes: typeof number(v) === 'number' ? Math.round(Number(v) * 60) : (number(v) as number),
+    }),
+  },
+  {
+    key: 'earliest',
+    label: 'Earliest start',
+    unit: '',
+    read: (t) => t.earliestStart,
+    write: (t, v) => ({ ...t, earliestStart: v }),
+  },
+  { key: 'latest', label: 'Latest start', unit: '', read: (t) => t.latestStart, write: (t, v) => ({ ...t, latestStart: v }) },
+  {
+    key: 'break',
+    label: 'First break',
+    unit: 'min',
+    read: (t) => String(firstBreak(t)?.minutes ?? ''),
+    write: (t, v) =>
+      v.trim() === '' ? { ...t, breaks: t.breaks.slice(1) } : withFirstBreak(t, { minutes: number(v) as number }),
+  },
+  {
+    key: 'breakFrom',
+    label: 'from',
+    unit: 'min in',
+    read: (t) => String(firstBreak(t)?.earliestAfterMinutes ?? ''),
+    write: (t, v) => withFirstBreak(t, { earliestAfterMinutes: number(v) as number }),
+  },
+  {
+    key: 'breakTo',
+    label: 'to',
+    unit: 'min in',
+    read: (t) => String(firstBreak(t)?.latestAfterMinutes ?? ''),
+    write: (t, v) => withFirstBreak(t, { latestAfterMinutes: number(v) as number }),
+  },
+  {
+    key: 'max',
+    label: 'Max agents',
+    unit: '',
+    read: (t) => (t.maxAgents === undefined ? '' : String(t.maxAgents)),
+    write: (t, v) => {
+      const { maxAgents: _, ...rest } = t;
+      return v.trim() === '' ? rest : { ...rest, maxAgents: number(v) as number };
+    },
+  },
+];
+
+/**
+ * The shift view: templates of the current scenario, the optimal shifts that
+ * cover its plan (HiGHS in a web worker, re-solved on every edit), a Gantt and
+ * coverage chart, a check by simulation with its trade-off curve, and exports.
+ */
+export async function mountShifts(root: HTMLElement, store: ScenarioStore, storage: Storage): Promise<void> {
+  const working = currentScenario(store, storage);
+  const id = working.lastId();
+  let record: SavedScenario = (id && (await store.get(id))) ||
+    (await store.list())[0] || { id: newScenarioId(), raw: structuredClone(EXAMPLES.get(DEFAULT_EXAMPLE) as Json), updatedAt: 0 };
+  record = working.withLastEdit(record);
+
+  const title = element('h1', { textContent: 'Shifts' });
+  const intro = element('p', { className: 'lede' });
+  const templatesBox = element('div', { className: 'templates', id: 'templates' });
+  const errors = element('ul', { className: 'file-errors', id: 'shift-errors' });
+  errors.setAttribute('role', 'alert');
+  const solveStatus = element('p', { className: 'note', id: 'solve-status' });
+  solveStatus.setAttribute('role', 'status');
+  const cancel = element('button', { type: 'button', id: 'cancel-solve', textContent: 'Cancel', disabled: true });
+  const check = element('button', {
+    type: 'button',
+    id: 'check-schedule',
+    className: 'primary',
+    textContent: 'Check by simulation',
+  });
+  const summary = element('section', { className: 'panel summary', id: 'schedule-summary' });
+  const gantt = element('figure', { className: 'panel chart', id: 'shift-gantt' });
+  const coverage = element('figure', { className: 'panel chart', id: 'shift-coverage' });
+  const tradeOff = element('figure', { className: 'panel chart', id: 'trade-off' });
+  root.replaceChildren(
+    element('div', { className: 'shifts-layout' }, [
+      element('section', { className: 'panel', ariaLabel: 'Shift templates' }, [
+        title,
+        intro,
+        templatesBox,
+        errors,
+        element('div', { className: 'actions' }, [check, cancel]),
+        solveStatus,
+      ]),
+      summary,
+      gantt,
+      coverage,
+      tradeOff,
+    ]),
+  );
+
+  let worker: Worker | null = null;
+  let scenario: Scenario | null = null;
+  const stop = () => {
+    worker?.terminate();
+    worker = null;
+    cancel.disabled = true;
+  };
+  const api = () => {
+    stop();
+    worker = new Worker(new URL('../../workers/schedule.worker.ts', import.meta.url), { type: 'module' });
+    cancel.disabled = false;
+    return wrap<ScheduleWorkerApi>(worker);
+  };
+  cancel.addEventListener('click', () => {
+    stop();
+    solveStatus.textContent = 'Cancelled; the templates are kept as they are.';
+  });
+
+  /** Runs `work` in a fresh worker with a running clock; a newer run cancels it. */
+  const run = async <T>(label: string, work: (w: ReturnType<typeof api>) => Promise<T>): Promise<T | null> => {
+    const w = api();
+    const mine = worker;
+    const started = performance.now();
+    const clock = setInterval(() => {
+      solveStatus.textContent = `${label}… ${((performance.now() - started) / 1000).toFixed(1)} s`;
+    }, 100);
+    try {
+      return await work(w);
+    } catch (error) {
+      if (worker === mine)
+        solveStatus.textContent = `The solver stopped: ${(error as Error).message}. The templates are kept; try again.`;
+      return null;
+    } finally {
+      clearInterval(clock);
+      if (worker === mine) stop();
+    }
+  };
+
+  const templates = (): ShiftTemplate[] | null => {
+    const shifts = record.raw.shifts as Json | undefined;
+    return shifts ? (shifts.templates as ShiftTemplate[]) : null;
+  };
+  const setTemplates = (next: ShiftTemplate[]) => {
+    const shifts = (record.raw.shifts as Json | undefined) ?? {};
+    record = working.save({ ...record, raw: { ...record.raw, shifts: { ...shifts, templates: next } } });
+  };
+
+  const renderTemplates = () => {
+    const own = templates();
+    const shown = own ?? (scenario ? defaultTemplates(scenario) : []);
+    const table = element('table', { className: 'template-table' }, [
+      element('thead', {}, [
+        element('tr', {}, [
+          ...COLUMNS.map((c) => element('th', { scope: 'col', textContent: c.unit ? `${c.label} (${c.unit})` : c.label })),
+          element('th', { scope: 'col', textContent: '' }),
+        ]),
+      ]),
+      element(
+        'tbody',
+        {},
+        shown.map((t, k) =>
+          element('tr', {}, [
+            ...COLUMNS.map((c) => {
+              const input = element('input', {
+                type: 'text',
+                value: c.read(t),
+                id: `template-${k}-${c.key}`,
+                disabled: own === null,
+              });
+              input.setAttribute('aria-label', `${c.label} of template ${k + 1}`);
+              input.addEventListener('change', () => {
+                const list = [...(templates() ?? [])];
+                list[k] = c.write(list[k], input.value);
+                setTemplates(list);
+                solve();
+              });
+              return element('td', {}, [input]);
+            }),
+            element('td', {}, own === null ? [] : [removeButton(k)]),
+          ]),
+        ),
+      ),
+    ]);
+    const actions = own
+      ? [
+          button('add-template', 'Add a template', () =>
+            setTemplates([...own, { ...own[own.length - 1], name: `${own[own.length - 1].name} (2)` }]),
+          ),
+        ]
+      : [button('edit-templates', 'Edit these templates', () => setTemplates(shown))];
+    templatesBox.replaceChildren(
+      element('p', {
+        className: 'note',
+        textContent: own
+          ? 'The scenario’s own templates. Changes re-solve at once.'
+          : 'No templates in this scenario: these standard ones are used.',
+      }),
+      table,
+      element('div', { className: 'actions' }, actions),
+    );
+  };
+  const removeButton = (k: number) => {
+    const b = element('button', { type: 'button', textContent: 'Remove', id: `remove-template-${k}` });
+    b.setAttribute('aria-label', `Remove template ${k + 1}`);
+    b.addEventListener('click', () => {
+      const list = (templates() ?? []).filter((_, i) => i !== k);
+      if (list.length === 0) {
+        const { shifts: _, ...rest } = record.raw;
+        record = working.save({ ...record, raw: rest });
+      } else setTemplates(list);
+      solve();
+    });
+    return b;
+  };
+  const button = (id: string, text: string, action: () => void) => {
+    const b = element('button', { type: 'button', id, textContent: text });
+    b.addEventListener('click', () => {
+      action();
+      solve();
+    });
+    return b;
+  };
+
+  const requirement = (s: Scenario) => {
+    const plan = planDay(s);
+    return plan.intervals.map((x) => (s.shifts?.requirement === 'erlangC' ? x.requiredC : x.requiredA) ?? 0);
+  };
+
+  const solve = async () => {
+    const parsed = parseScenario(record.raw);
+    errors.replaceChildren();
+    if (!parsed.ok) {
+      for (const e of parsed.errors) errors.append(element('li', { textContent: e }));
+      renderTemplates();
+      return;
+    }
+    scenario = parsed.scenario;
+    title.textContent = `Shifts for ${scenario.name}`;
+    intro.textContent = `Shifts that cover the plan's ${scenario.shifts?.requirement === 'erlangC' ? 'Erlang C' : 'Erlang A'} requirement at the fewest paid hours, after ${formatShare(scenario.shifts?.absenceShrinkage ?? 0.1, 0)} absence shrinkage (breaks are scheduled explicitly). Solved by HiGHS in your browser.`;
+    renderTemplates();
+    const s = scenario;
+    const result = await run('Solving', (w) => w.solve(s, requirement(s)));
+    if (!result) return;
+    solveStatus.textContent = `Solved: ${result.status}${result.gap ? `, within ${(result.gap * 100).toFixed(2)} % of the best bound` : ''}.`;
+    renderSchedule(s, result);
+  };
+
+  const renderSchedule = (s: Scenario, result: Schedule) => {
+    const exportsRow = element('div', { className: 'actions' }, [
+      exportButton('export-roster-csv', 'Roster (CSV)', () => {
+        const t = agentRoster(result, s.day.date);
+        download(`${fileSlug(s.name)}-shifts.csv`, toCsv(t.header, t.rows), 'text/csv');
+      }),
+      exportButton('export-roster-xlsx', 'Roster and coverage (XLSX)', () => {
+        const roster = agentRoster(result, s.day.date);
+        const cover = coverageTable(result);
+        download(
+          `${fileSlug(s.name)}-shifts.xlsx`,
+          xlsx([
+            { name: 'Shifts', rows: [roster.header, ...roster.rows] },
+            { name: 'Coverage', rows: [cover.header, ...cover.rows] },
+          ]),
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        );
+      }),
+      exportButton('export-ics', 'Calendars (ICS, one per agent, zipped)', () => {
+        const files = Object.fromEntries(
+          agentCalendars(result, s.day.date, s.name).map((c) => [`${c.agent}.ics`, strToU8(c.ics)]),
+        );
+        download(`${fileSlug(s.name)}-calendars.zip`, zipSync(files), 'application/zip');
+      }),
+    ]);
+    summary.replaceChildren(
+      element('h2', {
+        textContent: `${result.agents} agents, ${Math.round(result.paidHours).toLocaleString('en-US')} paid hours`,
+      }),
+      element('p', {
+        className: 'note',
+        textContent:
+          result.shortfalls.length > 0
+            ? `Short of the requirement: ${result.shortfalls.join('; ')}.`
+            : 'Every interval is covered.',
+      }),
+      exportsRow,
+    );
+    drawShiftGantt(gantt, result, s.day.open, s.day.close);
+    drawCoverageChart(coverage, result, s.intervalMinutes);
+  };
+  const exportButton = (id: string, text: string, action: () => void) => {
+    const b = element('button', { type: 'button', id, textContent: text });
+    b.addEventListener('click', action);
+    return b;
+  };
+
+  check.addEventListener('click', async () => {
+    if (!scenario) return;
+    const s = scenario;
+    const steps: RepairStep[] = [];
+    const result = await run('Checking by simulation', (w) =>
+      w.check(
+        s,
+        requirement(s),
+        10,
+        6,
+        proxy((step: RepairStep) => {
+          steps.push(step);
+          drawTradeOff(tradeOff, steps, s.targets.answerRate);
+        }),
+      ),
+    );
+    if (!result) return;
+    const last = result.steps[result.steps.length - 1];
+    solveStatus.textContent = last.meetsTargets
+      ? `Checked: the targets are met with ${Math.round(last.paidHours)} paid hours (answer rate ${formatShare(last.answerRate.mean, 1)}).`
+      : `Checked: the targets are not met within ${result.steps.length} rounds; the curve shows what more hours buy.`;
+    renderSchedule(s, result.schedule);
+  });
+
+  working.opened(record);
+  await solve();
+}
