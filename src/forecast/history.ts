@@ -1,0 +1,110 @@
+import { clockOf, parseCsv } from '../scenario';
+
+/**
+ * A history of calls per interval, one row of slots per calendar day, in the
+ * center's local clock time. A slot with no record is NaN (missing, never 0):
+ * a missing day is a closed day or lost data, and the methods skip it.
+ */
+export interface History {
+  intervalMinutes: number;
+  /** first slot of the day the history covers, minutes after midnight */
+  firstMinute: number;
+  slots: number;
+  /** YYYY-MM-DD, ascending */
+  dates: string[];
+  /** calls per slot, per date (NaN = no record) */
+  calls: Float64Array[];
+  report: HistoryReport;
+}
+
+export interface HistoryReport {
+  rows: number;
+  /** "line 12: …" for rows that could not be read */
+  unparseable: string[];
+  /** "line 40: 2003-03-03 07:05 again" */
+  duplicates: string[];
+  /** slots with no record inside days that have records (e.g. the hour a DST change skips) */
+  gaps: string[];
+}
+
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})(?::\d{2})?/;
+
+/**
+ * Reads "date-time, calls" rows (a header line first), summing records into
+ * intervals of `intervalMinutes`. Unparseable rows and duplicates are reported,
+ * not dropped silently; a repeated clock time (the hour DST repeats) is a
+ * duplicate, a skipped one a gap.
+ */
+export function readHistory(text: string, intervalMinutes: number, columns = { time: 0, calls: 1 }): History {
+  const rows = parseCsv(text);
+  const report: HistoryReport = { rows: Math.max(0, rows.length - 1), unparseable: [], duplicates: [], gaps: [] };
+  const byDate = new Map<string, Map<number, number>>();
+  const seen = new Set<string>();
+  let firstMinute = Number.POSITIVE_INFINITY;
+  let lastMinute = Number.NEGATIVE_INFINITY;
+  rows.slice(1).forEach((cells, k) => {
+    const line = k + 2;
+    const time = DATE_TIME.exec((cells[columns.time] ?? '').trim().replace(/^"|"$/g, ''));
+    const calls = Number((cells[columns.calls] ?? '').trim());
+    if (!time || !Number.isFinite(calls) || calls < 0) {
+      report.unparseable.push(`line ${line}: expected a date-time and a number of calls, got ${JSON.stringify(cells.join(','))}`);
+      return;
+    }
+    const [, date, h, m] = time;
+    const key = `${date} ${h.padStart(2, '0')}:${m}`;
+    if (seen.has(key)) {
+      report.duplicates.push(`line ${line}: ${key} again`);
+      return;
+    }
+    seen.add(key);
+    const minute = Number(h) * 60 + Number(m);
+    const slot = Math.floor(minute / intervalMinutes) * intervalMinutes;
+    firstMinute = Math.min(firstMinute, slot);
+    lastMinute = Math.max(lastMinute, slot);
+    const day = byDate.get(date) ?? new Map<number, number>();
+    day.set(slot, (day.get(slot) ?? 0) + calls);
+    byDate.set(date, day);
+  });
+  const dates = [...byDate.keys()].sort();
+  const slots = dates.length === 0 ? 0 : (lastMinute - firstMinute) / intervalMinutes + 1;
+  const calls = dates.map((date) => {
+    const day = byDate.get(date) as Map<number, number>;
+    const values = new Float64Array(slots).fill(Number.NaN);
+    for (const [slot, count] of day) values[(slot - firstMinute) / intervalMinutes] = count;
+    return values;
+  });
+  // Gaps: missing slots between a day's first and last record.
+  dates.forEach((date, d) => {
+    const values = calls[d];
+    const present = [...values.keys()].filter((i) => !Number.isNaN(values[i]));
+    for (let i = present[0]; i <= present[present.length - 1]; i++) {
+      if (Number.isNaN(values[i])) report.gaps.push(`${date} ${clockOf(firstMinute + i * intervalMinutes)}: no record`);
+    }
+  });
+  return { intervalMinutes, firstMinute: Number.isFinite(firstMinute) ? firstMinute : 0, slots, dates, calls, report };
+}
+
+/** Day of the week, 0 = Sunday, of a YYYY-MM-DD date (calendar arithmetic, no time zones). */
+export function weekday(date: string): number {
+  return new Date(`${date}T12:00:00Z`).getUTCDay();
+}
+
+/** The date `days` after `date`. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Sum of a day's calls over the slots that have records; NaN if none do. */
+export function dayTotal(values: Float64Array): number {
+  let total = 0;
+  let any = false;
+  for (const v of values) {
+    if (!Number.isNaN(v)) {
+      total += v;
+      any = true;
+    }
+  }
+  return any ? total : Number.NaN;
+}

@@ -1,0 +1,13 @@
+export { readCalendar, rfssaToHistory } from './convert';
+export {
+  type Backtest,
+  type BacktestScore,
+  backtest,
+  calendarOf,
+  type Forecast,
+  forecastDay,
+  predictionInterval,
+  type SpecialEffect,
+} from './forecast';
+export { addDays, dayTotal, type History, type HistoryReport, readHistory, weekday } from './history';
+export { type DayKind, dayKind, METHOD_FORMULAS, METHODS, type Method, type SpecialDay } from './methods';

@@ -1,0 +1,119 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import {
+  backtest,
+  calendarOf,
+  dayKind,
+  forecastDay,
+  predictionInterval,
+  readCalendar,
+  readHistory,
+  rfssaToHistory,
+} from '../../src/forecast';
+
+const shared = (path: string) => new URL(`../../../shared/data/${path}`, import.meta.url);
+const hasData = existsSync(shared('us-bank-calls-2003/bank_calls_5min_2003.csv'));
+
+describe('history import', () => {
+  it('sums records into intervals, and reports unparseable rows, duplicates and gaps (a DST hour) instead of dropping them', () => {
+    const h = readHistory(
+      [
+        'time,calls',
+        '2026-03-29 01:00,5',
+        '2026-03-29 01:15,6',
+        '2026-03-29 03:00,7', // the 02:00 hour is skipped by the clock change
+        '2026-03-29 03:00,7',
+        'yesterday,3',
+        '2026-03-30 01:00,-2',
+        '2026-03-30 01:00,4',
+        '2026-03-30 03:30,1',
+      ].join('\n'),
+      60,
+    );
+    expect(h.dates).toEqual(['2026-03-29', '2026-03-30']);
+    expect([...h.calls[0]]).toEqual([11, Number.NaN, 7]);
+    expect(h.report.duplicates).toEqual(['line 5: 2026-03-29 03:00 again']);
+    expect(h.report.unparseable).toEqual([
+      'line 6: expected a date-time and a number of calls, got "yesterday,3"',
+      'line 7: expected a date-time and a number of calls, got "2026-03-30 01:00,-2"',
+    ]);
+    expect(h.report.gaps).toEqual(['2026-03-29 02:00: no record', '2026-03-30 02:00: no record']);
+  });
+
+  it('knows holidays, eves and the day after from a calendar', () => {
+    const cal = calendarOf([
+      { date: '1999-03-31', name: 'Erev Pesach' },
+      { date: '1999-04-01', name: 'Pesach I' },
+    ]);
+    expect(['1999-03-30', '1999-03-31', '1999-04-01', '1999-04-02'].map((d) => dayKind(d, cal))).toEqual([
+      'normal',
+      'eve',
+      'holiday',
+      'after',
+    ]);
+  });
+});
+
+describe.runIf(hasData)('backtests on real call-center data (shared/data)', () => {
+  it('US bank 2003, 30-minute intervals: Holt–Winters and the weekday profile beat seasonal naive; the calendar helps', () => {
+    const h = readHistory(readFileSync(shared('us-bank-calls-2003/bank_calls_5min_2003.csv'), 'utf8'), 30);
+    expect(h.dates).toHaveLength(164);
+    expect(h.report).toMatchObject({ unparseable: [], duplicates: [], gaps: [] });
+    const holidays = calendarOf([
+      { date: '2003-04-18', name: 'Good Friday' },
+      { date: '2003-05-26', name: 'Memorial Day' },
+      { date: '2003-07-04', name: 'Independence Day' },
+      { date: '2003-09-01', name: 'Labor Day' },
+      { date: '2003-10-13', name: 'Columbus Day' },
+    ]);
+    const b = backtest(h, holidays);
+    const wape = Object.fromEntries(b.scores.map((s) => [s.method, s.wape]));
+    expect(b.suggested).toBe('holtWinters');
+    expect(wape.holtWinters).toBeLessThan(0.8 * wape.seasonalNaive);
+    expect(wape.weekdayProfile).toBeLessThan(wape.seasonalNaive);
+    const plain = backtest(h, new Map());
+    expect(wape.holtWinters).toBeLessThan(plain.scores.find((s) => s.method === 'holtWinters')?.wape ?? 0);
+  });
+
+  it('Israeli bank 1999 with its holiday calendar: special days forecast better with the calendar than without', () => {
+    const text = rfssaToHistory(
+      gunzipSync(readFileSync(shared('anonymous-bank-1999/rfssa-6min/callcenter_6min_1999.csv.gz'))).toString('utf8'),
+    );
+    const h = readHistory(text, 30);
+    expect(h.dates).toHaveLength(365);
+    const cal = calendarOf(readCalendar(readFileSync(shared('anonymous-bank-1999/israel_holidays_1999_hebcal.csv'), 'utf8')));
+    const special = (d: string) => dayKind(d, cal) !== 'normal';
+    const withCalendar = backtest(h, cal, { only: special });
+    const without = backtest(h, new Map(), { only: special });
+    withCalendar.scores.forEach((s, k) => {
+      expect(s.days).toBeGreaterThan(40);
+      expect(s.wape).toBeLessThan(without.scores[k].wape);
+    });
+    const after = (d: string) => dayKind(d, cal) === 'after';
+    expect(backtest(h, cal, { only: after }).scores[2].wape).toBeLessThan(
+      0.8 * backtest(h, new Map(), { only: after }).scores[2].wape,
+    );
+    const all = backtest(h, cal);
+    const naive = all.scores[0].wape;
+    expect(all.scores[2].wape).toBeLessThan(0.9 * naive);
+  });
+
+  it('forecasts a day after a holiday with its learned uplift and an 80% interval', () => {
+    const text = rfssaToHistory(
+      gunzipSync(readFileSync(shared('anonymous-bank-1999/rfssa-6min/callcenter_6min_1999.csv.gz'))).toString('utf8'),
+    );
+    const h = readHistory(text, 30);
+    const cal = calendarOf(readCalendar(readFileSync(shared('anonymous-bank-1999/israel_holidays_1999_hebcal.csv'), 'utf8')));
+    const day = '1999-09-21'; // the day after Yom Kippur
+    expect(dayKind(day, cal)).toBe('after');
+    const f = forecastDay(h, day, 'holtWinters', cal);
+    if (!f) throw new Error('no forecast');
+    expect(f.special?.kind).toBe('after');
+    expect(f.special?.learnedFrom.length).toBeGreaterThan(0);
+    const score = backtest(h, cal, { methods: ['holtWinters'] }).scores[0];
+    const band = predictionInterval(f, score);
+    expect(band.totalLow).toBeLessThan(f.total);
+    expect(band.totalHigh).toBeGreaterThan(f.total);
+  });
+});
