@@ -7,9 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import loadHighs from 'highs';
 import { defaultWorkers, spawnNodeWorker } from '../src/cli/nodeWorkers';
 import { erlangC, requiredAgents, type StaffingCase } from '../src/erlang';
+import { backtest, calendarOf, readCalendar, readHistory, rfssaToHistory } from '../src/forecast';
 import { planDay } from '../src/plan';
 import type { ShiftTemplate } from '../src/scenario';
 import { parseScenario, parseScenarioText, type Scenario, type ScenarioInput } from '../src/scenario';
@@ -325,12 +327,34 @@ async function scheduleFigures() {
   return { schedule10Templates: { intervals48: solve(30), intervals96: solve(15) } };
 }
 
+/** Rolling-origin backtest of all three methods over a year of 30-minute history (the Israeli bank, 1999, with its holidays). */
+function forecastFigures() {
+  const data = new URL('../../shared/data/anonymous-bank-1999/', import.meta.url);
+  if (!existsSync(new URL('rfssa-6min/callcenter_6min_1999.csv.gz', data)))
+    return { forecast: 'skipped: ../shared/data is missing' };
+  const text = rfssaToHistory(gunzipSync(readFileSync(new URL('rfssa-6min/callcenter_6min_1999.csv.gz', data))).toString('utf8'));
+  const calendar = calendarOf(readCalendar(readFileSync(new URL('israel_holidays_1999_hebcal.csv', data), 'utf8')));
+  const start = performance.now();
+  const history = readHistory(text, 30);
+  const read = performance.now() - start;
+  const tested = backtest(history, calendar);
+  return {
+    backtestOneYear30Min: {
+      days: history.dates.length,
+      readMs: Math.round(read),
+      backtestMs: Math.round(performance.now() - start - read),
+      wape: Object.fromEntries(tested.scores.map((s) => [s.method, Number(s.wape.toFixed(4))])),
+    },
+  };
+}
+
 const figures = {
   erlangCEvaluationsPerSecond: { n10: erlangCRate(10), n1000: erlangCRate(1_000), n50000: erlangCRate(50_000) },
   staff96IntervalsOf5000AgentsMs: { erlangC: staffDayMs('C'), erlangA: staffDayMs('A') },
   plan96IntervalsOf5000AgentsMs: planDayMs(),
   ...batchFigures(10_000),
   ...(await simulationFigures()),
+  ...forecastFigures(),
   ...(await scheduleFigures()),
   ...(await browserFigures()),
 };

@@ -1,5 +1,6 @@
 import { erlangCommand } from './erlangCommand';
 import { UsageError } from './flags';
+import { convertCommand, forecastCommand } from './forecastCommand';
 import { planCommand, schemaCommand, validateCommand } from './planCommand';
 import { scheduleCommand } from './scheduleCommand';
 import { simulateCommand } from './simulateCommand';
@@ -10,6 +11,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   plan: planCommand,
   simulate: simulateCommand,
   schedule: scheduleCommand,
+  forecast: forecastCommand,
+  convert: convertCommand,
   validate: validateCommand,
   schema: schemaCommand,
 };
@@ -20,6 +23,8 @@ commands:
   plan       SCENARIO [--json]: the interval-by-interval analytic plan of a scenario file
   simulate   SCENARIO [--replications R] [--seed S] [--workers W] [--json]: the day simulated, with 95% CIs
   schedule   SCENARIO [--out FILE.csv|.xlsx|.ics] [--check]: optimal shifts covering the plan (HiGHS)
+  forecast   HISTORY.csv --day YYYY-MM-DD [--method M] [--holidays FILE] [--json]: a day's calls from history, backtested
+  convert    rfssa FILE.csv.gz: the Israeli bank's 6-minute series as a history CSV
   validate   SCENARIO: check a scenario file, listing every error
   schema     print the JSON Schema of scenario files`;
 

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import {
+  backtest,
+  calendarOf,
+  forecastDay,
+  METHOD_FORMULAS,
+  METHODS,
+  type Method,
+  predictionInterval,
+  readCalendar,
+  readHistory,
+  rfssaToHistory,
+} from '../forecast';
+import { clockOf } from '../scenario';
+import { parseFlags, UsageError } from './flags';
+
+function readText(path: string): string {
+  try {
+    const bytes = readFileSync(path);
+    return (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+  } catch (error) {
+    throw new UsageError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+export async function forecastCommand(argv: string[]): Promise<void> {
+  const flags = parseFlags(argv, { values: ['day', 'method', 'interval', 'holidays'], switches: ['json'] });
+  const [file, extra] = flags.positional;
+  if (!file) throw new UsageError('HISTORY: give a CSV of date-time and calls (see wfm convert for the public data sets)');
+  if (extra) throw new UsageError(`${extra}: unexpected argument`);
+  const day = flags.values.get('day');
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day))
+    throw new UsageError(`--day: must be a date YYYY-MM-DD, got ${JSON.stringify(day ?? null)}`);
+  const interval = Number(flags.values.get('interval') ?? 30);
+  if (![15, 30, 60].includes(interval))
+    throw new UsageError(`--interval: must be 15, 30 or 60, got "${flags.values.get('interval')}"`);
+  const asked = flags.values.get('method') as Method | undefined;
+  if (asked !== undefined && !METHODS.includes(asked))
+    throw new UsageError(`--method: must be one of ${METHODS.join(', ')}, got "${asked}"`);
+  const holidaysFile = flags.values.get('holidays');
+  const calendar = calendarOf(holidaysFile ? readCalendar(readText(holidaysFile)) : []);
+
+  const history = readHistory(readText(file), interval);
+  if (history.dates.length === 0)
+    throw new UsageError(`${file}: no rows could be read (${history.report.unparseable[0] ?? 'empty file'})`);
+  if (day <= history.dates[history.dates.length - 1] && history.dates.includes(day)) {
+    process.stderr.write(`note: ${day} is in the history; it is forecast from the days before it only\n`);
+  }
+  const tested = backtest(history, calendar);
+  const method = asked ?? tested.suggested;
+  const forecast = forecastDay(history, day, method, calendar);
+  if (!forecast)
+    throw new UsageError(`--day: not enough history before ${day} for ${method} (needs at least two earlier same weekdays)`);
+  const score = tested.scores.find((s) => s.method === method) ?? tested.scores[0];
+  const band = predictionInterval(forecast, score);
+  const intervals = [...forecast.calls].map((calls, i) => ({
+    start: clockOf(history.firstMinute + i * interval),
+    calls,
+    low: band.low[i],
+    high: band.high[i],
+  }));
+  const result = {
+    day,
+    method,
+    chosen: asked ? 'asked' : 'suggested by the backtest',
+    formula: METHOD_FORMULAS[method],
+    total: forecast.total,
+    totalLow: band.totalLow,
+    totalHigh: band.totalHigh,
+    special: forecast.special,
+    intervals,
+    backtest: tested.scores.map(({ ratios, ...s }) => s),
+    history: {
+      days: history.dates.length,
+      from: history.dates[0],
+      to: history.dates[history.dates.length - 1],
+      ...history.report,
+    },
+  };
+  if (flags.switches.has('json')) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)} %`);
+  const r = history.report;
+  const lines = [
+    `History: ${history.dates.length} days ${result.history.from} – ${result.history.to}, ${r.rows} rows; ${r.unparseable.length} unreadable, ${r.duplicates.length} duplicates, ${r.gaps.length} gaps${r.unparseable[0] ? ` (first: ${r.unparseable[0]})` : ''}`,
+    '',
+    `Backtest (rolling origin, every day after the first 5 weeks, ${interval}-minute intervals):`,
+    'method           days   WAPE  normal  special  MAPE(day)',
+    ...tested.scores.map(
+      (s) =>
+        `${s.method.padEnd(15)} ${String(s.days).padStart(5)}  ${pct(s.wape).padStart(6)}  ${pct(s.wapeNormal).padStart(6)}  ${pct(s.wapeSpecial).padStart(7)}  ${pct(s.mapeDay).padStart(8)}${s.method === tested.suggested ? '  ← suggested' : ''}`,
+    ),
+    '',
+    `Forecast of ${day} by ${method} (${result.chosen}): ${Math.round(forecast.total).toLocaleString('en-US')} calls, 80 % interval ${Math.round(band.totalLow).toLocaleString('en-US')}–${Math.round(band.totalHigh).toLocaleString('en-US')}`,
+    `  ${METHOD_FORMULAS[method]}`,
+    forecast.special
+      ? `  ${forecast.special.kind} day: × ${forecast.special.uplift.toFixed(2)} learned from ${forecast.special.learnedFrom.join(', ') || 'no earlier day (none applied)'}`
+      : '  a normal day',
+    '',
+    'start   calls   80 % interval',
+    ...intervals.map(
+      (x) => `${x.start}  ${x.calls.toFixed(1).padStart(6)}  ${x.low.toFixed(0).padStart(5)}–${x.high.toFixed(0)}`,
+    ),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** `wfm convert rfssa FILE.csv.gz`: a public data set to the history import format, on stdout. */
+export async function convertCommand(argv: string[]): Promise<void> {
+  const flags = parseFlags(argv, { values: [], switches: [] });
+  const [format, file] = flags.positional;
+  if (format !== 'rfssa')
+    throw new UsageError(
+      `FORMAT: must be rfssa (the 6-minute series of the Israeli bank; the US bank's CSV imports as it is), got ${JSON.stringify(format ?? null)}`,
+    );
+  if (!file) throw new UsageError('FILE: give the path of callcenter_6min_1999.csv.gz');
+  process.stdout.write(rfssaToHistory(readText(file)));
+}
