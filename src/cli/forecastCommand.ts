@@ -1,18 +1,23 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import {
   backtest,
   calendarOf,
+  type Forecast,
   forecastDay,
+  forecastScenario,
+  type History,
   METHOD_FORMULAS,
   METHODS,
   type Method,
   predictionInterval,
+  type RiskResult,
   readCalendar,
   readHistory,
   rfssaToHistory,
+  riskRun,
 } from '../forecast';
-import { clockOf } from '../scenario';
+import { clockOf, parseScenario } from '../scenario';
 import { parseFlags, UsageError } from './flags';
 
 function readText(path: string): string {
@@ -25,7 +30,10 @@ function readText(path: string): string {
 }
 
 export async function forecastCommand(argv: string[]): Promise<void> {
-  const flags = parseFlags(argv, { values: ['day', 'method', 'interval', 'holidays'], switches: ['json'] });
+  const flags = parseFlags(argv, {
+    values: ['day', 'method', 'interval', 'holidays', 'scenario', 'out', 'risk'],
+    switches: ['json'],
+  });
   const [file, extra] = flags.positional;
   if (!file) throw new UsageError('HISTORY: give a CSV of date-time and calls (see wfm convert for the public data sets)');
   if (extra) throw new UsageError(`${extra}: unexpected argument`);
@@ -60,7 +68,9 @@ export async function forecastCommand(argv: string[]): Promise<void> {
     low: band.low[i],
     high: band.high[i],
   }));
+  const scenarioOut = scenarioWithForecast(flags.values, forecast, history, day, score.ratios);
   const result = {
+    ...scenarioOut,
     day,
     method,
     chosen: asked ? 'asked' : 'suggested by the backtest',
@@ -105,7 +115,48 @@ export async function forecastCommand(argv: string[]): Promise<void> {
       (x) => `${x.start}  ${x.calls.toFixed(1).padStart(6)}  ${x.low.toFixed(0).padStart(5)}–${x.high.toFixed(0)}`,
     ),
   ];
+  if (scenarioOut.written) lines.push('', `Scenario with this demand written to ${scenarioOut.written}.`);
+  if (scenarioOut.risk) {
+    const risk = scenarioOut.risk;
+    const p = (x: number | null) => (x === null ? '—' : `${Math.round(100 * x)} %`);
+    lines.push(
+      '',
+      `Risk run (${risk.replications} simulated days, demand drawn from the backtest's actual ÷ forecast): P(day answer-rate target) ${p(risk.day.pAnswerRate)}, P(day SL target) ${p(risk.day.pServiceLevel)}`,
+      'Intervals least likely to meet the SL target:',
+      ...[...risk.intervals]
+        .sort((a, b) => a.pServiceLevel - b.pServiceLevel)
+        .slice(0, 5)
+        .map((x) => `  ${x.start}  P(SL) ${p(x.pServiceLevel)}  P(answer rate) ${p(x.pAnswerRate)}`),
+    );
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** With --scenario and --out: the base scenario with the forecast as its demand, written and validated; with --risk R, its risk run. */
+function scenarioWithForecast(values: Map<string, string>, forecast: Forecast, history: History, day: string, ratios: number[]) {
+  const base = values.get('scenario');
+  const out = values.get('out');
+  const riskText = values.get('risk');
+  if (!base) {
+    if (out || riskText)
+      throw new UsageError('--scenario: give the scenario whose demand the forecast replaces (with --out or --risk)');
+    return { written: null, risk: null };
+  }
+  const raw = JSON.parse(readText(base)) as Record<string, unknown>;
+  const next = forecastScenario(raw, forecast, history, day);
+  const parsed = parseScenario(next);
+  if (!parsed.ok)
+    throw new UsageError(`--scenario: with the forecast the scenario is not valid:\n  ${parsed.errors.join('\n  ')}`);
+  if (out) writeFileSync(out, `${JSON.stringify(next, null, 2)}\n`);
+  let risk: RiskResult | null = null;
+  if (riskText !== undefined) {
+    const replications = Number(riskText);
+    if (!Number.isInteger(replications) || replications < 1 || replications > 10_000) {
+      throw new UsageError(`--risk: must be a whole number of simulated days from 1 to 10000, got "${riskText}"`);
+    }
+    risk = riskRun(parsed.scenario, ratios, replications);
+  }
+  return { written: out ?? null, risk };
 }
 
 /** `wfm convert rfssa FILE.csv.gz`: a public data set to the history import format, on stdout. */

@@ -11,3 +11,5 @@ export {
 } from './forecast';
 export { addDays, dayTotal, type History, type HistoryReport, readHistory, weekday } from './history';
 export { type DayKind, dayKind, METHOD_FORMULAS, METHODS, type Method, type SpecialDay } from './methods';
+export { estimatePatience, type PatienceEstimate, type QueuedCall, readQueuedCalls } from './patience';
+export { forecastScenario, type RiskResult, riskRun } from './risk';

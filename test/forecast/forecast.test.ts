@@ -5,12 +5,17 @@ import {
   backtest,
   calendarOf,
   dayKind,
+  estimatePatience,
   forecastDay,
+  forecastScenario,
   predictionInterval,
   readCalendar,
   readHistory,
+  readQueuedCalls,
   rfssaToHistory,
+  riskRun,
 } from '../../src/forecast';
+import { parseScenario } from '../../src/scenario';
 
 const shared = (path: string) => new URL(`../../../shared/data/${path}`, import.meta.url);
 const hasData = existsSync(shared('us-bank-calls-2003/bank_calls_5min_2003.csv'));
@@ -115,5 +120,60 @@ describe.runIf(hasData)('backtests on real call-center data (shared/data)', () =
     const band = predictionInterval(f, score);
     expect(band.totalLow).toBeLessThan(f.total);
     expect(band.totalHigh).toBeGreaterThan(f.total);
+  });
+});
+
+describe.runIf(hasData)('patience from the Israeli bank’s call records', () => {
+  it('estimates exponential patience as total wait ÷ abandonments and a Kaplan–Meier curve, matching the published summary', () => {
+    const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'september', 'october'];
+    const calls: { waitSeconds: number; abandoned: boolean }[] = [];
+    const skipped: string[] = [];
+    for (const m of months) {
+      const read = readQueuedCalls(gunzipSync(readFileSync(shared(`anonymous-bank-1999/raw/${m}.txt.gz`))).toString('latin1'));
+      calls.push(...read.calls);
+      skipped.push(...read.skipped);
+    }
+    expect(skipped).toHaveLength(8); // the 8 short rows SOURCE.md names
+    const summary = JSON.parse(readFileSync(shared('anonymous-bank-1999/derived/anonbank_summary.json'), 'utf8'));
+    const p = estimatePatience(calls);
+    expect(p.queued).toBe(summary.queued);
+    expect(p.abandoned).toBe(summary.queued_abandoned);
+    expect(p.meanSeconds).toBeCloseTo(summary['patience_exponential_mle_mean_s (aband/total_wait)'], 6);
+    expect(p.medianSeconds).toBe(summary.patience_KM_median_s);
+    expect(p.survival.find((s) => s.seconds === 60)?.survival).toBeCloseTo(summary.patience_KM_survival['60s'], 9);
+  });
+});
+
+describe.runIf(hasData)('from forecast to scenario and risk', () => {
+  it('puts the forecast into a scenario and gives the chance of meeting the targets, lower with fewer agents', () => {
+    const h = readHistory(readFileSync(shared('us-bank-calls-2003/bank_calls_5min_2003.csv'), 'utf8'), 30);
+    const calendar = calendarOf([]);
+    const f = forecastDay(h, '2003-10-27', 'holtWinters', calendar);
+    if (!f) throw new Error('no forecast');
+    const score = backtest(h, calendar, { methods: ['holtWinters'] }).scores[0];
+    const base = {
+      schema: 1,
+      name: 'US bank, a Monday',
+      day: { date: '2003-10-20', open: '08:00', close: '09:00' },
+      demand: { calls: [1, 2] },
+      ahtSeconds: [240, 250],
+      staffing: { agents: 280 },
+      patience: { meanSeconds: 300 },
+      targets: { serviceLevel: 0.8, targetSeconds: 20, answerRate: 0.95 },
+      simulation: { seed: 3 },
+    };
+    const raw = forecastScenario(base, f, h, '2003-10-27');
+    const parsed = parseScenario(raw);
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    expect(parsed.scenario.day).toEqual({ date: '2003-10-27', open: '07:00', close: '21:30' });
+    expect(parsed.scenario.demand).toEqual({ calls: [...f.calls].map((c) => Number(c.toFixed(2))) });
+    expect(parsed.scenario.ahtSeconds).toBe(245);
+    const ample = riskRun(parsed.scenario, score.ratios, 12);
+    const tight = riskRun({ ...parsed.scenario, staffing: { agents: 235 } }, score.ratios, 12);
+    expect(ample.intervals).toHaveLength(29);
+    expect(ample.day.pServiceLevel).toBeGreaterThan(tight.day.pServiceLevel);
+    const sum = (r: typeof ample) => r.intervals.reduce((a, x) => a + x.pServiceLevel, 0);
+    expect(sum(ample)).toBeGreaterThan(sum(tight));
+    for (const x of tight.intervals) expect(x.pServiceLevel).toBeGreaterThanOrEqual(0);
   });
 });
