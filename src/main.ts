@@ -1,5 +1,6 @@
 import { mountCalculator } from './ui/calculatorView';
 import { mountCompare } from './ui/compareView';
+import { mountForecast } from './ui/forecastView';
 import { mountPlan } from './ui/planView';
 import { openScenarioStore, type ScenarioStore } from './ui/scenarioStore';
 import { mountShifts } from './ui/shiftsView';
@@ -7,6 +8,7 @@ import { mountShifts } from './ui/shiftsView';
 /** Views by URL hash (the part before any "&"); the day plan is the front page. */
 const VIEWS: Record<string, (root: HTMLElement, store: ScenarioStore) => void | Promise<void>> = {
   '#plan': (root, store) => mountPlan(root, store, window.localStorage),
+  '#forecast': (root, store) => mountForecast(root, store, window.localStorage),
   '#shifts': (root, store) => mountShifts(root, store, window.localStorage),
   '#compare': (root, store) => mountCompare(root, store),
   '#calculator': (root) => mountCalculator(root, window.localStorage),

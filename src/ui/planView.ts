@@ -7,6 +7,7 @@ import type { SimulationResult } from '../sim';
 import { currentScenario } from './currentScenario';
 import { element } from './dom';
 import { download, fileSlug } from './download';
+import { PATIENCE_ESTIMATE_KEY } from './forecastView';
 import { drawAgentsChart, drawDemandChart } from './planCharts';
 import { type Json, scenarioForm, setAt } from './scenarioForm';
 import { scenarioLibrary } from './scenarioLibrary';
@@ -59,12 +60,16 @@ export async function mountPlan(root: HTMLElement, store: ScenarioStore, storage
       save();
     },
   );
-  const fields = scenarioForm(form, (raw, reshaped) => {
-    current = { ...current, raw };
-    save();
-    if (reshaped) fields.show(raw);
-    render();
-  });
+  const fields = scenarioForm(
+    form,
+    (raw, reshaped) => {
+      current = { ...current, raw };
+      save();
+      if (reshaped) fields.show(raw);
+      render();
+    },
+    () => patienceHint(storage),
+  );
   const editAgents = (index: number, value: number) => {
     const agents = [...((current.raw.staffing as Json).agents as number[])];
     agents[index] = value;
@@ -129,6 +134,19 @@ export async function mountPlan(root: HTMLElement, store: ScenarioStore, storage
     },
   );
   open(working.withLastEdit(await library.initial(working.lastId())));
+}
+
+/** The patience estimated from call records (Forecast page), shown beside the planner's own value. */
+function patienceHint(storage: Storage): Record<string, string> {
+  try {
+    const estimate = JSON.parse(storage.getItem(PATIENCE_ESTIMATE_KEY) ?? 'null') as {
+      meanSeconds: number;
+      source: string;
+    } | null;
+    return estimate ? { 'patience.meanSeconds': `data: ${Math.round(estimate.meanSeconds)} s (${estimate.source})` } : {};
+  } catch {
+    return {};
+  }
 }
 
 const count = (x: number | null) => (x === null ? '—' : (Math.round(x) + 0).toLocaleString('en-US'));

@@ -152,7 +152,11 @@ const GROUPS: { title: string; fields: Field[]; note?: (raw: Json) => string | n
  * with its defaults filled in, writes every edit back to the scenario's JSON,
  * and puts each validation error beside its field.
  */
-export function scenarioForm(form: HTMLFormElement, onChange: (raw: Json, reshaped: boolean) => void) {
+export function scenarioForm(
+  form: HTMLFormElement,
+  onChange: (raw: Json, reshaped: boolean) => void,
+  hints: () => Record<string, string> = () => ({}),
+) {
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
   const errors = new Map<string, HTMLElement>();
   let raw: Json = {};
@@ -240,10 +244,12 @@ export function scenarioForm(form: HTMLFormElement, onChange: (raw: Json, reshap
     errors.set(f.path, error);
     const box = element('div', { className: 'control' }, [control, element('span', { className: 'unit', textContent: f.unit })]);
     const wide = f.kind === 'select' || f.path === 'name';
-    return element('div', { className: wide ? 'field wide' : 'field' }, [
-      element('label', { htmlFor: id, textContent: f.label }),
-      box,
-      error,
-    ]);
+    const hint = hints()[f.path];
+    const label = element(
+      'label',
+      { htmlFor: id, textContent: f.label },
+      hint ? [element('small', { className: 'data-hint', textContent: hint })] : [],
+    );
+    return element('div', { className: wide ? 'field wide' : 'field' }, [label, box, error]);
   }
 }

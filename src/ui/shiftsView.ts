@@ -1,4 +1,4 @@
-import { proxy, wrap } from 'comlink';
+import { proxy, type Remote, wrap } from 'comlink';
 import { strToU8, zipSync } from 'fflate';
 import { formatShare } from '../format/number';
 import { planDay } from '../plan';
@@ -139,41 +139,44 @@ export async function mountShifts(root: HTMLElement, store: ScenarioStore, stora
     ]),
   );
 
-  let worker: Worker | null = null;
   let scenario: Scenario | null = null;
-  const stop = () => {
-    worker?.terminate();
-    worker = null;
-    cancel.disabled = true;
-  };
-  const api = () => {
-    stop();
-    worker = new Worker(new URL('../../workers/schedule.worker.ts', import.meta.url), { type: 'module' });
-    cancel.disabled = false;
-    return wrap<ScheduleWorkerApi>(worker);
-  };
+  /** Stops the run in progress, if any: its worker, its clock, and its promise. */
+  let stopRun: (() => void) | null = null;
   cancel.addEventListener('click', () => {
-    stop();
+    if (!stopRun) return;
+    stopRun();
     solveStatus.textContent = 'Cancelled; the templates are kept as they are.';
   });
 
-  /** Runs `work` in a fresh worker with a running clock; a newer run cancels it. */
-  const run = async <T>(label: string, work: (w: ReturnType<typeof api>) => Promise<T>): Promise<T | null> => {
-    const w = api();
-    const mine = worker;
+  /** Runs `work` in a fresh worker with a running clock; starting another run, or Cancel, stops it. */
+  const run = async <T>(label: string, work: (w: Remote<ScheduleWorkerApi>) => Promise<T>): Promise<T | null> => {
+    stopRun?.();
+    const worker = new Worker(new URL('../../workers/schedule.worker.ts', import.meta.url), { type: 'module' });
     const started = performance.now();
     const clock = setInterval(() => {
       solveStatus.textContent = `${label}… ${((performance.now() - started) / 1000).toFixed(1)} s`;
     }, 100);
+    let stopped: (reason: Error) => void = () => {};
+    const stoppedEarly = new Promise<never>((_, reject) => {
+      stopped = reject;
+    });
+    const stop = () => {
+      worker.terminate();
+      clearInterval(clock);
+      cancel.disabled = true;
+      stopped(new Error('stopped'));
+      if (stopRun === stop) stopRun = null;
+    };
+    stopRun = stop;
+    cancel.disabled = false;
     try {
-      return await work(w);
+      return await Promise.race([work(wrap<ScheduleWorkerApi>(worker)), stoppedEarly]);
     } catch (error) {
-      if (worker === mine)
+      if (stopRun === stop)
         solveStatus.textContent = `The solver stopped: ${(error as Error).message}. The templates are kept; try again.`;
       return null;
     } finally {
-      clearInterval(clock);
-      if (worker === mine) stop();
+      if (stopRun === stop) stop();
     }
   };
 

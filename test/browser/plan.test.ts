@@ -319,10 +319,44 @@ describe('Shifts', () => {
     await expect.poll(() => page.innerText('#shift-errors')).toBe('');
   });
 
-  it('checks the schedule by simulation and draws the trade-off', async () => {
+  it('checks the schedule by simulation and draws the trade-off', { timeout: 300_000 }, async () => {
     await page.click('#check-schedule');
-    await expect.poll(status, { timeout: 120_000 }).toMatch(/^Checked: /);
-    expect(await page.locator('#trade-off svg circle').count()).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => page.locator('#trade-off svg circle').count(), { timeout: 120_000 }).toBeGreaterThanOrEqual(1);
+    await expect.poll(status, { timeout: 280_000 }).toMatch(/^Checked: /);
     await page.screenshot({ path: `${SHOTS}/shifts.png`, fullPage: true });
+  });
+});
+
+describe('Forecast', () => {
+  const shared = (path: string) => new URL(`../../../shared/data/${path}`, import.meta.url).pathname;
+
+  it('backtests the US bank example, suggests a method, forecasts with a band, and puts the forecast into the scenario', async () => {
+    await page.goto(`${app.url}#forecast`);
+    await page.click('#history-example');
+    await expect.poll(() => page.locator('#backtest').count(), { timeout: 60_000 }).toBe(1);
+    expect(await page.innerText('#backtest')).toMatch(/holtWinters — suggested/);
+    expect(await page.innerText('#data-credit')).toContain('Weinberg');
+    await expect.poll(() => page.locator('#forecast-chart svg path.band').count()).toBe(1);
+    expect(await page.innerText('#forecast-chart figcaption')).toMatch(
+      /^Forecast of 2003-10-27: [\d,]+ calls \(80 %: [\d,]+–[\d,]+\) by holtWinters$/,
+    );
+    await page.selectOption('#forecast-method', 'seasonalNaive');
+    await expect.poll(() => page.innerText('#forecast-chart figcaption')).toMatch(/by seasonalNaive$/);
+    await page.screenshot({ path: `${SHOTS}/forecast.png`, fullPage: true });
+    await page.click('#use-forecast');
+    await expect.poll(() => page.locator('.plan-table tbody tr').count(), { timeout: 30_000 }).toBe(29);
+    expect(await page.locator('.plan-table tbody tr').first().locator('th').innerText()).toBe('07:00');
+  });
+
+  it('estimates patience from call records and offers it beside the planner’s own value', async () => {
+    await page.goto(`${app.url}#forecast`);
+    await page.setInputFiles('#records-file', shared('anonymous-bank-1999/raw/january.txt.gz'));
+    await expect
+      .poll(() => page.innerText('#patience-estimate'), { timeout: 30_000 })
+      .toMatch(/exponential patience \d+ s \(total wait ÷ abandonments\)/);
+    await page.click('#use-patience');
+    await expect.poll(() => page.locator('#plan-patience-meanSeconds').count()).toBe(1);
+    const value = await page.inputValue('#plan-patience-meanSeconds');
+    expect(await page.innerText('label[for="plan-patience-meanSeconds"]')).toContain(`data: ${value} s (january.txt.gz)`);
   });
 });

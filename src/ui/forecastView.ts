@@ -1,0 +1,389 @@
+import { axisBottom, axisLeft } from 'd3-axis';
+import { scaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
+import { area, line } from 'd3-shape';
+import {
+  addDays,
+  type Backtest,
+  backtest,
+  calendarOf,
+  estimatePatience,
+  type Forecast,
+  forecastDay,
+  forecastScenario,
+  type History,
+  METHOD_FORMULAS,
+  METHODS,
+  type Method,
+  predictionInterval,
+  readCalendar,
+  readHistory,
+  readQueuedCalls,
+} from '../forecast';
+import { clockOf } from '../scenario';
+import { chartDownloads } from './chartExport';
+import { appendDataTable } from './chartTable';
+import { currentScenario } from './currentScenario';
+import { element } from './dom';
+import type { Json } from './scenarioForm';
+import { DEFAULT_EXAMPLE, EXAMPLES } from './scenarioLibrary';
+import { newScenarioId, type SavedScenario, type ScenarioStore } from './scenarioStore';
+
+/** The public data sets in ../shared/data, loaded only when asked for (never copied into the project). */
+const EXAMPLE_HISTORY = import.meta.glob<string>('../../../shared/data/us-bank-calls-2003/bank_calls_5min_2003.csv', {
+  query: '?raw',
+  import: 'default',
+});
+const CREDIT_US =
+  'Data: call volume of a North American bank, 2003 — J. Weinberg (Weinberg, Brown & Stroud 2007), via R. Hyndman’s fpp3.';
+const CREDIT_ISRAEL = 'Data: Anonymous Bank call-center data (1999), Technion SEE Laboratory — I. Guedj and A. Mandelbaum.';
+export const PATIENCE_ESTIMATE_KEY = 'wfm.patienceEstimate';
+
+/**
+ * The forecast page: a history of interval volumes and a holiday calendar in,
+ * every method backtested, the chosen one's forecast with its band out — and
+ * into the current scenario's demand with one click.
+ */
+export async function mountForecast(root: HTMLElement, store: ScenarioStore, storage: Storage): Promise<void> {
+  const historyFile = element('input', { type: 'file', id: 'history-file', accept: '.csv,text/csv,text/plain' });
+  const exampleButton = element('button', {
+    type: 'button',
+    id: 'history-example',
+    textContent: 'Load the US bank 2003 example',
+  });
+  exampleButton.disabled = Object.keys(EXAMPLE_HISTORY).length === 0;
+  const interval = element('select', { id: 'history-interval' });
+  for (const m of [15, 30, 60]) interval.append(element('option', { value: String(m), textContent: `${m} min` }));
+  interval.value = '30';
+  const holidays = element('textarea', { id: 'holidays', rows: 5, placeholder: '2003-05-26,Memorial Day' });
+  const holidaysFile = element('input', { type: 'file', id: 'holidays-file', accept: '.csv,text/csv,text/plain' });
+  const day = element('input', { type: 'date', id: 'forecast-day' });
+  const method = element('select', { id: 'forecast-method' });
+  const report = element('ul', { className: 'file-errors', id: 'history-report' });
+  const status = element('p', {
+    className: 'note',
+    id: 'forecast-status',
+    textContent: 'Import a history of calls per interval (CSV: date-time, calls) to begin.',
+  });
+  status.setAttribute('role', 'status');
+  const credit = element('p', { className: 'note credit', id: 'data-credit' });
+  const useForecast = element('button', {
+    type: 'button',
+    id: 'use-forecast',
+    className: 'primary',
+    textContent: 'Use this forecast in the current scenario',
+    disabled: true,
+  });
+  const results = element('section', { className: 'panel', id: 'backtest-panel' });
+  const chart = element('figure', { className: 'panel chart', id: 'forecast-chart' });
+  const recordsFile = element('input', { type: 'file', id: 'records-file', accept: '.txt,.gz,.tsv' });
+  const patienceBox = element('div', { id: 'patience-estimate' });
+  const field = (id: string, label: string, control: HTMLElement) =>
+    element('div', { className: 'field wide' }, [element('label', { htmlFor: id, textContent: label }), control]);
+  root.replaceChildren(
+    element('div', { className: 'layout' }, [
+      element('section', { className: 'panel form', ariaLabel: 'History' }, [
+        element('h1', { textContent: 'Forecast a day' }),
+        element('p', {
+          className: 'lede',
+          textContent:
+            'From a history of calls per interval: each method backtested on it, the best suggested, its forecast with an 80% band.',
+        }),
+        field('history-file', 'History (CSV: date-time, calls)', historyFile),
+        element('div', { className: 'actions' }, [exampleButton]),
+        field('history-interval', 'Interval', interval),
+        field('holidays', 'Holidays, eves and special days (date,name per line)', holidays),
+        field('holidays-file', 'Or load a calendar (CSV date,name)', holidaysFile),
+        field('forecast-day', 'Day to forecast', day),
+        field('forecast-method', 'Method', method),
+        report,
+        status,
+        credit,
+        element('div', { className: 'actions' }, [useForecast]),
+        element('h2', { textContent: 'Caller patience from call records' }),
+        field('records-file', 'Per-call records (tab-separated, .txt or .txt.gz)', recordsFile),
+        patienceBox,
+      ]),
+      element('div', { className: 'outputs' }, [results, chart]),
+    ]),
+  );
+
+  let text: string | null = null;
+  let history: History | null = null;
+  let tested: Backtest | null = null;
+  let current: { forecast: Forecast; method: Method } | null = null;
+
+  const calendar = () => calendarOf(readCalendar(`date,name\n${holidays.value}`));
+
+  /** Reads the history and backtests every method (a second or so for a year of data). */
+  const analyse = () => {
+    if (!text) return;
+    status.textContent = 'Backtesting every method…';
+    setTimeout(() => {
+      history = readHistory(text ?? '', Number(interval.value));
+      const r = history.report;
+      report.replaceChildren(
+        ...[...r.unparseable.slice(0, 5), ...r.duplicates.slice(0, 5), ...r.gaps.slice(0, 5)].map((m) =>
+          element('li', { textContent: m }),
+        ),
+      );
+      if (history.dates.length === 0) {
+        status.textContent = 'No rows could be read: each row needs a date-time (YYYY-MM-DD HH:MM) and a number of calls.';
+        return;
+      }
+      tested = backtest(history, calendar());
+      method.replaceChildren(
+        element('option', { value: '', textContent: `Suggested: ${tested.suggested}` }),
+        ...METHODS.map((m) => element('option', { value: m, textContent: m })),
+      );
+      if (!day.value) day.value = addDays(history.dates[history.dates.length - 1], 3);
+      status.textContent = `${history.dates.length} days, ${history.dates[0]} – ${history.dates[history.dates.length - 1]}; ${r.rows} rows, ${r.unparseable.length} unreadable, ${r.duplicates.length} duplicates, ${r.gaps.length} gaps (listed above; none dropped silently).`;
+      renderBacktest();
+      predict();
+    }, 0);
+  };
+
+  const renderBacktest = () => {
+    if (!tested) return;
+    const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)} %`);
+    const best = tested.suggested;
+    results.replaceChildren(
+      element('h2', { textContent: 'Backtest: every day after the first five weeks, forecast from the days before it' }),
+      element('table', { className: 'metrics', id: 'backtest' }, [
+        element('thead', {}, [
+          element(
+            'tr',
+            {},
+            ['Method', 'Days', 'WAPE', 'Normal days', 'Special days', 'MAPE (day totals)'].map((h) =>
+              element('th', { scope: 'col', textContent: h }),
+            ),
+          ),
+        ]),
+        element(
+          'tbody',
+          {},
+          tested.scores.map((s) =>
+            element('tr', {}, [
+              element('th', { scope: 'row', textContent: `${s.method}${s.method === best ? ' — suggested' : ''}` }),
+              ...[String(s.days), pct(s.wape), pct(s.wapeNormal), pct(s.wapeSpecial), pct(s.mapeDay)].map((v) =>
+                element('td', { textContent: v }),
+              ),
+            ]),
+          ),
+        ),
+      ]),
+      element('p', {
+        className: 'note',
+        textContent:
+          'WAPE = Σ|actual − forecast| ÷ Σ actual over every interval. The suggestion is the lowest WAPE; choose another method on the left if you prefer.',
+      }),
+    );
+  };
+
+  const predict = () => {
+    if (!history || !tested || !day.value) return;
+    const chosen = (method.value || tested.suggested) as Method;
+    const f = forecastDay(history, day.value, chosen, calendar());
+    if (!f) {
+      status.textContent = `Not enough history before ${day.value} for ${chosen}.`;
+      useForecast.disabled = true;
+      return;
+    }
+    current = { forecast: f, method: chosen };
+    useForecast.disabled = false;
+    const score = tested.scores.find((s) => s.method === chosen) ?? tested.scores[0];
+    const band = predictionInterval(f, score);
+    drawForecast(chart, history, f, band, day.value, chosen);
+  };
+
+  historyFile.addEventListener('change', async () => {
+    const file = historyFile.files?.[0];
+    if (!file) return;
+    text = await file.text();
+    credit.textContent = '';
+    analyse();
+  });
+  exampleButton.addEventListener('click', async () => {
+    const load = Object.values(EXAMPLE_HISTORY)[0];
+    if (!load) return;
+    text = await load();
+    holidays.value = [
+      '2003-04-18,Good Friday',
+      '2003-05-26,Memorial Day',
+      '2003-07-04,Independence Day',
+      '2003-09-01,Labor Day',
+      '2003-10-13,Columbus Day',
+    ].join('\n');
+    day.value = '2003-10-27';
+    credit.textContent = CREDIT_US;
+    analyse();
+  });
+  holidaysFile.addEventListener('change', async () => {
+    const file = holidaysFile.files?.[0];
+    if (!file) return;
+    holidays.value = readCalendar(await file.text())
+      .map((d) => `${d.date},${d.name}`)
+      .join('\n');
+    analyse();
+  });
+  interval.addEventListener('change', analyse);
+  holidays.addEventListener('change', analyse);
+  day.addEventListener('change', predict);
+  method.addEventListener('change', predict);
+
+  const working = currentScenario(store, storage);
+  const openRecord = async (): Promise<SavedScenario> => {
+    const id = working.lastId();
+    const record = (id && (await store.get(id))) || (await store.list())[0];
+    return working.withLastEdit(
+      record ?? { id: newScenarioId(), raw: structuredClone(EXAMPLES.get(DEFAULT_EXAMPLE) as Json), updatedAt: 0 },
+    );
+  };
+  useForecast.addEventListener('click', async () => {
+    if (!current || !history) return;
+    const record = await openRecord();
+    const saved = working.save({ ...record, raw: forecastScenario(record.raw, current.forecast, history, day.value) });
+    working.opened(saved);
+    location.hash = '#plan';
+  });
+
+  recordsFile.addEventListener('change', async () => {
+    const file = recordsFile.files?.[0];
+    if (!file) return;
+    const raw = file.name.endsWith('.gz')
+      ? await new Response(file.stream().pipeThrough(new DecompressionStream('gzip'))).text()
+      : await file.text();
+    const { calls, skipped } = readQueuedCalls(raw);
+    if (calls.length === 0) {
+      patienceBox.replaceChildren(
+        element('p', { className: 'error', textContent: `${file.name}: no queued calls found (${skipped.length} rows skipped)` }),
+      );
+      return;
+    }
+    const p = estimatePatience(calls);
+    storage.setItem(PATIENCE_ESTIMATE_KEY, JSON.stringify({ meanSeconds: p.meanSeconds, source: file.name }));
+    const use = element('button', {
+      type: 'button',
+      id: 'use-patience',
+      textContent: `Use ${Math.round(p.meanSeconds)} s as the scenario's mean patience`,
+    });
+    use.addEventListener('click', async () => {
+      const record = await openRecord();
+      const patience = { ...((record.raw.patience as Json | undefined) ?? {}), meanSeconds: Math.round(p.meanSeconds) };
+      working.opened(working.save({ ...record, raw: { ...record.raw, patience } }));
+      location.hash = '#plan';
+    });
+    patienceBox.replaceChildren(
+      element('p', {
+        textContent: `${p.queued.toLocaleString('en-US')} queued calls, ${p.abandoned.toLocaleString('en-US')} abandoned: exponential patience ${Math.round(p.meanSeconds)} s (total wait ÷ abandonments); Kaplan–Meier median ${p.medianSeconds ?? '—'} s.${skipped.length > 0 ? ` ${skipped.length} short rows skipped (${skipped[0]}).` : ''}`,
+      }),
+      element('p', {
+        className: 'note',
+        textContent: `Still waiting after: ${p.survival.map((s) => `${s.seconds} s ${(100 * s.survival).toFixed(0)} %`).join(', ')} (Kaplan–Meier).`,
+      }),
+      element('p', { className: 'note', textContent: /1999|99\d{4}/.test(raw.slice(0, 2000)) ? CREDIT_ISRAEL : '' }),
+      use,
+    );
+  });
+}
+
+/** The day's forecast per interval with its 80% band, and the same weekday a week earlier for context. */
+function drawForecast(
+  figure: HTMLElement,
+  h: History,
+  f: Forecast,
+  band: ReturnType<typeof predictionInterval>,
+  day: string,
+  method: Method,
+): void {
+  const width = 760;
+  const height = 280;
+  const margin = { top: 14, right: 16, bottom: 34, left: 52 };
+  const title = `Forecast of ${day}: ${Math.round(f.total).toLocaleString('en-US')} calls (80 %: ${Math.round(band.totalLow).toLocaleString('en-US')}–${Math.round(band.totalHigh).toLocaleString('en-US')}) by ${method}`;
+  const root = select(figure);
+  root.selectAll('*').remove();
+  root.append('figcaption').text(title);
+  figure.append(chartDownloads(figure, `forecast ${day}`));
+  const lastWeek = h.dates.indexOf(addDays(day, -7));
+  const previous = lastWeek >= 0 ? h.calls[lastWeek] : null;
+  const n = f.calls.length;
+  const x = scaleLinear()
+    .domain([0, n - 1])
+    .range([margin.left, width - margin.right]);
+  const max = Math.max(1, ...band.high, ...(previous ? [...previous].filter((v) => !Number.isNaN(v)) : []));
+  const y = scaleLinear()
+    .domain([0, max * 1.05])
+    .nice()
+    .range([height - margin.bottom, margin.top]);
+  const svg = root
+    .append('svg')
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('role', 'img')
+    .attr('aria-label', `${title}; the data table follows`);
+  const every = Math.max(1, Math.round(n / 12));
+  svg
+    .append('g')
+    .attr('transform', `translate(0,${height - margin.bottom})`)
+    .call(
+      axisBottom(x)
+        .tickValues([...Array(n).keys()].filter((i) => i % every === 0))
+        .tickFormat((i) => clockOf(h.firstMinute + Number(i) * h.intervalMinutes)),
+    );
+  svg.append('g').attr('transform', `translate(${margin.left},0)`).call(axisLeft(y).ticks(5));
+  const idx = [...Array(n).keys()];
+  svg
+    .append('path')
+    .attr('class', 'band')
+    .attr(
+      'd',
+      area<number>()
+        .x((i) => x(i))
+        .y0((i) => y(band.low[i]))
+        .y1((i) => y(band.high[i]))(idx),
+    );
+  if (previous) {
+    svg
+      .append('path')
+      .attr('class', 'series planned')
+      .attr(
+        'd',
+        line<number>()
+          .defined((i) => !Number.isNaN(previous[i]))
+          .x((i) => x(i))
+          .y((i) => y(previous[i]))(idx),
+      );
+  }
+  svg
+    .append('path')
+    .attr('class', 'series simulated')
+    .attr(
+      'd',
+      line<number>()
+        .x((i) => x(i))
+        .y((i) => y(f.calls[i]))(idx),
+    );
+  const legend = root.append('ul').attr('class', 'legend');
+  legend.append('li').attr('class', 'simulated').text(`forecast, with its 80 % band — ${METHOD_FORMULAS[method]}`);
+  if (previous)
+    legend
+      .append('li')
+      .attr('class', 'planned')
+      .text(`actual, ${addDays(day, -7)}`);
+  if (f.special)
+    legend
+      .append('li')
+      .text(
+        `${f.special.kind} day: × ${f.special.uplift.toFixed(2)} learned from ${f.special.learnedFrom.join(', ') || 'no earlier day'}`,
+      );
+  appendDataTable(
+    root,
+    'Forecast — data',
+    ['Interval', 'Forecast', '80 % low', '80 % high'],
+    idx.map((i) => [
+      clockOf(h.firstMinute + i * h.intervalMinutes),
+      f.calls[i].toFixed(1),
+      band.low[i].toFixed(0),
+      band.high[i].toFixed(0),
+    ]),
+  );
+}
