@@ -31,7 +31,7 @@ function readText(path: string): string {
 
 export async function forecastCommand(argv: string[]): Promise<void> {
   const flags = parseFlags(argv, {
-    values: ['day', 'method', 'interval', 'holidays', 'scenario', 'out', 'risk'],
+    values: ['day', 'method', 'interval', 'holidays', 'scenario', 'out', 'risk', 'queue'],
     switches: ['json'],
   });
   const [file, extra] = flags.positional;
@@ -49,7 +49,7 @@ export async function forecastCommand(argv: string[]): Promise<void> {
   const holidaysFile = flags.values.get('holidays');
   const calendar = calendarOf(holidaysFile ? readCalendar(readText(holidaysFile)) : []);
 
-  const history = readHistory(readText(file), interval);
+  const history = readHistory(readText(file), interval, { queue: flags.values.get('queue') });
   if (history.dates.length === 0)
     throw new UsageError(`${file}: no rows could be read (${history.report.unparseable[0] ?? 'empty file'})`);
   if (day <= history.dates[history.dates.length - 1] && history.dates.includes(day)) {
@@ -67,6 +67,7 @@ export async function forecastCommand(argv: string[]): Promise<void> {
     calls,
     low: band.low[i],
     high: band.high[i],
+    ahtSeconds: forecast.aht ? forecast.aht[i] : null,
   }));
   const scenarioOut = scenarioWithForecast(flags.values, forecast, history, day, score.ratios);
   const result = {
@@ -95,7 +96,7 @@ export async function forecastCommand(argv: string[]): Promise<void> {
   const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)} %`);
   const r = history.report;
   const lines = [
-    `History: ${history.dates.length} days ${result.history.from} – ${result.history.to}, ${r.rows} rows; ${r.unparseable.length} unreadable, ${r.duplicates.length} duplicates, ${r.gaps.length} gaps${r.unparseable[0] ? ` (first: ${r.unparseable[0]})` : ''}`,
+    `History: ${history.dates.length} days ${result.history.from} – ${result.history.to}, ${r.rows} rows; ${r.unparseable.length} unreadable, ${r.duplicates.length} duplicates, ${r.gaps.length} gaps${r.otherQueues ? `, ${r.otherQueues} rows of other queues left out` : ''}${r.unparseable[0] ? ` (first: ${r.unparseable[0]})` : ''}`,
     '',
     `Backtest (rolling origin, every day after the first 5 weeks, ${interval}-minute intervals):`,
     'method           days   WAPE  normal  special  MAPE(day)',
@@ -110,9 +111,10 @@ export async function forecastCommand(argv: string[]): Promise<void> {
       ? `  ${forecast.special.kind} day: × ${forecast.special.uplift.toFixed(2)} learned from ${forecast.special.learnedFrom.join(', ') || 'no earlier day (none applied)'}`
       : '  a normal day',
     '',
-    'start   calls   80 % interval',
+    `start   calls   80 % interval${forecast.aht ? '    AHT' : ''}`,
     ...intervals.map(
-      (x) => `${x.start}  ${x.calls.toFixed(1).padStart(6)}  ${x.low.toFixed(0).padStart(5)}–${x.high.toFixed(0)}`,
+      (x) =>
+        `${x.start}  ${x.calls.toFixed(1).padStart(6)}  ${`${x.low.toFixed(0).padStart(5)}–${x.high.toFixed(0)}`.padEnd(13)}${x.ahtSeconds === null ? '' : `  ${x.ahtSeconds.toFixed(0).padStart(4)} s`}`,
     ),
   ];
   if (scenarioOut.written) lines.push('', `Scenario with this demand written to ${scenarioOut.written}.`);

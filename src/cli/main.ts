@@ -23,7 +23,7 @@ commands:
   plan       SCENARIO [--json]: the interval-by-interval analytic plan of a scenario file
   simulate   SCENARIO [--replications R] [--seed S] [--workers W] [--json]: the day simulated, with 95% CIs
   schedule   SCENARIO [--out FILE.csv|.xlsx|.ics] [--check]: optimal shifts covering the plan (HiGHS)
-  forecast   HISTORY.csv --day YYYY-MM-DD [--method M] [--holidays FILE] [--json]: a day's calls from history, backtested
+  forecast   HISTORY.csv --day YYYY-MM-DD [--method M] [--holidays FILE] [--queue Q] [--scenario S --out F --risk R] [--json]
   convert    rfssa FILE.csv.gz: the Israeli bank's 6-minute series as a history CSV
   validate   SCENARIO: check a scenario file, listing every error
   schema     print the JSON Schema of scenario files`;

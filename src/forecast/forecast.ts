@@ -1,5 +1,14 @@
 import { dayTotal, type History } from './history';
-import { type DayForecast, type DayKind, dayKind, forecastNormalDay, METHODS, type Method, type SpecialDay } from './methods';
+import {
+  type DayForecast,
+  type DayKind,
+  dayKind,
+  forecastAht,
+  forecastNormalDay,
+  METHODS,
+  type Method,
+  type SpecialDay,
+} from './methods';
 
 /** Days of the same kind an effect is learned from when the same named day is not in the history: the most recent ones. */
 const RECENT_SPECIAL_DAYS = 4;
@@ -17,6 +26,8 @@ export interface SpecialEffect {
 export interface Forecast extends DayForecast {
   method: Method;
   special: SpecialEffect | null;
+  /** AHT per slot, s, where the history has AHT */
+  aht: Float64Array | null;
 }
 
 /** Calendar lookup by date. */
@@ -40,7 +51,8 @@ export function forecastDay(h: History, day: string, method: Method, calendar: M
   const base = forecastNormalDay(h, day, method, calendar);
   if (!base) return null;
   const kind = dayKind(day, calendar);
-  if (kind === 'normal') return { ...base, method, special: null };
+  const aht = forecastAht(h, day, calendar);
+  if (kind === 'normal') return { ...base, method, special: null, aht };
   const name = calendar.get(day);
   const past = h.dates
     .map((date, d) => ({ date, d }))
@@ -53,7 +65,7 @@ export function forecastDay(h: History, day: string, method: Method, calendar: M
       return normal && normal.total > 0 && total > 0 ? { date, ratio: total / normal.total, values: h.calls[d], total } : null;
     })
     .filter((x): x is NonNullable<typeof x> => x !== null);
-  if (learned.length === 0) return { ...base, method, special: { kind, learnedFrom: [], uplift: 1, reshaped: false } };
+  if (learned.length === 0) return { ...base, method, special: { kind, learnedFrom: [], uplift: 1, reshaped: false }, aht };
   // Few examples of a kind say little about the next one: the uplift is shrunk towards 1 (none) by n ÷ (n + 2).
   const shrink = sameName.length > 0 ? 1 : learned.length / (learned.length + 2);
   const uplift = 1 + (median(learned.map((x) => x.ratio)) - 1) * shrink;
@@ -72,6 +84,7 @@ export function forecastDay(h: History, day: string, method: Method, calendar: M
     total,
     method,
     special: { kind, learnedFrom: learned.map((x) => x.date), uplift, reshaped: true },
+    aht,
   };
 }
 

@@ -14,7 +14,30 @@ export interface History {
   dates: string[];
   /** calls per slot, per date (NaN = no record) */
   calls: Float64Array[];
+  /** call-weighted mean AHT per slot, per date, seconds (NaN where the file has none); null without an AHT column */
+  aht: Float64Array[] | null;
   report: HistoryReport;
+}
+
+/** Which columns hold what; -1 where the file has none. */
+export interface HistoryColumns {
+  time: number;
+  calls: number;
+  aht: number;
+  queue: number;
+}
+
+/** Guesses the columns from the header: date-time, calls, AHT, queue or channel. */
+export function historyColumns(header: string[]): HistoryColumns {
+  const find = (pattern: RegExp) => header.findIndex((h) => pattern.test(h.toLowerCase().replace(/"/g, '')));
+  const time = find(/time|date|interval|start/);
+  const calls = find(/call|volume|offered|arrivals|contacts/);
+  return {
+    time: time < 0 ? 0 : time,
+    calls: calls < 0 ? 1 : calls,
+    aht: find(/aht|handle/),
+    queue: find(/queue|channel|skill|split/),
+  };
 }
 
 export interface HistoryReport {
@@ -25,6 +48,8 @@ export interface HistoryReport {
   duplicates: string[];
   /** slots with no record inside days that have records (e.g. the hour a DST change skips) */
   gaps: string[];
+  /** rows of other queues or channels, left out by choice */
+  otherQueues: number;
 }
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})(?::\d{2})?/;
@@ -35,15 +60,25 @@ const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})(?::\d{2})?/;
  * not dropped silently; a repeated clock time (the hour DST repeats) is a
  * duplicate, a skipped one a gap.
  */
-export function readHistory(text: string, intervalMinutes: number, columns = { time: 0, calls: 1 }): History {
+export function readHistory(
+  text: string,
+  intervalMinutes: number,
+  options: { columns?: Partial<HistoryColumns>; queue?: string } = {},
+): History {
   const rows = parseCsv(text);
-  const report: HistoryReport = { rows: Math.max(0, rows.length - 1), unparseable: [], duplicates: [], gaps: [] };
+  const columns = { ...historyColumns(rows[0] ?? []), ...options.columns };
+  const report: HistoryReport = { rows: Math.max(0, rows.length - 1), unparseable: [], duplicates: [], gaps: [], otherQueues: 0 };
   const byDate = new Map<string, Map<number, number>>();
+  const handled = new Map<string, Map<number, number>>(); // Σ calls × AHT per slot
   const seen = new Set<string>();
   let firstMinute = Number.POSITIVE_INFINITY;
   let lastMinute = Number.NEGATIVE_INFINITY;
   rows.slice(1).forEach((cells, k) => {
     const line = k + 2;
+    if (options.queue !== undefined && columns.queue >= 0 && (cells[columns.queue] ?? '').trim() !== options.queue) {
+      report.otherQueues++;
+      return;
+    }
     const time = DATE_TIME.exec((cells[columns.time] ?? '').trim().replace(/^"|"$/g, ''));
     const calls = Number((cells[columns.calls] ?? '').trim());
     if (!time || !Number.isFinite(calls) || calls < 0) {
@@ -51,7 +86,14 @@ export function readHistory(text: string, intervalMinutes: number, columns = { t
       return;
     }
     const [, date, h, m] = time;
-    const key = `${date} ${h.padStart(2, '0')}:${m}`;
+    const aht = columns.aht >= 0 ? Number((cells[columns.aht] ?? '').trim()) : Number.NaN;
+    if (columns.aht >= 0 && calls > 0 && !(aht > 0)) {
+      report.unparseable.push(
+        `line ${line}: AHT must be a number of seconds above 0, got ${JSON.stringify(cells[columns.aht] ?? '')}`,
+      );
+      return;
+    }
+    const key = `${date} ${h.padStart(2, '0')}:${m}${options.queue === undefined && columns.queue >= 0 ? ` ${cells[columns.queue]}` : ''}`;
     if (seen.has(key)) {
       report.duplicates.push(`line ${line}: ${key} again`);
       return;
@@ -64,6 +106,11 @@ export function readHistory(text: string, intervalMinutes: number, columns = { t
     const day = byDate.get(date) ?? new Map<number, number>();
     day.set(slot, (day.get(slot) ?? 0) + calls);
     byDate.set(date, day);
+    if (columns.aht >= 0) {
+      const work = handled.get(date) ?? new Map<number, number>();
+      work.set(slot, (work.get(slot) ?? 0) + (calls > 0 ? calls * aht : 0));
+      handled.set(date, work);
+    }
   });
   const dates = [...byDate.keys()].sort();
   const slots = dates.length === 0 ? 0 : (lastMinute - firstMinute) / intervalMinutes + 1;
@@ -81,7 +128,14 @@ export function readHistory(text: string, intervalMinutes: number, columns = { t
       if (Number.isNaN(values[i])) report.gaps.push(`${date} ${clockOf(firstMinute + i * intervalMinutes)}: no record`);
     }
   });
-  return { intervalMinutes, firstMinute: Number.isFinite(firstMinute) ? firstMinute : 0, slots, dates, calls, report };
+  const aht =
+    columns.aht >= 0
+      ? dates.map((date, d) => {
+          const work = handled.get(date) ?? new Map<number, number>();
+          return calls[d].map((c, i) => (c > 0 ? (work.get(firstMinute + i * intervalMinutes) ?? 0) / c : Number.NaN));
+        })
+      : null;
+  return { intervalMinutes, firstMinute: Number.isFinite(firstMinute) ? firstMinute : 0, slots, dates, calls, aht, report };
 }
 
 /** Day of the week, 0 = Sunday, of a YYYY-MM-DD date (calendar arithmetic, no time zones). */

@@ -131,6 +131,30 @@ function holtWinters(series: [number, number][], alpha: number, beta: number, ga
 }
 
 /**
+ * AHT per slot for `day`: the call-weighted mean over the last 8 normal same
+ * weekdays (slots without calls take the day's mean); null without AHT data.
+ */
+export function forecastAht(h: History, day: string, calendar: Map<string, string>): Float64Array | null {
+  const aht = h.aht;
+  if (!aht) return null;
+  const days = sameWeekday(h, day, 8, calendar);
+  const work = new Float64Array(h.slots);
+  const calls = new Float64Array(h.slots);
+  for (const d of days) {
+    h.calls[d].forEach((c, i) => {
+      if (c > 0 && aht[d][i] > 0) {
+        work[i] += c * aht[d][i];
+        calls[i] += c;
+      }
+    });
+  }
+  const total = calls.reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  const mean = work.reduce((a, b) => a + b, 0) / total;
+  return work.map((w, i) => (calls[i] > 0 ? w / calls[i] : mean));
+}
+
+/**
  * A method's forecast of a normal `day` from the history before it; null when
  * the history is too short. Special days are left out of every estimate.
  */

@@ -6,8 +6,9 @@ import type { History } from './history';
 
 /**
  * A scenario whose demand is the forecast: the day's grid from the history's
- * slots, calls per interval from the forecast (AHT and everything else kept;
- * per-interval AHT or staffing of another length fall back to their mean).
+ * slots, calls (and AHT, where the history has it) per interval from the
+ * forecast; everything else is kept, and per-interval values of another
+ * length fall back to their mean.
  */
 export function forecastScenario(raw: Record<string, unknown>, f: Forecast, h: History, date: string): Record<string, unknown> {
   const n = f.calls.length;
@@ -25,7 +26,11 @@ export function forecastScenario(raw: Record<string, unknown>, f: Forecast, h: H
     },
     intervalMinutes: h.intervalMinutes,
     demand: { calls: [...f.calls].map((c) => Number(c.toFixed(2))) },
-    ahtSeconds: Array.isArray(raw.ahtSeconds) && raw.ahtSeconds.length !== n ? mean(raw.ahtSeconds as number[]) : raw.ahtSeconds,
+    ahtSeconds: f.aht
+      ? [...f.aht].map((a) => Number(a.toFixed(1)))
+      : Array.isArray(raw.ahtSeconds) && raw.ahtSeconds.length !== n
+        ? mean(raw.ahtSeconds as number[])
+        : raw.ahtSeconds,
     staffing: { ...staffing, agents: matchLength(staffing.agents) },
   };
 }

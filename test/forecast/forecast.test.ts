@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
+  addDays,
   backtest,
   calendarOf,
   dayKind,
@@ -175,5 +176,30 @@ describe.runIf(hasData)('from forecast to scenario and risk', () => {
     const sum = (r: typeof ample) => r.intervals.reduce((a, x) => a + x.pServiceLevel, 0);
     expect(sum(ample)).toBeGreaterThan(sum(tight));
     for (const x of tight.intervals) expect(x.pServiceLevel).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('AHT and queues in the history', () => {
+  it('keeps a call-weighted AHT per interval, forecasts it, and can read one queue of several', () => {
+    const rows = ['time,queue,calls,aht'];
+    for (let week = 0; week < 6; week++) {
+      const date = addDays('2026-10-05', 7 * week); // Mondays
+      rows.push(
+        `${date} 09:00,sales,10,200`,
+        `${date} 09:00,care,30,400`,
+        `${date} 09:30,sales,20,300`,
+        `${date} 09:30,care,0,0`,
+      );
+    }
+    const all = readHistory(rows.join('\n'), 30);
+    expect(all.aht?.[0][0]).toBeCloseTo((10 * 200 + 30 * 400) / 40, 9);
+    const f = forecastDay(all, '2026-11-16', 'weekdayProfile', calendarOf([]));
+    expect(f?.aht?.[0]).toBeCloseTo(350, 9);
+    expect(f?.aht?.[1]).toBeCloseTo(300, 9);
+    const sales = readHistory(rows.join('\n'), 30, { queue: 'sales' });
+    expect([...sales.calls[0]]).toEqual([10, 20]);
+    expect(sales.report.otherQueues).toBe(12);
+    const bad = readHistory('time,calls,aht\n2026-10-05 09:00,10,fast\n', 30);
+    expect(bad.report.unparseable).toEqual(['line 2: AHT must be a number of seconds above 0, got "fast"']);
   });
 });
