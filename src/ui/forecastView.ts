@@ -7,6 +7,8 @@ import {
   type Backtest,
   backtest,
   calendarOf,
+  dayKind,
+  dayTotal,
   estimatePatience,
   type Forecast,
   forecastDay,
@@ -76,6 +78,7 @@ export async function mountForecast(root: HTMLElement, store: ScenarioStore, sto
   });
   const results = element('section', { className: 'panel', id: 'backtest-panel' });
   const chart = element('figure', { className: 'panel chart', id: 'forecast-chart' });
+  const historyChart = element('figure', { className: 'panel chart', id: 'history-chart' });
   const recordsFile = element('input', { type: 'file', id: 'records-file', accept: '.txt,.gz,.tsv' });
   const patienceBox = element('div', { id: 'patience-estimate' });
   const field = (id: string, label: string, control: HTMLElement) =>
@@ -104,7 +107,7 @@ export async function mountForecast(root: HTMLElement, store: ScenarioStore, sto
         field('records-file', 'Per-call records (tab-separated, .txt or .txt.gz)', recordsFile),
         patienceBox,
       ]),
-      element('div', { className: 'outputs' }, [results, chart]),
+      element('div', { className: 'outputs' }, [results, historyChart, chart]),
     ]),
   );
 
@@ -194,6 +197,7 @@ export async function mountForecast(root: HTMLElement, store: ScenarioStore, sto
     const score = tested.scores.find((s) => s.method === chosen) ?? tested.scores[0];
     const band = predictionInterval(f, score);
     drawForecast(chart, history, f, band, day.value, chosen);
+    drawHistory(historyChart, history, calendar(), day.value, f.total, band.totalLow, band.totalHigh);
   };
 
   historyFile.addEventListener('change', async () => {
@@ -385,5 +389,94 @@ function drawForecast(
       band.low[i].toFixed(0),
       band.high[i].toFixed(0),
     ]),
+  );
+}
+
+/** Daily totals of the history, special days marked, and the forecast day with its 80 % interval. */
+function drawHistory(
+  figure: HTMLElement,
+  h: History,
+  calendar: Map<string, string>,
+  day: string,
+  total: number,
+  low: number,
+  high: number,
+): void {
+  const width = 760;
+  const height = 220;
+  const margin = { top: 14, right: 16, bottom: 34, left: 60 };
+  const title = `History: calls per day, ${h.dates[0]} – ${h.dates[h.dates.length - 1]}, and the forecast of ${day}`;
+  const root = select(figure);
+  root.selectAll('*').remove();
+  root.append('figcaption').text(title);
+  figure.append(chartDownloads(figure, 'history'));
+  const time = (date: string) => new Date(`${date}T12:00:00Z`).getTime();
+  const points = h.dates.map((date, d) => ({ date, total: dayTotal(h.calls[d]) })).filter((p) => !Number.isNaN(p.total));
+  const x = scaleLinear()
+    .domain([time(h.dates[0]), Math.max(time(day), time(h.dates[h.dates.length - 1]))])
+    .range([margin.left, width - margin.right]);
+  const y = scaleLinear()
+    .domain([0, Math.max(high, ...points.map((p) => p.total)) * 1.05])
+    .nice()
+    .range([height - margin.bottom, margin.top]);
+  const svg = root
+    .append('svg')
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('role', 'img')
+    .attr('aria-label', `${title}; the data table follows`);
+  svg
+    .append('g')
+    .attr('transform', `translate(0,${height - margin.bottom})`)
+    .call(
+      axisBottom(x)
+        .ticks(8)
+        .tickFormat((t) => new Date(Number(t)).toISOString().slice(0, 10)),
+    );
+  svg.append('g').attr('transform', `translate(${margin.left},0)`).call(axisLeft(y).ticks(5));
+  svg
+    .append('path')
+    .attr('class', 'series available')
+    .attr(
+      'd',
+      line<(typeof points)[number]>()
+        .x((p) => x(time(p.date)))
+        .y((p) => y(p.total))(points),
+    );
+  svg
+    .append('g')
+    .selectAll('circle')
+    .data(points.filter((p) => dayKind(p.date, calendar) !== 'normal'))
+    .join('circle')
+    .attr('class', 'dot')
+    .attr('r', 3)
+    .attr('cx', (p) => x(time(p.date)))
+    .attr('cy', (p) => y(p.total))
+    .append('title')
+    .text((p) => `${p.date} ${calendar.get(p.date) ?? dayKind(p.date, calendar)}: ${Math.round(p.total)} calls`);
+  svg
+    .append('line')
+    .attr('class', 'whisker')
+    .attr('x1', x(time(day)))
+    .attr('x2', x(time(day)))
+    .attr('y1', y(low))
+    .attr('y2', y(high));
+  svg
+    .append('circle')
+    .attr('class', 'dot met')
+    .attr('r', 5)
+    .attr('cx', x(time(day)))
+    .attr('cy', y(total));
+  const legend = root.append('ul').attr('class', 'legend');
+  legend.append('li').attr('class', 'available').text('calls per day');
+  legend.append('li').attr('class', 'planned').text('special days (holiday, eve, day after)');
+  legend.append('li').attr('class', 'capacity').text('forecast with its 80 % interval');
+  appendDataTable(
+    root,
+    'History — data',
+    ['Date', 'Calls', 'Kind'],
+    [
+      ...points.map((p) => [p.date, String(Math.round(p.total)), dayKind(p.date, calendar)]),
+      [day, `${Math.round(total)} (forecast)`, dayKind(day, calendar)],
+    ],
   );
 }

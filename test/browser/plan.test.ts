@@ -337,6 +337,7 @@ describe('Forecast', () => {
     expect(await page.innerText('#backtest')).toMatch(/holtWinters — suggested/);
     expect(await page.innerText('#data-credit')).toContain('Weinberg');
     await expect.poll(() => page.locator('#forecast-chart svg path.band').count()).toBe(1);
+    expect(await page.locator('#history-chart svg circle').count()).toBeGreaterThan(3);
     expect(await page.innerText('#forecast-chart figcaption')).toMatch(
       /^Forecast of 2003-10-27: [\d,]+ calls \(80 %: [\d,]+–[\d,]+\) by holtWinters$/,
     );
