@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -327,8 +327,10 @@ describe('Shifts', () => {
   });
 });
 
-describe('Forecast', () => {
-  const shared = (path: string) => new URL(`../../../shared/data/${path}`, import.meta.url).pathname;
+const sharedData = (path: string) => new URL(`../../../shared/data/${path}`, import.meta.url).pathname;
+
+describe.runIf(existsSync(sharedData('us-bank-calls-2003/bank_calls_5min_2003.csv')))('Forecast (with ../shared/data)', () => {
+  const shared = sharedData;
 
   it('backtests the US bank example, suggests a method, forecasts with a band, and puts the forecast into the scenario', async () => {
     await page.goto(`${app.url}#forecast`);
