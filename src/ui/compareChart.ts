@@ -1,9 +1,8 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
-import { select } from 'd3-selection';
 import { line } from 'd3-shape';
 import { clockOf, minutesOf } from '../scenario';
-import { chartDownloads } from './chartExport';
+import { chartFrame, hourTicks } from './chartFrame';
 import { appendDataTable } from './chartTable';
 
 const WIDTH = 760;
@@ -26,15 +25,7 @@ export function drawOverlayChart(figure: HTMLElement, title: string, series: Ove
   const y = scaleLinear()
     .domain([0, 1])
     .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
-  const root = select(figure);
-  root.selectAll('*').remove();
-  root.append('figcaption').text(title);
-  figure.append(chartDownloads(figure, title));
-  const svg = root
-    .append('svg')
-    .attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)
-    .attr('role', 'img')
-    .attr('aria-label', `${title}; the data table follows`);
+  const { root, svg } = chartFrame(figure, title, WIDTH, HEIGHT);
   svg
     .append('g')
     .attr('transform', `translate(0,${HEIGHT - MARGIN.bottom})`)
@@ -81,12 +72,4 @@ export function drawOverlayChart(figure: HTMLElement, title: string, series: Ove
       }),
     ]),
   );
-}
-
-/** Whole hours across the span, every one, two or three hours so that about ten show. */
-function hourTicks(from: number, to: number): number[] {
-  const step = 60 * Math.max(1, Math.ceil((to - from) / 60 / 10));
-  const ticks: number[] = [];
-  for (let m = Math.ceil(from / step) * step; m <= to; m += step) ticks.push(m);
-  return ticks;
 }

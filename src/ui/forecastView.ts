@@ -1,6 +1,5 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
-import { select } from 'd3-selection';
 import { area, line } from 'd3-shape';
 import {
   addDays,
@@ -23,7 +22,7 @@ import {
   readQueuedCalls,
 } from '../forecast';
 import { clockOf } from '../scenario';
-import { chartDownloads } from './chartExport';
+import { chartFrame } from './chartFrame';
 import { appendDataTable } from './chartTable';
 import { currentScenario } from './currentScenario';
 import { element } from './dom';
@@ -304,10 +303,7 @@ function drawForecast(
   const height = 280;
   const margin = { top: 14, right: 16, bottom: 34, left: 52 };
   const title = `Forecast of ${day}: ${Math.round(f.total).toLocaleString('en-US')} calls (80 %: ${Math.round(band.totalLow).toLocaleString('en-US')}–${Math.round(band.totalHigh).toLocaleString('en-US')}) by ${method}`;
-  const root = select(figure);
-  root.selectAll('*').remove();
-  root.append('figcaption').text(title);
-  figure.append(chartDownloads(figure, `forecast ${day}`));
+  const { root, svg } = chartFrame(figure, title, width, height, `forecast ${day}`);
   const lastWeek = h.dates.indexOf(addDays(day, -7));
   const previous = lastWeek >= 0 ? h.calls[lastWeek] : null;
   const n = f.calls.length;
@@ -319,11 +315,6 @@ function drawForecast(
     .domain([0, max * 1.05])
     .nice()
     .range([height - margin.bottom, margin.top]);
-  const svg = root
-    .append('svg')
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('role', 'img')
-    .attr('aria-label', `${title}; the data table follows`);
   const every = Math.max(1, Math.round(n / 12));
   svg
     .append('g')
@@ -406,10 +397,7 @@ function drawHistory(
   const height = 220;
   const margin = { top: 14, right: 16, bottom: 34, left: 60 };
   const title = `History: calls per day, ${h.dates[0]} – ${h.dates[h.dates.length - 1]}, and the forecast of ${day}`;
-  const root = select(figure);
-  root.selectAll('*').remove();
-  root.append('figcaption').text(title);
-  figure.append(chartDownloads(figure, 'history'));
+  const { root, svg } = chartFrame(figure, title, width, height, 'history');
   const time = (date: string) => new Date(`${date}T12:00:00Z`).getTime();
   const points = h.dates.map((date, d) => ({ date, total: dayTotal(h.calls[d]) })).filter((p) => !Number.isNaN(p.total));
   const x = scaleLinear()
@@ -419,11 +407,6 @@ function drawHistory(
     .domain([0, Math.max(high, ...points.map((p) => p.total)) * 1.05])
     .nice()
     .range([height - margin.bottom, margin.top]);
-  const svg = root
-    .append('svg')
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('role', 'img')
-    .attr('aria-label', `${title}; the data table follows`);
   svg
     .append('g')
     .attr('transform', `translate(0,${height - margin.bottom})`)

@@ -1,9 +1,8 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
-import { select } from 'd3-selection';
 import { area, curveStepAfter, line } from 'd3-shape';
 import type { DayPlan, IntervalPlan } from '../plan';
-import { chartDownloads } from './chartExport';
+import { chartFrame } from './chartFrame';
 import { appendDataTable } from './chartTable';
 
 const WIDTH = 760;
@@ -38,15 +37,7 @@ function drawIntervalChart(figure: HTMLElement, plan: DayPlan, spec: ChartSpec):
     .domain([0, max * 1.05])
     .nice()
     .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
-  const root = select(figure);
-  root.selectAll('*').remove();
-  root.append('figcaption').text(spec.title);
-  figure.append(chartDownloads(figure, spec.title));
-  const svg = root
-    .append('svg')
-    .attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)
-    .attr('role', 'img')
-    .attr('aria-label', `${spec.title}; the data table follows`);
+  const { root, svg } = chartFrame(figure, spec.title, WIDTH, HEIGHT);
   const every = Math.max(1, Math.round(xs.length / 12));
   svg
     .append('g')
@@ -147,15 +138,7 @@ export function drawBandChart(figure: HTMLElement, title: string, yLabel: string
     .domain([0, max * (percent ? 1 : 1.05)])
     .nice()
     .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
-  const root = select(figure);
-  root.selectAll('*').remove();
-  root.append('figcaption').text(title);
-  figure.append(chartDownloads(figure, title));
-  const svg = root
-    .append('svg')
-    .attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)
-    .attr('role', 'img')
-    .attr('aria-label', `${title}; the data table follows`);
+  const { root, svg } = chartFrame(figure, title, WIDTH, HEIGHT);
   const every = Math.max(1, Math.round(points.length / 12));
   svg
     .append('g')

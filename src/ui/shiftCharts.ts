@@ -1,41 +1,25 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
-import { select } from 'd3-selection';
 import { curveStepAfter, line } from 'd3-shape';
 import { formatShare } from '../format/number';
 import { clockOf, minutesOf } from '../scenario';
 import type { RepairStep, Schedule } from '../schedule';
-import { chartDownloads } from './chartExport';
+import { chartFrame, hourTicks } from './chartFrame';
 import { appendDataTable } from './chartTable';
 
 const WIDTH = 760;
 const MARGIN = { top: 14, right: 16, bottom: 34, left: 52 };
 
-function frame(figure: HTMLElement, title: string, height: number) {
-  const root = select(figure);
-  root.selectAll('*').remove();
-  root.append('figcaption').text(title);
-  figure.append(chartDownloads(figure, title));
-  const svg = root
-    .append('svg')
-    .attr('viewBox', `0 0 ${WIDTH} ${height}`)
-    .attr('role', 'img')
-    .attr('aria-label', `${title}; the data table follows`);
-  return { root, svg };
-}
-
-const hourTicks = (from: number, to: number) => {
-  const ticks: number[] = [];
-  const step = to - from > 12 * 60 ? 120 : 60;
-  for (let m = Math.ceil(from / step) * step; m <= to; m += step) ticks.push(m);
-  return ticks;
-};
-
 /** A Gantt of the shift patterns in use: one bar per pattern, breaks cut out, agents on it labelled. */
 export function drawShiftGantt(figure: HTMLElement, schedule: Schedule, open: string, close: string): void {
   const rowHeight = 14;
   const height = MARGIN.top + MARGIN.bottom + Math.max(1, schedule.shifts.length) * rowHeight;
-  const { root, svg } = frame(figure, `Shifts: ${schedule.agents} agents on ${schedule.shifts.length} shift patterns`, height);
+  const { root, svg } = chartFrame(
+    figure,
+    `Shifts: ${schedule.agents} agents on ${schedule.shifts.length} shift patterns`,
+    WIDTH,
+    height,
+  );
   const x = scaleLinear()
     .domain([minutesOf(open), minutesOf(close)])
     .range([MARGIN.left + 60, WIDTH - MARGIN.right]);
@@ -91,7 +75,7 @@ export function drawShiftGantt(figure: HTMLElement, schedule: Schedule, open: st
 /** Agents needed on the phones per interval (bars) against the agents the shifts put there (line). */
 export function drawCoverageChart(figure: HTMLElement, schedule: Schedule, intervalMinutes: number): void {
   const height = 240;
-  const { root, svg } = frame(figure, 'Coverage: scheduled vs. required agents on the phones', height);
+  const { root, svg } = chartFrame(figure, 'Coverage: scheduled vs. required agents on the phones', WIDTH, height);
   const c = schedule.coverage;
   const x = scaleLinear()
     .domain([0, c.length])
@@ -147,7 +131,7 @@ export function drawCoverageChart(figure: HTMLElement, schedule: Schedule, inter
 /** Paid hours against the simulated answer rate (mean and 95% CI) of each schedule the check tried. */
 export function drawTradeOff(figure: HTMLElement, steps: RepairStep[], target: number | undefined): void {
   const height = 240;
-  const { root, svg } = frame(figure, 'Trade-off: paid hours against the simulated answer rate', height);
+  const { root, svg } = chartFrame(figure, 'Trade-off: paid hours against the simulated answer rate', WIDTH, height);
   const hours = steps.map((s) => s.paidHours);
   const x = scaleLinear()
     .domain([Math.min(...hours) * 0.98, Math.max(...hours) * 1.02])

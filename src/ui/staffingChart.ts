@@ -1,10 +1,9 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
-import { select } from 'd3-selection';
 import { line } from 'd3-shape';
 import type { CalculatorResult, QueueMetrics } from '../erlang';
 import { formatShare } from '../format/number';
-import { chartDownloads } from './chartExport';
+import { chartFrame } from './chartFrame';
 import { appendDataTable } from './chartTable';
 
 const WIDTH = 560;
@@ -31,20 +30,8 @@ export function drawStaffingChart(figure: HTMLElement, r: CalculatorResult, slTa
   const y = scaleLinear()
     .domain([0, 1])
     .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
-  const root = select(figure);
-  root.selectAll('*').remove();
   const title = `Service level (${r.slFormula}) and abandonment by agents on the phones`;
-  root.append('figcaption').text(title);
-  figure.append(chartDownloads(figure, title));
-  const svg = root
-    .append('svg')
-    .attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)
-    .attr('role', 'img')
-    .attr('aria-labelledby', 'chart-title');
-  svg
-    .append('title')
-    .attr('id', 'chart-title')
-    .text('Service level and abandonment against agents; the table below has the same numbers');
+  const { root, svg } = chartFrame(figure, title, WIDTH, HEIGHT);
   svg
     .append('g')
     .attr('transform', `translate(0,${HEIGHT - MARGIN.bottom})`)

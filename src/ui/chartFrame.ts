@@ -1,0 +1,28 @@
+import { select } from 'd3-selection';
+import { chartDownloads } from './chartExport';
+
+/**
+ * Empties a chart's figure and sets it up the same way for every chart: its
+ * caption, SVG and PNG downloads, and an SVG with a fixed coordinate system
+ * that scales to the page, announced as an image whose data table follows.
+ */
+export function chartFrame(figure: HTMLElement, title: string, width: number, height: number, fileName = title) {
+  const root = select(figure);
+  root.selectAll('*').remove();
+  root.append('figcaption').text(title);
+  figure.append(chartDownloads(figure, fileName));
+  const svg = root
+    .append('svg')
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('role', 'img')
+    .attr('aria-label', `${title}; the data table follows`);
+  return { root, svg };
+}
+
+/** Whole hours across a span of minutes, every one, two or three hours so that about ten show. */
+export function hourTicks(from: number, to: number): number[] {
+  const step = 60 * Math.max(1, Math.ceil((to - from) / 60 / 10));
+  const ticks: number[] = [];
+  for (let m = Math.ceil(from / step) * step; m <= to; m += step) ticks.push(m);
+  return ticks;
+}
