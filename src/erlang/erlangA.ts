@@ -45,7 +45,7 @@ export interface ErlangAResult {
 }
 
 /** How far below its largest term a series is cut off: e^−60 ≈ 1e-26. */
-const NEGLIGIBLE_LOG = -60;
+const NEGLIGIBLE = Math.exp(-60);
 /** The longest queue the law is summed over before the input is refused. */
 const MAX_QUEUE_STATES = 20_000_000;
 
@@ -54,7 +54,7 @@ const MAX_QUEUE_STATES = 20_000_000;
  * and death rate min(j,N)·μ + max(j−N,0)·θ (Garnett, Mandelbaum & Reiman, 2002).
  *
  * The states j ≤ N sum to π_N / B(N, A), from the stable Erlang B recurrence;
- * the queue states are summed in log space around their mode, so neither
+ * the queue states are walked as scaled products from their mode, so neither
  * A^N nor N! is ever formed and overloaded cases do not overflow.
  *
  * P(served within t): an arrival finding k callers ahead is served if it
@@ -81,23 +81,19 @@ export function erlangAFromB(input: ErlangAInput, b: number): ErlangAResult {
 
   // Queue states N+k, k = 0…kBlock (kBlock = lines − N is the blocking state).
   const kBlock = lines - n;
-  const logRatio = (k: number) => Math.log(lambda / (n * mu + k * theta));
+  const ratio = (k: number) => lambda / (n * mu + k * theta);
 
-  // Pass 1: the largest log-term and where the terms become negligible.
-  let logTerm = 0;
-  let maxLog = 0;
-  let kEnd = 0;
-  while (kEnd < kBlock) {
-    const next = logTerm + logRatio(kEnd + 1);
-    if (next < logTerm && next < maxLog + NEGLIGIBLE_LOG) break;
-    logTerm = next;
-    kEnd++;
-    if (logTerm > maxLog) maxLog = logTerm;
-    if (kEnd > MAX_QUEUE_STATES) {
-      throw new RangeError(
-        `patienceSeconds: the queue would exceed ${MAX_QUEUE_STATES} callers; use a shorter patience or more agents`,
-      );
-    }
+  // Pass 1: the terms rise while λ ≥ Nμ + kθ, so the largest is at k*; then where they become negligible.
+  const kStar = Math.min(kBlock, Math.max(0, Math.floor((lambda - n * mu) / theta)));
+  if (kStar > MAX_QUEUE_STATES) throw tooLong();
+  const rising = scaledProduct(0, 0);
+  for (let k = 1; k <= kStar; k++) rising.times(ratio(k));
+  const maxLog = rising.log();
+  let kEnd = kStar;
+  for (let relative = 1; kEnd < kBlock; kEnd++) {
+    relative *= ratio(kEnd + 1);
+    if (relative < NEGLIGIBLE) break;
+    if (kEnd > MAX_QUEUE_STATES) throw tooLong();
   }
 
   const logLow = -Math.log(b); // log Σ_{j≤N} π_j/π_N
@@ -107,9 +103,8 @@ export function erlangAFromB(input: ErlangAInput, b: number): ErlangAResult {
   // Pass 2: normalising sums and the served / abandoned-within-t sums.
   const a = (n * mu) / theta;
   const x = -Math.expm1(-theta * targetSeconds);
-  const logX = Math.log(x);
-  const served = negativeBinomial(a + 1, x, logX); // P(served within t | k ahead) = a/(a+k+1)·P(Y ≥ k+1)
-  const advanced = negativeBinomial(a, x, logX); // P(k+1 advances by t, ignoring own patience) = P(Y' ≥ k+1)
+  const served = negativeBinomial(a + 1, x); // P(served within t | k ahead) = a/(a+k+1)·P(Y ≥ k+1)
+  const advanced = negativeBinomial(a, x); // P(k+1 advances by t, ignoring own patience) = P(Y' ≥ k+1)
   let queueMass = 0; // Σ_{k≥1} π_{N+k}
   let queueLength = 0; // Σ k·π_{N+k}
   let joinMass = 0; // Σ_{k<kBlock} π_{N+k}: arrivals that wait
@@ -119,10 +114,10 @@ export function erlangAFromB(input: ErlangAInput, b: number): ErlangAResult {
   let servedWithin = 0;
   let advancedWithin = 0;
   let blockMass = 0;
-  logTerm = 0;
+  const term = scaledProduct(0, scale); // π_{N+k} in units of e^scale · π_N
   for (let k = 0; k <= kEnd; k++) {
-    if (k > 0) logTerm += logRatio(k);
-    const p = Math.exp(logTerm - scale);
+    if (k > 0) term.times(ratio(k));
+    const p = term.value();
     if (k > 0) {
       queueMass += p;
       queueLength += k * p;
@@ -191,21 +186,20 @@ function noWait(load: number, b: number, agents: number): ErlangAResult {
  * P(Y > J) at the end from the incomplete beta function, so the walk can stop
  * where the queue law ends however far out Y's own mass lies.
  */
-function negativeBinomial(r: number, x: number, logX: number) {
+function negativeBinomial(r: number, x: number) {
   let j = -1;
-  let logP = 0;
+  // r = 0 is the law concentrated at 0 (no agents: nobody ahead is ever served).
+  const probability = scaledProduct(r === 0 ? 0 : r * Math.log1p(-x), 0);
   let cumulative = 0;
   return {
     /** P(Y = j) for the next j (must be called with j = 0, 1, 2, …). */
     step(next: number): number {
       while (j < next) {
         j++;
-        // r = 0 is the law concentrated at 0 (no agents: nobody ahead is ever served).
-        if (j === 0) logP = r === 0 ? 0 : r * Math.log1p(-x);
-        else logP += logX + Math.log((j + r - 1) / j);
-        cumulative += Math.exp(logP);
+        if (j > 0) probability.times((x * (j + r - 1)) / j);
+        cumulative += probability.value();
       }
-      return Math.exp(logP);
+      return probability.value();
     },
     /** P(Y > J), J the last index stepped to (−1 before the first step). */
     tail(): number {
@@ -214,10 +208,40 @@ function negativeBinomial(r: number, x: number, logX: number) {
       const alpha = j + 1;
       if (x < (alpha + 1) / (alpha + r + 2)) {
         // x^{J+1}(1−x)^r / B(J+1, r) = x·(J+r)·P(Y = J)
-        const front = Math.exp(logP + Math.log(x * (j + r)));
+        const front = Math.exp(probability.log() + Math.log(x * (j + r)));
         return (front * betaContinuedFraction(alpha, r, x)) / alpha;
       }
       return Math.max(0, 1 - cumulative);
     },
   };
+}
+
+/**
+ * A positive number walked through a long product of ratios, kept as m·e^E with
+ * m near 1, so it neither overflows nor underflows while the product swings over
+ * thousands of orders of magnitude; only a rescaling costs a logarithm.
+ * value() is the number divided by e^scale.
+ */
+function scaledProduct(logStart: number, scale: number) {
+  let m = 1;
+  let exponent = logStart;
+  let factor = Math.exp(exponent - scale);
+  return {
+    times(ratio: number): void {
+      m *= ratio;
+      if (m > 1e200 || m < 1e-200) {
+        exponent += Math.log(m);
+        m = 1;
+        factor = Math.exp(exponent - scale);
+      }
+    },
+    value: () => m * factor,
+    log: () => Math.log(m) + exponent,
+  };
+}
+
+function tooLong(): RangeError {
+  return new RangeError(
+    `patienceSeconds: the queue would exceed ${MAX_QUEUE_STATES} callers; use a shorter patience or more agents`,
+  );
 }
