@@ -4,6 +4,7 @@ export default defineConfig({
   build: { target: 'es2022' },
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/setup.ts'],
     testTimeout: 60_000,
   },
 });
