@@ -190,13 +190,36 @@ export function planDay(s: Scenario): DayPlan {
   };
 }
 
+/**
+ * Requirements depend on an interval's traffic and the targets only, not on its
+ * staffing: remembered, so editing agents or callbacks re-plans without
+ * re-running every staffing search. Bounded, and emptied when full.
+ */
+const requirements = new Map<string, number | null>();
+
 function requirement(c: StaffingCase, targets: StaffingTargets): number | null {
+  const key = JSON.stringify([
+    c.model,
+    c.calls,
+    c.intervalSeconds,
+    c.ahtSeconds,
+    c.patienceSeconds,
+    c.targetSeconds,
+    c.slDefinition,
+    targets,
+  ]);
+  const known = requirements.get(key);
+  if (known !== undefined) return known;
+  let agents: number | null;
   try {
-    return requiredAgents(c, targets).agents;
+    agents = requiredAgents(c, targets).agents;
   } catch (error) {
-    if (error instanceof RangeError) return null;
-    throw error;
+    if (!(error instanceof RangeError)) throw error;
+    agents = null;
   }
+  if (requirements.size >= 20_000) requirements.clear();
+  requirements.set(key, agents);
+  return agents;
 }
 
 function minDefined(a: number | undefined, b: number | undefined): number | undefined {
