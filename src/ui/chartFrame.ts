@@ -26,3 +26,6 @@ export function hourTicks(from: number, to: number): number[] {
   for (let m = Math.ceil(from / step) * step; m <= to; m += step) ticks.push(m);
   return ticks;
 }
+
+/** Tick label of a share axis: 0.8 → "80 %". */
+export const percentTick = (v: unknown) => `${Math.round(Number(v) * 100)} %`;

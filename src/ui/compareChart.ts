@@ -2,7 +2,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { clockOf, minutesOf } from '../scenario';
-import { chartFrame, hourTicks } from './chartFrame';
+import { chartFrame, hourTicks, percentTick } from './chartFrame';
 import { appendDataTable } from './chartTable';
 
 const WIDTH = 760;
@@ -34,14 +34,7 @@ export function drawOverlayChart(figure: HTMLElement, title: string, series: Ove
         .tickValues(hourTicks(Math.min(...minutes), Math.max(...minutes)))
         .tickFormat((m) => clockOf(Math.round(Number(m)))),
     );
-  svg
-    .append('g')
-    .attr('transform', `translate(${MARGIN.left},0)`)
-    .call(
-      axisLeft(y)
-        .ticks(5)
-        .tickFormat((v) => `${Math.round(Number(v) * 100)} %`),
-    );
+  svg.append('g').attr('transform', `translate(${MARGIN.left},0)`).call(axisLeft(y).ticks(5).tickFormat(percentTick));
   series.forEach((s, i) => {
     const defined = s.points.filter((p) => p.value !== null);
     svg

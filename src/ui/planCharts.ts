@@ -2,7 +2,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { area, curveStepAfter, line } from 'd3-shape';
 import type { DayPlan, IntervalPlan } from '../plan';
-import { chartFrame } from './chartFrame';
+import { chartFrame, percentTick } from './chartFrame';
 import { appendDataTable } from './chartTable';
 
 const WIDTH = 760;
@@ -154,7 +154,7 @@ export function drawBandChart(figure: HTMLElement, title: string, yLabel: string
     .call(
       axisLeft(y)
         .ticks(5)
-        .tickFormat((v) => (percent ? `${Math.round(Number(v) * 100)} %` : String(v))),
+        .tickFormat((v) => (percent ? percentTick(v) : String(v))),
     );
   svg
     .append('text')

@@ -4,7 +4,7 @@ import { curveStepAfter, line } from 'd3-shape';
 import { formatShare } from '../format/number';
 import { clockOf, minutesOf } from '../scenario';
 import type { RepairStep, Schedule } from '../schedule';
-import { chartFrame, hourTicks } from './chartFrame';
+import { chartFrame, hourTicks, percentTick } from './chartFrame';
 import { appendDataTable } from './chartTable';
 
 const WIDTH = 760;
@@ -147,14 +147,7 @@ export function drawTradeOff(figure: HTMLElement, steps: RepairStep[], target: n
     .append('g')
     .attr('transform', `translate(0,${height - MARGIN.bottom})`)
     .call(axisBottom(x).ticks(6));
-  svg
-    .append('g')
-    .attr('transform', `translate(${MARGIN.left},0)`)
-    .call(
-      axisLeft(y)
-        .ticks(5)
-        .tickFormat((v) => `${(Number(v) * 100).toFixed(0)} %`),
-    );
+  svg.append('g').attr('transform', `translate(${MARGIN.left},0)`).call(axisLeft(y).ticks(5).tickFormat(percentTick));
   if (target !== undefined) {
     svg
       .append('line')

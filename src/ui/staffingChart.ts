@@ -3,7 +3,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { CalculatorResult, QueueMetrics } from '../erlang';
 import { formatShare } from '../format/number';
-import { chartFrame } from './chartFrame';
+import { chartFrame, percentTick } from './chartFrame';
 import { appendDataTable } from './chartTable';
 
 const WIDTH = 560;
@@ -40,14 +40,7 @@ export function drawStaffingChart(figure: HTMLElement, r: CalculatorResult, slTa
         .ticks(r.curve.length)
         .tickFormat((d) => String(d)),
     );
-  svg
-    .append('g')
-    .attr('transform', `translate(${MARGIN.left},0)`)
-    .call(
-      axisLeft(y)
-        .ticks(5)
-        .tickFormat((d) => `${Math.round(Number(d) * 100)} %`),
-    );
+  svg.append('g').attr('transform', `translate(${MARGIN.left},0)`).call(axisLeft(y).ticks(5).tickFormat(percentTick));
   svg
     .append('text')
     .attr('class', 'axis-label')
