@@ -13,6 +13,7 @@ import {
   repairSchedule,
   type Schedule,
   scheduleDay,
+  shiftRequirement,
 } from '../schedule';
 import { parseFlags, UsageError } from './flags';
 import { readScenario } from './scenarioFile';
@@ -37,9 +38,7 @@ export async function scheduleCommand(argv: string[]): Promise<void> {
   const replications = whole('check-replications', 10, 1_000);
   const maxSteps = whole('check-steps', 6, 50);
   const scenario = readScenario(flags.positional[0]);
-  const plan = planDay(scenario);
-  const useC = scenario.shifts?.requirement === 'erlangC';
-  const requirement = plan.intervals.map((x) => (useC ? x.requiredC : x.requiredA) ?? 0);
+  const requirement = shiftRequirement(scenario, planDay(scenario));
   const highs = await loadHighs();
   let schedule: Schedule;
   let steps: RepairStep[] = [];

@@ -8,5 +8,6 @@ export {
   type ScheduleOptions,
   type ScheduleStatus,
   scheduleDay,
+  shiftRequirement,
 } from './solve';
 export { type ScheduleWorkerApi, scheduleWorkerApi } from './workerApi';

@@ -1,4 +1,5 @@
 import type { Highs } from 'highs';
+import type { DayPlan } from '../plan';
 import { clockOf, intervalStarts, type Scenario, type ShiftTemplate } from '../scenario';
 import { defaultTemplates, type ShiftPattern, shiftPatterns } from './patterns';
 
@@ -10,6 +11,11 @@ const DEFAULT_ABSENCE = 0.1;
 
 /** Stop when the schedule is proved within 0.1 % of the cheapest (about 2 paid hours in 2,000). */
 const MIP_GAP = 1e-3;
+
+/** The agents each interval needs on the phones by the plan: Erlang A, or Erlang C where the scenario's shifts say so. */
+export function shiftRequirement(s: Scenario, plan: DayPlan): number[] {
+  return plan.intervals.map((x) => (s.shifts?.requirement === 'erlangC' ? x.requiredC : x.requiredA) ?? 0);
+}
 
 export interface ScheduleOptions {
   /** agents needed on the phones per interval (before absence shrinkage) */

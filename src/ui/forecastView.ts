@@ -27,8 +27,7 @@ import { appendDataTable } from './chartTable';
 import { currentScenario } from './currentScenario';
 import { element } from './dom';
 import type { Json } from './scenarioForm';
-import { DEFAULT_EXAMPLE, EXAMPLES } from './scenarioLibrary';
-import { newScenarioId, type SavedScenario, type ScenarioStore } from './scenarioStore';
+import type { ScenarioStore } from './scenarioStore';
 
 /** The public data sets in ../shared/data, loaded only when asked for (never copied into the project). */
 const EXAMPLE_HISTORY = import.meta.glob<string>('../../../shared/data/us-bank-calls-2003/bank_calls_5min_2003.csv', {
@@ -235,16 +234,9 @@ export async function mountForecast(root: HTMLElement, store: ScenarioStore, sto
   method.addEventListener('change', predict);
 
   const working = currentScenario(store, storage);
-  const openRecord = async (): Promise<SavedScenario> => {
-    const id = working.lastId();
-    const record = (id && (await store.get(id))) || (await store.list())[0];
-    return working.withLastEdit(
-      record ?? { id: newScenarioId(), raw: structuredClone(EXAMPLES.get(DEFAULT_EXAMPLE) as Json), updatedAt: 0 },
-    );
-  };
   useForecast.addEventListener('click', async () => {
     if (!current || !history) return;
-    const record = await openRecord();
+    const record = await working.load();
     const saved = working.save({ ...record, raw: forecastScenario(record.raw, current.forecast, history, day.value) });
     working.opened(saved);
     location.hash = '#plan';
@@ -271,7 +263,7 @@ export async function mountForecast(root: HTMLElement, store: ScenarioStore, sto
       textContent: `Use ${Math.round(p.meanSeconds)} s as the scenario's mean patience`,
     });
     use.addEventListener('click', async () => {
-      const record = await openRecord();
+      const record = await working.load();
       const patience = { ...((record.raw.patience as Json | undefined) ?? {}), meanSeconds: Math.round(p.meanSeconds) };
       working.opened(working.save({ ...record, raw: { ...record.raw, patience } }));
       location.hash = '#plan';

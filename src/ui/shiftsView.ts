@@ -13,13 +13,13 @@ import {
   type RepairStep,
   type Schedule,
   type ScheduleWorkerApi,
+  shiftRequirement,
 } from '../schedule';
 import { currentScenario } from './currentScenario';
 import { element } from './dom';
 import { download, fileSlug } from './download';
 import type { Json } from './scenarioForm';
-import { DEFAULT_EXAMPLE, EXAMPLES } from './scenarioLibrary';
-import { newScenarioId, type SavedScenario, type ScenarioStore } from './scenarioStore';
+import type { SavedScenario, ScenarioStore } from './scenarioStore';
 import { drawCoverageChart, drawShiftGantt, drawTradeOff } from './shiftCharts';
 
 type Column = {
@@ -99,10 +99,7 @@ const COLUMNS: Column[] = [
  */
 export async function mountShifts(root: HTMLElement, store: ScenarioStore, storage: Storage): Promise<void> {
   const working = currentScenario(store, storage);
-  const id = working.lastId();
-  let record: SavedScenario = (id && (await store.get(id))) ||
-    (await store.list())[0] || { id: newScenarioId(), raw: structuredClone(EXAMPLES.get(DEFAULT_EXAMPLE) as Json), updatedAt: 0 };
-  record = working.withLastEdit(record);
+  let record: SavedScenario = await working.load();
 
   const title = element('h1', { textContent: 'Shifts' });
   const intro = element('p', { className: 'lede' });
@@ -265,10 +262,7 @@ export async function mountShifts(root: HTMLElement, store: ScenarioStore, stora
     return b;
   };
 
-  const requirement = (s: Scenario) => {
-    const plan = planDay(s);
-    return plan.intervals.map((x) => (s.shifts?.requirement === 'erlangC' ? x.requiredC : x.requiredA) ?? 0);
-  };
+  const requirement = (s: Scenario) => shiftRequirement(s, planDay(s));
 
   const solve = async () => {
     const parsed = parseScenario(record.raw);
