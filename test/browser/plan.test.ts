@@ -4,362 +4,366 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp } from './app';
+import { browserTestsRun, requireApp } from './app';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let page: Page;
-const SHOTS = 'test-results';
-const cards = () => page.locator('section.summary .cards').innerText();
+describe.runIf(browserTestsRun)('The app in Chromium', () => {
+  let app: Awaited<ReturnType<typeof requireApp>>;
+  let page: Page;
+  const SHOTS = 'test-results';
+  const cards = () => page.locator('section.summary .cards').innerText();
 
-beforeAll(async () => {
-  app = await startApp();
-  page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  await page.goto(app.url);
-  mkdirSync(SHOTS, { recursive: true });
-}, 120_000);
+  beforeAll(async () => {
+    app = await requireApp();
+    page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    await page.goto(app.url);
+    mkdirSync(SHOTS, { recursive: true });
+  }, 120_000);
 
-afterAll(async () => {
-  await app?.close();
-});
-
-describe('Plan a day in Chromium', () => {
-  it('opens on the bundled Christmas Eve scenario, planned, with charts and 96 intervals', async () => {
-    await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('Christmas Eve');
-    expect(await page.locator('#scenario-picker option:checked').innerText()).toBe('Christmas Eve — retail hotline');
-    expect(await page.locator('.plan-table tbody tr').count()).toBe(96);
-    expect(await page.locator('#demand-chart svg rect').count()).toBe(96);
-    expect(await page.locator('#agents-chart svg path.series').count()).toBe(3);
-    expect(await cards()).toMatch(/ANSWER RATE\s+\d+\.\d %/i);
-    await page.screenshot({ path: `${SHOTS}/plan-default.png`, fullPage: true });
+  afterAll(async () => {
+    await app?.close();
   });
 
-  it('simulates the planned day in web workers and shows it beside the plan', async () => {
-    await page.click('#simulate');
-    await expect.poll(() => page.locator('#simulation-day').count(), { timeout: 60_000 }).toBe(1);
-    expect(await page.innerText('#simulation-status')).toMatch(/^30 replications, seed 20261224, in \d+\.\d s\.$/);
-    const day = await page.innerText('#simulation-day');
-    expect(day).toMatch(/Answer rate[^\n]*\t\d+\.\d % ± \d+\.\d\t\d+\.\d %/);
-    expect(await page.locator('#simulation-results svg path.band').count()).toBe(3);
-    await page.locator('section.simulation').screenshot({ path: `${SHOTS}/simulation.png` });
+  describe('Plan a day in Chromium', () => {
+    it('opens on the bundled Christmas Eve scenario, planned, with charts and 96 intervals', async () => {
+      await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('Christmas Eve');
+      expect(await page.locator('#scenario-picker option:checked').innerText()).toBe('Christmas Eve — retail hotline');
+      expect(await page.locator('.plan-table tbody tr').count()).toBe(96);
+      expect(await page.locator('#demand-chart svg rect').count()).toBe(96);
+      expect(await page.locator('#agents-chart svg path.series').count()).toBe(3);
+      expect(await cards()).toMatch(/ANSWER RATE\s+\d+\.\d %/i);
+      await page.screenshot({ path: `${SHOTS}/plan-default.png`, fullPage: true });
+    });
+
+    it('simulates the planned day in web workers and shows it beside the plan', async () => {
+      await page.click('#simulate');
+      await expect.poll(() => page.locator('#simulation-day').count(), { timeout: 60_000 }).toBe(1);
+      expect(await page.innerText('#simulation-status')).toMatch(/^30 replications, seed 20261224, in \d+\.\d s\.$/);
+      const day = await page.innerText('#simulation-day');
+      expect(day).toMatch(/Answer rate[^\n]*\t\d+\.\d % ± \d+\.\d\t\d+\.\d %/);
+      expect(await page.locator('#simulation-results svg path.band').count()).toBe(3);
+      await page.locator('section.simulation').screenshot({ path: `${SHOTS}/simulation.png` });
+    });
+
+    it('exports the plan and the simulation as CSV', async () => {
+      const [planFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-plan-csv')]);
+      expect(planFile.suggestedFilename()).toBe('christmas-eve-retail-hotline-plan.csv');
+      const planText = readFileSync((await planFile.path()) ?? '', 'utf8').split('\r\n');
+      expect(planText[0]).toMatch(/^scenario,start,calls,redials,attempts,blocked,contained,toAgents/);
+      expect(planText.filter((l) => l.startsWith('Christmas Eve'))).toHaveLength(96);
+      const [simFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-simulation-csv')]);
+      const simText = readFileSync((await simFile.path()) ?? '', 'utf8');
+      expect(simText).toContain('answerRate,answerRate_ci95');
+      expect(simText.trim().split('\r\n')).toHaveLength(98);
+      const [book] = await Promise.all([page.waitForEvent('download'), page.click('#export-plan-xlsx')]);
+      const sheets = Object.keys(unzipSync(readFileSync((await book.path()) ?? '')));
+      expect(sheets).toEqual(expect.arrayContaining(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']));
+    });
+
+    it('downloads a chart as SVG and PNG', async () => {
+      const [svg] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('#demand-chart .chart-downloads button:has-text("SVG")'),
+      ]);
+      const markup = readFileSync((await svg.path()) ?? '', 'utf8');
+      expect(markup).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+      expect(markup).toContain('stroke:');
+      const [png] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('#demand-chart .chart-downloads button:has-text("PNG")'),
+      ]);
+      expect(png.suggestedFilename()).toBe('demand-vs-capacity-calls-per-interval.png');
+      const bytes = readFileSync((await png.path()) ?? '');
+      expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+      expect(bytes.length).toBeGreaterThan(10_000);
+    });
+
+    it('labels every control and works from the keyboard', async () => {
+      const unnamed = await page.$$eval('#app input, #app select, #app button', (controls) =>
+        controls
+          .filter((c) => {
+            const labelled = c.id && document.querySelector(`label[for="${c.id}"]`);
+            return !labelled && !c.getAttribute('aria-label') && !(c.textContent ?? '').trim();
+          })
+          .map((c) => c.outerHTML.slice(0, 80)),
+      );
+      expect(unnamed).toEqual([]);
+      await page.focus('#plan-demand-uplift');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('plan-ahtSeconds');
+    });
+
+    it('keeps simulation results with the scenario version they came from', async () => {
+      await page.reload();
+      await expect.poll(() => page.innerText('#simulation-status')).toMatch(/^Saved results: 30 replications/);
+      expect(await page.locator('#simulation-day').count()).toBe(1);
+      await page.fill('#plan-demand-uplift', '3.01');
+      await expect.poll(() => page.innerText('#simulation-status')).toContain('earlier version of the scenario');
+      expect(await page.locator('#simulation-results.stale').count()).toBe(1);
+      await page.fill('#plan-demand-uplift', '3');
+    });
+
+    it('re-plans as an input changes', async () => {
+      const before = await cards();
+      await page.fill('#plan-demand-uplift', '2');
+      await expect.poll(cards).not.toBe(before);
+      const firstCalls = await page.locator('.plan-table tbody tr').nth(48).locator('td').first().innerText();
+      await page.fill('#plan-demand-uplift', '4');
+      await expect
+        .poll(() => page.locator('.plan-table tbody tr').nth(48).locator('td').first().innerText())
+        .not.toBe(firstCalls);
+    });
+
+    it('shows a bad value next to its field with the allowed range, keeping the last plan visible but dimmed', async () => {
+      await page.fill('#plan-ivr-containment', '150');
+      await expect
+        .poll(() => page.locator('#plan-ivr-containment-error').innerText())
+        .toContain('ivr.containment: must be a number from 0 to 1');
+      expect(await page.getAttribute('#plan-ivr-containment', 'aria-invalid')).toBe('true');
+      expect(await page.locator('section.summary.stale').count()).toBe(1);
+      await page.fill('#plan-ivr-containment', '15');
+      await expect.poll(() => page.locator('section.summary.stale').count()).toBe(0);
+    });
+
+    it('keeps the edited scenario across a reload', async () => {
+      await page.fill('#plan-demand-uplift', '3.5');
+      await page.reload();
+      await expect.poll(() => page.inputValue('#plan-demand-uplift')).toBe('3.5');
+    });
+
+    it('starts a scenario from another example, and turning callbacks on creates callbacks', async () => {
+      await page.selectOption('#scenario-example', 'black-friday-no-callbacks.json');
+      await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('Black Friday — no callbacks');
+      expect(await page.locator('.plan-table tbody tr').count()).toBe(32);
+      await page.check('#plan-callback-enabled');
+      await expect.poll(() => page.locator('section.summary .note').first().innerText()).not.toContain(' 0 callbacks requested');
+    });
+
+    it('refuses a malformed scenario file with every error listed, and keeps the current scenario', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'wfm-'));
+      const bad = join(dir, 'bad.json');
+      writeFileSync(
+        bad,
+        JSON.stringify({
+          schema: 1,
+          name: '<b>bad</b>',
+          day: { date: 'x', open: '08:00', close: '09:00' },
+          demand: { calls: [1] },
+          ahtSeconds: -1,
+          staffing: { agents: 1 },
+        }),
+      );
+      await page.setInputFiles('#scenario-file', bad);
+      await expect.poll(() => page.locator('#scenario-file-errors').innerText()).toContain('bad.json: not loaded');
+      const errors = await page.locator('#scenario-file-errors').innerText();
+      expect(errors).toContain('day.date: must be a date YYYY-MM-DD, got "x"');
+      expect(errors).toContain('ahtSeconds:');
+      expect(await page.locator('section.summary h2').innerText()).toContain('Black Friday');
+      await page.screenshot({ path: `${SHOTS}/plan-bad-file.png`, fullPage: false });
+    });
+
+    it('cancels a long simulation and keeps everything', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'wfm-'));
+      const long = join(dir, 'long.json');
+      const calls = Array(32).fill(900);
+      writeFileSync(
+        long,
+        JSON.stringify({
+          schema: 1,
+          name: 'long run',
+          day: { date: '2026-12-24', open: '07:00', close: '23:00' },
+          demand: { calls },
+          ahtSeconds: 180,
+          staffing: { agents: 95 },
+          simulation: { replications: 5000 },
+        }),
+      );
+      await page.setInputFiles('#scenario-file', long);
+      await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('long run');
+      await page.click('#simulate');
+      await expect.poll(() => page.innerText('#simulation-status'), { timeout: 30_000 }).toMatch(/^\d+ of 5000 replications$/);
+      await page.click('#cancel-simulation');
+      await expect
+        .poll(() => page.innerText('#simulation-status'))
+        .toBe('Cancelled; the scenario and earlier results are unchanged.');
+      expect(await page.isEnabled('#simulate')).toBe(true);
+      expect(await page.locator('section.summary h2').innerText()).toContain('long run');
+    });
+
+    it('lists, renames, duplicates and deletes saved scenarios', async () => {
+      const names = () => page.locator('#scenario-picker option').allInnerTexts();
+      expect(await names()).toEqual(expect.arrayContaining(['Christmas Eve — retail hotline', 'Black Friday — no callbacks']));
+      await page.fill('#plan-name', 'Black Friday — my draft');
+      await expect.poll(names).toContain('Black Friday — my draft');
+      await page.click('#duplicate-scenario');
+      await expect.poll(names).toContain('Black Friday — my draft (copy)');
+      page.once('dialog', (d) => d.accept());
+      await page.click('#delete-scenario');
+      await expect.poll(names).not.toContain('Black Friday — my draft (copy)');
+      await page.reload();
+      await expect.poll(names).toContain('Black Friday — my draft');
+    });
+
+    it('gives a link that reopens the same scenario, and downloads it as JSON', async () => {
+      await page.fill('#plan-ivr-containment', '27');
+      const href = await page.getAttribute('#scenario-link', 'href');
+      const other = await app.browser.newPage();
+      await other.goto(new URL(href ?? '', app.url).toString());
+      await expect.poll(() => other.locator('section.summary h2').innerText()).toContain('Black Friday — my draft');
+      expect(await other.inputValue('#plan-ivr-containment')).toBe('27');
+      await other.close();
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click('#download-scenario')]);
+      const json = JSON.parse(readFileSync((await file.path()) ?? '', 'utf8'));
+      expect(json).toMatchObject({ schema: 1, name: 'Black Friday — my draft', ivr: { containment: 0.27 } });
+    });
+
+    it('opens a valid scenario file and renders its text as text', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'wfm-'));
+      const good = join(dir, 'good.json');
+      const name = '<img src=x onerror=alert(1)> day';
+      writeFileSync(
+        good,
+        JSON.stringify({
+          schema: 1,
+          name,
+          day: { date: '2026-12-24', open: '08:00', close: '10:00' },
+          demand: { calls: [100, 200, 300, 150] },
+          ahtSeconds: 180,
+          staffing: { agents: 20 },
+        }),
+      );
+      await page.setInputFiles('#scenario-file', good);
+      await expect.poll(() => page.locator('section.summary h2').innerText()).toContain(name);
+      expect(await page.locator('section.summary img').count()).toBe(0);
+      expect(await page.locator('.plan-table tbody tr').count()).toBe(4);
+    });
   });
 
-  it('exports the plan and the simulation as CSV', async () => {
-    const [planFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-plan-csv')]);
-    expect(planFile.suggestedFilename()).toBe('christmas-eve-retail-hotline-plan.csv');
-    const planText = readFileSync((await planFile.path()) ?? '', 'utf8').split('\r\n');
-    expect(planText[0]).toMatch(/^scenario,start,calls,redials,attempts,blocked,contained,toAgents/);
-    expect(planText.filter((l) => l.startsWith('Christmas Eve'))).toHaveLength(96);
-    const [simFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-simulation-csv')]);
-    const simText = readFileSync((await simFile.path()) ?? '', 'utf8');
-    expect(simText).toContain('answerRate,answerRate_ci95');
-    expect(simText.trim().split('\r\n')).toHaveLength(98);
-    const [book] = await Promise.all([page.waitForEvent('download'), page.click('#export-plan-xlsx')]);
-    const sheets = Object.keys(unzipSync(readFileSync((await book.path()) ?? '')));
-    expect(sheets).toEqual(expect.arrayContaining(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']));
+  describe('CSV import of interval volumes', () => {
+    const csv = (name: string, text: string) => {
+      const path = join(mkdtempSync(join(tmpdir(), 'wfm-')), name);
+      writeFileSync(path, text);
+      return path;
+    };
+
+    it('lists the bad rows of a malformed CSV and leaves the scenario as it was', async () => {
+      const before = await page.locator('section.summary h2').innerText();
+      await page.setInputFiles('#volumes-file', csv('bad.csv', 'Interval,Calls\n08:00,100\n08:30,lots\n09:15,80\n'));
+      expect(await page.inputValue('#volumes-time')).toBe('0');
+      expect(await page.inputValue('#volumes-calls')).toBe('1');
+      await page.click('#volumes-apply');
+      const errors = await page.locator('#volumes-errors').innerText();
+      expect(errors).toContain('bad.csv: not imported, the scenario is unchanged');
+      expect(errors).toContain('line 3: calls must be a number from 0 to 1000000, got "lots"');
+      expect(await page.locator('section.summary h2').innerText()).toBe(before);
+      await page.screenshot({ path: `${SHOTS}/import-bad-csv.png` });
+    });
+
+    it('imports a good CSV into the current scenario', async () => {
+      await page.setInputFiles(
+        '#volumes-file',
+        csv('good.csv', 'start;volume;aht\n10:00;120;200\n10:30;300;210\n11:00;250;190\n11:30;90;180\n'),
+      );
+      await page.click('#volumes-apply');
+      await expect.poll(() => page.locator('.plan-table tbody tr').count()).toBe(4);
+      expect(await page.locator('.plan-table tbody tr').first().locator('th').innerText()).toBe('10:00');
+      expect(await page.locator('#volumes-mapping').innerText()).toContain('Imported 4 intervals of 30 min, 10:00–12:00.');
+    });
   });
 
-  it('downloads a chart as SVG and PNG', async () => {
-    const [svg] = await Promise.all([
-      page.waitForEvent('download'),
-      page.click('#demand-chart .chart-downloads button:has-text("SVG")'),
-    ]);
-    const markup = readFileSync((await svg.path()) ?? '', 'utf8');
-    expect(markup).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-    expect(markup).toContain('stroke:');
-    const [png] = await Promise.all([
-      page.waitForEvent('download'),
-      page.click('#demand-chart .chart-downloads button:has-text("PNG")'),
-    ]);
-    expect(png.suggestedFilename()).toBe('demand-vs-capacity-calls-per-interval.png');
-    const bytes = readFileSync((await png.path()) ?? '');
-    expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
-    expect(bytes.length).toBeGreaterThan(10_000);
+  describe('Compare scenarios', () => {
+    it('puts two scenarios side by side with deltas and overlaid interval charts', async () => {
+      await page.goto(`${app.url}#compare`);
+      await expect.poll(() => page.locator('#comparison table').count()).toBe(1);
+      const table = await page.locator('#comparison table').innerText();
+      expect(table).toMatch(/Paid hours/);
+      expect(table).toMatch(/Answer rate: answered ÷ \(answered \+ abandoned\)\t[\d.]+ %\t[\d.]+ % [+−±][\d.]+ pts/);
+      expect(await page.locator('#compare-sl svg path.series').count()).toBe(2);
+      const boxes = page.locator('.choices input[type=checkbox]');
+      const count = await boxes.count();
+      for (let i = 0; i < count; i++)
+        if (!(await boxes.nth(i).isChecked()) && (await boxes.nth(i).isEnabled())) await boxes.nth(i).check();
+      expect(await page.locator('.choices input:checked').count()).toBe(4);
+      await expect.poll(() => page.locator('#compare-sl svg path.series').count()).toBe(4);
+      await page.screenshot({ path: `${SHOTS}/compare.png`, fullPage: true });
+    });
   });
 
-  it('labels every control and works from the keyboard', async () => {
-    const unnamed = await page.$$eval('#app input, #app select, #app button', (controls) =>
-      controls
-        .filter((c) => {
-          const labelled = c.id && document.querySelector(`label[for="${c.id}"]`);
-          return !labelled && !c.getAttribute('aria-label') && !(c.textContent ?? '').trim();
-        })
-        .map((c) => c.outerHTML.slice(0, 80)),
-    );
-    expect(unnamed).toEqual([]);
-    await page.focus('#plan-demand-uplift');
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('plan-ahtSeconds');
+  describe('Shifts', () => {
+    const status = () => page.innerText('#solve-status');
+
+    it('solves shifts for the current scenario in a worker, edits a template and re-solves, and exports the roster', async () => {
+      await page.goto(`${app.url}#plan`);
+      await page.selectOption('#scenario-example', 'tax-deadline-callbacks.json');
+      await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('Tax deadline');
+      await page.goto(`${app.url}#shifts`);
+      await expect.poll(status, { timeout: 60_000 }).toMatch(/^Solved: optimal/);
+      const before = await page.innerText('#schedule-summary h2');
+      expect(before).toMatch(/^\d+ agents, [\d,]+ paid hours$/);
+      expect(await page.locator('#shift-gantt svg rect.shift').count()).toBeGreaterThan(0);
+      await page.click('#edit-templates');
+      await expect.poll(status, { timeout: 60_000 }).toMatch(/^Solved/);
+      await page.fill('#template-1-length', '3');
+      await page.locator('#template-1-length').blur();
+      await expect.poll(() => page.innerText('#schedule-summary h2'), { timeout: 60_000 }).not.toBe(before);
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click('#export-roster-csv')]);
+      const roster = readFileSync((await file.path()) ?? '', 'utf8').split('\r\n');
+      expect(roster[0]).toBe('agent,date,template,start,end,breaks,paid hours');
+      expect(roster[1]).toMatch(/^A0001,2027-04-15,/);
+    });
+
+    it('names a bad template value and keeps the last schedule', async () => {
+      await page.fill('#template-0-earliest', '7:77');
+      await page.locator('#template-0-earliest').blur();
+      await expect
+        .poll(() => page.innerText('#shift-errors'))
+        .toContain('shifts.templates[0].earliestStart: must be a time of day HH:MM');
+      await page.fill('#template-0-earliest', '08:00');
+      await page.locator('#template-0-earliest').blur();
+      await expect.poll(() => page.innerText('#shift-errors')).toBe('');
+    });
+
+    it('checks the schedule by simulation and draws the trade-off', { timeout: 300_000 }, async () => {
+      await page.click('#check-schedule');
+      await expect.poll(() => page.locator('#trade-off svg circle').count(), { timeout: 120_000 }).toBeGreaterThanOrEqual(1);
+      await expect.poll(status, { timeout: 280_000 }).toMatch(/^Checked: /);
+      await page.screenshot({ path: `${SHOTS}/shifts.png`, fullPage: true });
+    });
   });
 
-  it('keeps simulation results with the scenario version they came from', async () => {
-    await page.reload();
-    await expect.poll(() => page.innerText('#simulation-status')).toMatch(/^Saved results: 30 replications/);
-    expect(await page.locator('#simulation-day').count()).toBe(1);
-    await page.fill('#plan-demand-uplift', '3.01');
-    await expect.poll(() => page.innerText('#simulation-status')).toContain('earlier version of the scenario');
-    expect(await page.locator('#simulation-results.stale').count()).toBe(1);
-    await page.fill('#plan-demand-uplift', '3');
-  });
+  const sharedData = (path: string) => new URL(`../../../shared/data/${path}`, import.meta.url).pathname;
 
-  it('re-plans as an input changes', async () => {
-    const before = await cards();
-    await page.fill('#plan-demand-uplift', '2');
-    await expect.poll(cards).not.toBe(before);
-    const firstCalls = await page.locator('.plan-table tbody tr').nth(48).locator('td').first().innerText();
-    await page.fill('#plan-demand-uplift', '4');
-    await expect.poll(() => page.locator('.plan-table tbody tr').nth(48).locator('td').first().innerText()).not.toBe(firstCalls);
-  });
+  describe.runIf(existsSync(sharedData('us-bank-calls-2003/bank_calls_5min_2003.csv')))('Forecast (with ../shared/data)', () => {
+    const shared = sharedData;
 
-  it('shows a bad value next to its field with the allowed range, keeping the last plan visible but dimmed', async () => {
-    await page.fill('#plan-ivr-containment', '150');
-    await expect
-      .poll(() => page.locator('#plan-ivr-containment-error').innerText())
-      .toContain('ivr.containment: must be a number from 0 to 1');
-    expect(await page.getAttribute('#plan-ivr-containment', 'aria-invalid')).toBe('true');
-    expect(await page.locator('section.summary.stale').count()).toBe(1);
-    await page.fill('#plan-ivr-containment', '15');
-    await expect.poll(() => page.locator('section.summary.stale').count()).toBe(0);
-  });
+    it('backtests the US bank example, suggests a method, forecasts with a band, and puts the forecast into the scenario', async () => {
+      await page.goto(`${app.url}#forecast`);
+      await page.click('#history-example');
+      await expect.poll(() => page.locator('#backtest').count(), { timeout: 60_000 }).toBe(1);
+      expect(await page.innerText('#backtest')).toMatch(/holtWinters — suggested/);
+      expect(await page.innerText('#data-credit')).toContain('Weinberg');
+      await expect.poll(() => page.locator('#forecast-chart svg path.band').count()).toBe(1);
+      expect(await page.locator('#history-chart svg circle').count()).toBeGreaterThan(3);
+      expect(await page.innerText('#forecast-chart figcaption')).toMatch(
+        /^Forecast of 2003-10-27: [\d,]+ calls \(80 %: [\d,]+–[\d,]+\) by holtWinters$/,
+      );
+      await page.selectOption('#forecast-method', 'seasonalNaive');
+      await expect.poll(() => page.innerText('#forecast-chart figcaption')).toMatch(/by seasonalNaive$/);
+      await page.screenshot({ path: `${SHOTS}/forecast.png`, fullPage: true });
+      await page.click('#use-forecast');
+      await expect.poll(() => page.locator('.plan-table tbody tr').count(), { timeout: 30_000 }).toBe(29);
+      expect(await page.locator('.plan-table tbody tr').first().locator('th').innerText()).toBe('07:00');
+    });
 
-  it('keeps the edited scenario across a reload', async () => {
-    await page.fill('#plan-demand-uplift', '3.5');
-    await page.reload();
-    await expect.poll(() => page.inputValue('#plan-demand-uplift')).toBe('3.5');
-  });
-
-  it('starts a scenario from another example, and turning callbacks on creates callbacks', async () => {
-    await page.selectOption('#scenario-example', 'black-friday-no-callbacks.json');
-    await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('Black Friday — no callbacks');
-    expect(await page.locator('.plan-table tbody tr').count()).toBe(32);
-    await page.check('#plan-callback-enabled');
-    await expect.poll(() => page.locator('section.summary .note').first().innerText()).not.toContain(' 0 callbacks requested');
-  });
-
-  it('refuses a malformed scenario file with every error listed, and keeps the current scenario', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'wfm-'));
-    const bad = join(dir, 'bad.json');
-    writeFileSync(
-      bad,
-      JSON.stringify({
-        schema: 1,
-        name: '<b>bad</b>',
-        day: { date: 'x', open: '08:00', close: '09:00' },
-        demand: { calls: [1] },
-        ahtSeconds: -1,
-        staffing: { agents: 1 },
-      }),
-    );
-    await page.setInputFiles('#scenario-file', bad);
-    await expect.poll(() => page.locator('#scenario-file-errors').innerText()).toContain('bad.json: not loaded');
-    const errors = await page.locator('#scenario-file-errors').innerText();
-    expect(errors).toContain('day.date: must be a date YYYY-MM-DD, got "x"');
-    expect(errors).toContain('ahtSeconds:');
-    expect(await page.locator('section.summary h2').innerText()).toContain('Black Friday');
-    await page.screenshot({ path: `${SHOTS}/plan-bad-file.png`, fullPage: false });
-  });
-
-  it('cancels a long simulation and keeps everything', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'wfm-'));
-    const long = join(dir, 'long.json');
-    const calls = Array(32).fill(900);
-    writeFileSync(
-      long,
-      JSON.stringify({
-        schema: 1,
-        name: 'long run',
-        day: { date: '2026-12-24', open: '07:00', close: '23:00' },
-        demand: { calls },
-        ahtSeconds: 180,
-        staffing: { agents: 95 },
-        simulation: { replications: 5000 },
-      }),
-    );
-    await page.setInputFiles('#scenario-file', long);
-    await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('long run');
-    await page.click('#simulate');
-    await expect.poll(() => page.innerText('#simulation-status'), { timeout: 30_000 }).toMatch(/^\d+ of 5000 replications$/);
-    await page.click('#cancel-simulation');
-    await expect
-      .poll(() => page.innerText('#simulation-status'))
-      .toBe('Cancelled; the scenario and earlier results are unchanged.');
-    expect(await page.isEnabled('#simulate')).toBe(true);
-    expect(await page.locator('section.summary h2').innerText()).toContain('long run');
-  });
-
-  it('lists, renames, duplicates and deletes saved scenarios', async () => {
-    const names = () => page.locator('#scenario-picker option').allInnerTexts();
-    expect(await names()).toEqual(expect.arrayContaining(['Christmas Eve — retail hotline', 'Black Friday — no callbacks']));
-    await page.fill('#plan-name', 'Black Friday — my draft');
-    await expect.poll(names).toContain('Black Friday — my draft');
-    await page.click('#duplicate-scenario');
-    await expect.poll(names).toContain('Black Friday — my draft (copy)');
-    page.once('dialog', (d) => d.accept());
-    await page.click('#delete-scenario');
-    await expect.poll(names).not.toContain('Black Friday — my draft (copy)');
-    await page.reload();
-    await expect.poll(names).toContain('Black Friday — my draft');
-  });
-
-  it('gives a link that reopens the same scenario, and downloads it as JSON', async () => {
-    await page.fill('#plan-ivr-containment', '27');
-    const href = await page.getAttribute('#scenario-link', 'href');
-    const other = await app.browser.newPage();
-    await other.goto(new URL(href ?? '', app.url).toString());
-    await expect.poll(() => other.locator('section.summary h2').innerText()).toContain('Black Friday — my draft');
-    expect(await other.inputValue('#plan-ivr-containment')).toBe('27');
-    await other.close();
-    const [file] = await Promise.all([page.waitForEvent('download'), page.click('#download-scenario')]);
-    const json = JSON.parse(readFileSync((await file.path()) ?? '', 'utf8'));
-    expect(json).toMatchObject({ schema: 1, name: 'Black Friday — my draft', ivr: { containment: 0.27 } });
-  });
-
-  it('opens a valid scenario file and renders its text as text', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'wfm-'));
-    const good = join(dir, 'good.json');
-    const name = '<img src=x onerror=alert(1)> day';
-    writeFileSync(
-      good,
-      JSON.stringify({
-        schema: 1,
-        name,
-        day: { date: '2026-12-24', open: '08:00', close: '10:00' },
-        demand: { calls: [100, 200, 300, 150] },
-        ahtSeconds: 180,
-        staffing: { agents: 20 },
-      }),
-    );
-    await page.setInputFiles('#scenario-file', good);
-    await expect.poll(() => page.locator('section.summary h2').innerText()).toContain(name);
-    expect(await page.locator('section.summary img').count()).toBe(0);
-    expect(await page.locator('.plan-table tbody tr').count()).toBe(4);
-  });
-});
-
-describe('CSV import of interval volumes', () => {
-  const csv = (name: string, text: string) => {
-    const path = join(mkdtempSync(join(tmpdir(), 'wfm-')), name);
-    writeFileSync(path, text);
-    return path;
-  };
-
-  it('lists the bad rows of a malformed CSV and leaves the scenario as it was', async () => {
-    const before = await page.locator('section.summary h2').innerText();
-    await page.setInputFiles('#volumes-file', csv('bad.csv', 'Interval,Calls\n08:00,100\n08:30,lots\n09:15,80\n'));
-    expect(await page.inputValue('#volumes-time')).toBe('0');
-    expect(await page.inputValue('#volumes-calls')).toBe('1');
-    await page.click('#volumes-apply');
-    const errors = await page.locator('#volumes-errors').innerText();
-    expect(errors).toContain('bad.csv: not imported, the scenario is unchanged');
-    expect(errors).toContain('line 3: calls must be a number from 0 to 1000000, got "lots"');
-    expect(await page.locator('section.summary h2').innerText()).toBe(before);
-    await page.screenshot({ path: `${SHOTS}/import-bad-csv.png` });
-  });
-
-  it('imports a good CSV into the current scenario', async () => {
-    await page.setInputFiles(
-      '#volumes-file',
-      csv('good.csv', 'start;volume;aht\n10:00;120;200\n10:30;300;210\n11:00;250;190\n11:30;90;180\n'),
-    );
-    await page.click('#volumes-apply');
-    await expect.poll(() => page.locator('.plan-table tbody tr').count()).toBe(4);
-    expect(await page.locator('.plan-table tbody tr').first().locator('th').innerText()).toBe('10:00');
-    expect(await page.locator('#volumes-mapping').innerText()).toContain('Imported 4 intervals of 30 min, 10:00–12:00.');
-  });
-});
-
-describe('Compare scenarios', () => {
-  it('puts two scenarios side by side with deltas and overlaid interval charts', async () => {
-    await page.goto(`${app.url}#compare`);
-    await expect.poll(() => page.locator('#comparison table').count()).toBe(1);
-    const table = await page.locator('#comparison table').innerText();
-    expect(table).toMatch(/Paid hours/);
-    expect(table).toMatch(/Answer rate: answered ÷ \(answered \+ abandoned\)\t[\d.]+ %\t[\d.]+ % [+−±][\d.]+ pts/);
-    expect(await page.locator('#compare-sl svg path.series').count()).toBe(2);
-    const boxes = page.locator('.choices input[type=checkbox]');
-    const count = await boxes.count();
-    for (let i = 0; i < count; i++)
-      if (!(await boxes.nth(i).isChecked()) && (await boxes.nth(i).isEnabled())) await boxes.nth(i).check();
-    expect(await page.locator('.choices input:checked').count()).toBe(4);
-    await expect.poll(() => page.locator('#compare-sl svg path.series').count()).toBe(4);
-    await page.screenshot({ path: `${SHOTS}/compare.png`, fullPage: true });
-  });
-});
-
-describe('Shifts', () => {
-  const status = () => page.innerText('#solve-status');
-
-  it('solves shifts for the current scenario in a worker, edits a template and re-solves, and exports the roster', async () => {
-    await page.goto(`${app.url}#plan`);
-    await page.selectOption('#scenario-example', 'tax-deadline-callbacks.json');
-    await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('Tax deadline');
-    await page.goto(`${app.url}#shifts`);
-    await expect.poll(status, { timeout: 60_000 }).toMatch(/^Solved: optimal/);
-    const before = await page.innerText('#schedule-summary h2');
-    expect(before).toMatch(/^\d+ agents, [\d,]+ paid hours$/);
-    expect(await page.locator('#shift-gantt svg rect.shift').count()).toBeGreaterThan(0);
-    await page.click('#edit-templates');
-    await expect.poll(status, { timeout: 60_000 }).toMatch(/^Solved/);
-    await page.fill('#template-1-length', '3');
-    await page.locator('#template-1-length').blur();
-    await expect.poll(() => page.innerText('#schedule-summary h2'), { timeout: 60_000 }).not.toBe(before);
-    const [file] = await Promise.all([page.waitForEvent('download'), page.click('#export-roster-csv')]);
-    const roster = readFileSync((await file.path()) ?? '', 'utf8').split('\r\n');
-    expect(roster[0]).toBe('agent,date,template,start,end,breaks,paid hours');
-    expect(roster[1]).toMatch(/^A0001,2027-04-15,/);
-  });
-
-  it('names a bad template value and keeps the last schedule', async () => {
-    await page.fill('#template-0-earliest', '7:77');
-    await page.locator('#template-0-earliest').blur();
-    await expect
-      .poll(() => page.innerText('#shift-errors'))
-      .toContain('shifts.templates[0].earliestStart: must be a time of day HH:MM');
-    await page.fill('#template-0-earliest', '08:00');
-    await page.locator('#template-0-earliest').blur();
-    await expect.poll(() => page.innerText('#shift-errors')).toBe('');
-  });
-
-  it('checks the schedule by simulation and draws the trade-off', { timeout: 300_000 }, async () => {
-    await page.click('#check-schedule');
-    await expect.poll(() => page.locator('#trade-off svg circle').count(), { timeout: 120_000 }).toBeGreaterThanOrEqual(1);
-    await expect.poll(status, { timeout: 280_000 }).toMatch(/^Checked: /);
-    await page.screenshot({ path: `${SHOTS}/shifts.png`, fullPage: true });
-  });
-});
-
-const sharedData = (path: string) => new URL(`../../../shared/data/${path}`, import.meta.url).pathname;
-
-describe.runIf(existsSync(sharedData('us-bank-calls-2003/bank_calls_5min_2003.csv')))('Forecast (with ../shared/data)', () => {
-  const shared = sharedData;
-
-  it('backtests the US bank example, suggests a method, forecasts with a band, and puts the forecast into the scenario', async () => {
-    await page.goto(`${app.url}#forecast`);
-    await page.click('#history-example');
-    await expect.poll(() => page.locator('#backtest').count(), { timeout: 60_000 }).toBe(1);
-    expect(await page.innerText('#backtest')).toMatch(/holtWinters — suggested/);
-    expect(await page.innerText('#data-credit')).toContain('Weinberg');
-    await expect.poll(() => page.locator('#forecast-chart svg path.band').count()).toBe(1);
-    expect(await page.locator('#history-chart svg circle').count()).toBeGreaterThan(3);
-    expect(await page.innerText('#forecast-chart figcaption')).toMatch(
-      /^Forecast of 2003-10-27: [\d,]+ calls \(80 %: [\d,]+–[\d,]+\) by holtWinters$/,
-    );
-    await page.selectOption('#forecast-method', 'seasonalNaive');
-    await expect.poll(() => page.innerText('#forecast-chart figcaption')).toMatch(/by seasonalNaive$/);
-    await page.screenshot({ path: `${SHOTS}/forecast.png`, fullPage: true });
-    await page.click('#use-forecast');
-    await expect.poll(() => page.locator('.plan-table tbody tr').count(), { timeout: 30_000 }).toBe(29);
-    expect(await page.locator('.plan-table tbody tr').first().locator('th').innerText()).toBe('07:00');
-  });
-
-  it('estimates patience from call records and offers it beside the planner’s own value', async () => {
-    await page.goto(`${app.url}#forecast`);
-    await page.setInputFiles('#records-file', shared('anonymous-bank-1999/raw/january.txt.gz'));
-    await expect
-      .poll(() => page.innerText('#patience-estimate'), { timeout: 30_000 })
-      .toMatch(/exponential patience \d+ s \(total wait ÷ abandonments\)/);
-    await page.click('#use-patience');
-    await expect.poll(() => page.locator('#plan-patience-meanSeconds').count()).toBe(1);
-    const value = await page.inputValue('#plan-patience-meanSeconds');
-    expect(await page.innerText('label[for="plan-patience-meanSeconds"]')).toContain(`data: ${value} s (january.txt.gz)`);
+    it('estimates patience from call records and offers it beside the planner’s own value', async () => {
+      await page.goto(`${app.url}#forecast`);
+      await page.setInputFiles('#records-file', shared('anonymous-bank-1999/raw/january.txt.gz'));
+      await expect
+        .poll(() => page.innerText('#patience-estimate'), { timeout: 30_000 })
+        .toMatch(/exponential patience \d+ s \(total wait ÷ abandonments\)/);
+      await page.click('#use-patience');
+      await expect.poll(() => page.locator('#plan-patience-meanSeconds').count()).toBe(1);
+      const value = await page.inputValue('#plan-patience-meanSeconds');
+      expect(await page.innerText('label[for="plan-patience-meanSeconds"]')).toContain(`data: ${value} s (january.txt.gz)`);
+    });
   });
 });

@@ -1,0 +1,43 @@
+/** The built app in Chromium: first load, re-plan after an edit, longest main-thread task while simulating. */
+import { performance } from 'node:perf_hooks';
+import { startApp } from '../test/browser/app';
+
+export async function browserFigures() {
+  const app = await startApp();
+  if (!app.ok) return { browser: `skipped: ${app.reason}` };
+  try {
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const started = performance.now();
+    await page.goto(app.url);
+    await page.waitForSelector('section.summary h2');
+    const firstLoadMs = Math.round(performance.now() - started);
+    const edits: number[] = [];
+    for (const uplift of ['3.1', '3.2', '2.9', '3', '3.05', '2.8', '3.3', '3', '2.7', '3']) {
+      await page.fill('#plan-demand-uplift', uplift);
+      edits.push(Number(await page.getAttribute('#app', 'data-update-ms')));
+    }
+    edits.sort((a, b) => a - b);
+    await page.evaluate(() => {
+      const w = window as unknown as { longestTask: number };
+      w.longestTask = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longestTask = Math.max(w.longestTask, e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    const simStart = performance.now();
+    await page.click('#simulate');
+    await page.waitForSelector('#simulation-day', { timeout: 120_000 });
+    const simulateMs = Math.round(performance.now() - simStart);
+    const longestTaskMs = await page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
+    return {
+      browserChristmasEve: {
+        firstLoadMs,
+        planAfterEditMs: { median: edits[Math.floor(edits.length / 2)], max: edits[edits.length - 1] },
+        simulate30ReplicationsMs: simulateMs,
+        longestMainThreadTaskWhileSimulatingMs: Math.round(longestTaskMs),
+      },
+    };
+  } finally {
+    await app.close();
+  }
+}

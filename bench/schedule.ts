@@ -1,0 +1,45 @@
+/** Shift scheduling with HiGHS: 10 templates over a 24-hour day whose requirement peaks so that about 500 agents work. */
+import loadHighs from 'highs';
+import { parseScenario, type ShiftTemplate } from '../src/scenario';
+import { scheduleDay } from '../src/schedule';
+import { timed } from './measure';
+
+export async function scheduleFigures() {
+  const highs = await loadHighs();
+  const solve = async (intervalMinutes: 15 | 30) => {
+    const n = (24 * 60) / intervalMinutes;
+    const requirement = Array.from({ length: n }, (_, i) => {
+      const hour = (i * intervalMinutes) / 60;
+      return Math.round(30 + 260 * Math.exp(-((hour - 11) ** 2) / 8) + 210 * Math.exp(-((hour - 19) ** 2) / 6));
+    });
+    const templates: ShiftTemplate[] = [4, 5, 6, 7, 8, 8.5, 9, 10, 6, 4].map((hours, k) => ({
+      name: `T${k + 1} ${hours} h`,
+      lengthMinutes: hours * 60,
+      earliestStart: '00:00',
+      latestStart: `${String(24 - Math.ceil(hours)).padStart(2, '0')}:00`,
+      breaks:
+        hours >= 6
+          ? [
+              { minutes: 30, paid: false, earliestAfterMinutes: 150, latestAfterMinutes: 270 },
+              { minutes: 15, paid: true, earliestAfterMinutes: (hours - 2) * 60, latestAfterMinutes: (hours - 1) * 60 },
+            ]
+          : [{ minutes: 15, paid: true, earliestAfterMinutes: 90, latestAfterMinutes: 150 }],
+      minAgents: 0,
+      ...(k >= 8 ? { maxAgents: 40 } : {}),
+    }));
+    const parsed = parseScenario({
+      schema: 1,
+      name: `schedule bench ${n}`,
+      day: { date: '2026-12-24', open: '00:00', close: '24:00' },
+      intervalMinutes,
+      demand: { calls: Array(n).fill(100) },
+      ahtSeconds: 180,
+      staffing: { agents: 10 },
+      shifts: { templates, absenceShrinkage: 0, timeLimitSeconds: 120 },
+    });
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const { value: result, timing } = await timed(() => scheduleDay(parsed.scenario, highs, { requirement }));
+    return { timing, status: result.status, gap: result.gap, agents: result.agents, paidHours: Math.round(result.paidHours) };
+  };
+  return { schedule10Templates: { intervals48: await solve(30), intervals96: await solve(15) } };
+}
