@@ -1,5 +1,10 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly (tsx), so `npx wfm` needs no build step.
-import { tsImport } from 'tsx/esm/api';
+// The `wfm` command, built to plain JavaScript by `npm ci` (scripts/build-cli.mjs).
+import { existsSync } from 'node:fs';
 
-await tsImport('../src/cli/main.ts', import.meta.url);
+const built = new URL('../dist-cli/wfm.js', import.meta.url);
+if (!existsSync(built)) {
+  process.stderr.write("wfm: not built yet; run 'npm ci' (or 'npm run build:cli') in the project folder\n");
+  process.exit(2);
+}
+await import(built.href);

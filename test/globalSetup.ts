@@ -1,8 +1,11 @@
 /** Says once, at the top of the run, which groups of tests are skipped on this machine and why. */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findBrowser } from './browser/findBrowser';
 
 export default function setup() {
+  // The CLI tests run the built `wfm`, as a user does: build it from the sources under test.
+  execFileSync(process.execPath, [new URL('../scripts/build-cli.mjs', import.meta.url).pathname], { stdio: 'inherit' });
   const browser = findBrowser();
   if (!browser.ok) {
     if (process.env.CI) throw new Error(`CI=true and the browser tests cannot run: ${browser.reason}`);

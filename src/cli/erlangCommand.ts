@@ -1,30 +1,15 @@
 import { type ErlangCase, formatFieldError, parseErlangCase, solveErlangCase } from '../erlang';
 import { answerTable } from '../format/answer';
-import { parseFlags, UsageError } from './flags';
+import { commandSpec, ERLANG_FLAG_FIELDS } from './commands';
+import { decimal, parseFlags, positionals, UsageError } from './flags';
 
-/** CLI flag → field of an Erlang case (DESIGN.md §6). */
-const FLAG_FIELDS: Record<string, string> = {
-  model: 'model',
-  calls: 'calls',
-  interval: 'intervalSeconds',
-  aht: 'ahtSeconds',
-  agents: 'agents',
-  target: 'targetSeconds',
-  patience: 'patienceSeconds',
-  lines: 'lines',
-  redial: 'redialShare',
-  'sl-definition': 'slDefinition',
-  sl: 'serviceLevelTarget',
-  'max-asa': 'maxAsaSeconds',
-  'max-abandon': 'maxAbandonRate',
-  'max-occupancy': 'maxOccupancy',
-  shrinkage: 'shrinkage',
-};
+const spec = commandSpec('erlang');
 const TEXT_FIELDS = ['model', 'slDefinition'];
+const FLAG_FIELDS: Record<string, string> = { ...ERLANG_FLAG_FIELDS, model: 'model', 'sl-definition': 'slDefinition' };
 
 export async function erlangCommand(argv: string[]): Promise<void> {
-  const flags = parseFlags(argv, { values: Object.keys(FLAG_FIELDS), switches: ['json', 'batch', 'fractional'] });
-  if (flags.positional.length > 0) throw new UsageError(`${flags.positional[0]}: unexpected argument`);
+  const flags = parseFlags(argv, spec);
+  positionals(flags, spec, 0);
   if (flags.switches.has('batch')) {
     if (flags.values.size > 0) throw new UsageError('--batch: takes every field from the JSON lines on stdin, not from flags');
     await runBatch();
@@ -45,10 +30,9 @@ export async function erlangCommand(argv: string[]): Promise<void> {
   process.stdout.write(flags.switches.has('json') ? `${JSON.stringify(answer)}\n` : `${answerTable(answer)}\n`);
 }
 
-/** A flag's text as a number when it is one; otherwise the text, which validation then reports. */
+/** A flag's text as a number when it is a plain decimal; otherwise the text, which validation then reports. */
 function toNumber(text: string): number | string {
-  const value = Number(text);
-  return text.trim() !== '' && Number.isFinite(value) ? value : text;
+  return decimal(text) ?? text;
 }
 
 /** One JSON line out per JSON line in, in order; a bad line gets {"error": …} and the rest still run. */
@@ -85,7 +69,6 @@ function answerLine(line: string, lineNumber: number): Record<string, unknown> {
   try {
     return solveErlangCase(parsed.value satisfies ErlangCase);
   } catch (error) {
-    if (error instanceof RangeError) return { error: error.message };
-    throw error;
+    return { error: `line ${lineNumber}: ${error instanceof Error ? error.message : String(error)}` };
   }
 }

@@ -1,5 +1,3 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import {
   backtest,
   calendarOf,
@@ -18,28 +16,29 @@ import {
   riskRun,
 } from '../forecast';
 import { clockOf, parseScenario } from '../scenario';
-import { parseFlags, UsageError } from './flags';
+import { commandSpec } from './commands';
+import { checkOutputPath, readTextFile, writeOutput } from './files';
+import { numberFlag, parseFlags, positionals, UsageError } from './flags';
 
-function readText(path: string): string {
-  try {
-    const bytes = readFileSync(path);
-    return (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
-  } catch (error) {
-    throw new UsageError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
+/** A real YYYY-MM-DD date (not 2026-13-45 or 2026-02-30). */
+function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
+const readText = (path: string) => readTextFile(path, 'a CSV or JSON text file');
+
 export async function forecastCommand(argv: string[]): Promise<void> {
-  const flags = parseFlags(argv, {
-    values: ['day', 'method', 'interval', 'holidays', 'scenario', 'out', 'risk', 'queue'],
-    switches: ['json'],
-  });
-  const [file, extra] = flags.positional;
+  const spec = commandSpec('forecast');
+  const flags = parseFlags(argv, spec);
+  const [file] = positionals(flags, spec, 1);
   if (!file) throw new UsageError('HISTORY: give a CSV of date-time and calls (see wfm convert for the public data sets)');
-  if (extra) throw new UsageError(`${extra}: unexpected argument`);
+  // Everything that can be checked before the backtest is checked first.
+  const outPath = flags.values.get('out');
+  if (outPath) checkOutputPath('out', outPath, ['.json']);
+  numberFlag(flags, spec, 'risk');
   const day = flags.values.get('day');
-  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day))
-    throw new UsageError(`--day: must be a date YYYY-MM-DD, got ${JSON.stringify(day ?? null)}`);
+  if (!day || !isCalendarDate(day)) throw new UsageError(`--day: must be a date YYYY-MM-DD, got ${JSON.stringify(day ?? null)}`);
   const interval = Number(flags.values.get('interval') ?? 30);
   if (![15, 30, 60].includes(interval))
     throw new UsageError(`--interval: must be 15, 30 or 60, got "${flags.values.get('interval')}"`);
@@ -144,18 +143,23 @@ function scenarioWithForecast(values: Map<string, string>, forecast: Forecast, h
       throw new UsageError('--scenario: give the scenario whose demand the forecast replaces (with --out or --risk)');
     return { written: null, risk: null };
   }
-  const raw = JSON.parse(readText(base)) as Record<string, unknown>;
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(readText(base).replace(/^\uFEFF/, '')) as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`--scenario: ${base} is not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new UsageError(`--scenario: ${base} must hold a JSON object`);
   const next = forecastScenario(raw, forecast, history, day);
   const parsed = parseScenario(next);
   if (!parsed.ok)
     throw new UsageError(`--scenario: with the forecast the scenario is not valid:\n  ${parsed.errors.join('\n  ')}`);
-  if (out) writeFileSync(out, `${JSON.stringify(next, null, 2)}\n`);
+  if (out) writeOutput(out, `${JSON.stringify(next, null, 2)}\n`);
   let risk: RiskResult | null = null;
   if (riskText !== undefined) {
     const replications = Number(riskText);
-    if (!Number.isInteger(replications) || replications < 1 || replications > 10_000) {
-      throw new UsageError(`--risk: must be a whole number of simulated days from 1 to 10000, got "${riskText}"`);
-    }
     risk = riskRun(parsed.scenario, ratios, replications);
   }
   return { written: out ?? null, risk };
@@ -163,8 +167,8 @@ function scenarioWithForecast(values: Map<string, string>, forecast: Forecast, h
 
 /** `wfm convert rfssa FILE.csv.gz`: a public data set to the history import format, on stdout. */
 export async function convertCommand(argv: string[]): Promise<void> {
-  const flags = parseFlags(argv, { values: [], switches: [] });
-  const [format, file] = flags.positional;
+  const spec = commandSpec('convert');
+  const [format, file] = positionals(parseFlags(argv, spec), spec, 2);
   if (format !== 'rfssa')
     throw new UsageError(
       `FORMAT: must be rfssa (the 6-minute series of the Israeli bank; the US bank's CSV imports as it is), got ${JSON.stringify(format ?? null)}`,

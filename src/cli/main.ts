@@ -1,53 +1,63 @@
-import { erlangCommand } from './erlangCommand';
+import packageJson from '../../package.json' with { type: 'json' };
+import { COMMANDS } from './commands';
 import { UsageError } from './flags';
-import { convertCommand, forecastCommand } from './forecastCommand';
-import { planCommand, schemaCommand, validateCommand } from './planCommand';
-import { scheduleCommand } from './scheduleCommand';
-import { simulateCommand } from './simulateCommand';
+import { commandHelp, usage } from './help';
 
-/** The `wfm` command: one function per subcommand, each given argv and the process streams. */
-const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
-  erlang: erlangCommand,
-  plan: planCommand,
-  simulate: simulateCommand,
-  schedule: scheduleCommand,
-  forecast: forecastCommand,
-  convert: convertCommand,
-  validate: validateCommand,
-  schema: schemaCommand,
-};
-
-const USAGE = `usage: wfm <command> [flags]
-commands:
-  erlang     one Erlang B / C / A / X case from flags, or --batch JSON lines on stdin
-  plan       SCENARIO [--json]: the interval-by-interval analytic plan of a scenario file
-  simulate   SCENARIO [--replications R] [--seed S] [--workers W] [--json]: the day simulated, with 95% CIs
-  schedule   SCENARIO [--out FILE.csv|.xlsx|.ics] [--check]: optimal shifts covering the plan (HiGHS)
-  forecast   HISTORY.csv --day YYYY-MM-DD [--method M] [--holidays FILE] [--queue Q] [--scenario S --out F --risk R] [--json]
-  convert    rfssa FILE.csv.gz: the Israeli bank's 6-minute series as a history CSV
-  validate   SCENARIO: check a scenario file, listing every error
-  schema     print the JSON Schema of scenario files`;
-
+/**
+ * The `wfm` command. Every failure is one line on stderr: exit 2 for input the user can fix
+ * (naming the input and what is allowed), 1 for anything else. A stack trace only with WFM_DEBUG=1.
+ */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  const command = name === undefined ? undefined : COMMANDS[name];
-  try {
-    if (!command) {
-      if (name === undefined || name === '--help' || name === 'help') {
-        process.stdout.write(`${USAGE}\n`);
-        return name === undefined ? 2 : 0;
-      }
-      throw new UsageError(`${name}: unknown command (known: ${Object.keys(COMMANDS).join(', ')})`);
-    }
-    await command(rest);
+  if (name === undefined) {
+    process.stderr.write(`${usage()}\n`);
+    return 2;
+  }
+  if (name === '--version' || name === 'version') {
+    process.stdout.write(`wfm ${packageJson.version}\n`);
     return 0;
+  }
+  if (name === 'help' || name === '--help' || name === '-h') {
+    const topic = rest[0] === undefined ? undefined : COMMANDS.find((c) => c.name === rest[0]);
+    if (rest[0] !== undefined && !topic) return fail('help', new UsageError(`${rest[0]}: unknown command (${names()})`));
+    process.stdout.write(`${topic ? commandHelp(topic) : usage()}\n`);
+    return 0;
+  }
+  const spec = COMMANDS.find((c) => c.name === name);
+  if (!spec) return fail(undefined, new UsageError(`${name}: unknown command (${names()}; wfm help)`));
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${commandHelp(spec)}\n`);
+    return 0;
+  }
+  try {
+    await (await spec.load())(rest);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof RangeError) {
-      process.stderr.write(`wfm ${name}: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    return fail(name, error);
   }
 }
 
+const names = () => `commands: ${COMMANDS.map((c) => c.name).join(', ')}`;
+
+/** One line for any failure. */
+export function fail(command: string | undefined, error: unknown): number {
+  const prefix = command ? `wfm ${command}: ` : 'wfm: ';
+  if (error instanceof UsageError) {
+    process.stderr.write(`${prefix}${error.message}\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${prefix}internal error: ${firstLine(message)} (WFM_DEBUG=1 shows where)\n`);
+  if (process.env.WFM_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return 1;
+}
+
+const firstLine = (text: string) => text.split('\n')[0].slice(0, 300);
+
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (error) => {
+    process.exitCode = fail(process.argv[2], error);
+    process.exit();
+  });
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -1,24 +1,25 @@
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { buildSync } from 'esbuild';
 import type { WorkerHandle } from '../sim/pool';
 import type { SimulationWorkerApi } from '../sim/workerApi';
 
-const ENTRY = fileURLToPath(new URL('../../workers/simulation.node.ts', import.meta.url));
 let bundle: URL | null = null;
 
 /**
- * The worker entry and everything it imports as one JavaScript module (esbuild,
- * once per process): a thread then starts in tens of milliseconds instead of
- * compiling TypeScript itself.
+ * The worker thread's module: prebuilt beside the CLI (dist-cli/simulation.node.js). Run from
+ * source (tests, bench), the entry is bundled once per process with esbuild, a dev dependency,
+ * so a thread still starts in tens of milliseconds instead of compiling TypeScript itself.
  */
 function workerModule(): URL {
+  if (typeof __WFM_BUILD__ !== 'undefined') return new URL('./simulation.node.js', import.meta.url);
   if (!bundle) {
+    const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
     const out = buildSync({
-      entryPoints: [ENTRY],
+      entryPoints: [fileURLToPath(new URL('../../workers/simulation.node.ts', import.meta.url))],
       bundle: true,
       platform: 'node',
       format: 'esm',

@@ -1,12 +1,14 @@
 import { formatSeconds, formatShare } from '../format/number';
 import { type DayPlan, planDay } from '../plan';
 import { intervalCount, scenarioJsonSchema } from '../scenario';
-import { parseFlags, UsageError } from './flags';
+import { commandSpec } from './commands';
+import { parseFlags, positionals } from './flags';
 import { readScenario } from './scenarioFile';
 
 export async function planCommand(argv: string[]): Promise<void> {
-  const flags = parseFlags(argv, { values: [], switches: ['json'] });
-  const scenario = readScenario(onlyPath(flags.positional));
+  const spec = commandSpec('plan');
+  const flags = parseFlags(argv, spec);
+  const scenario = readScenario(positionals(flags, spec, 1)[0]);
   const plan = planDay(scenario);
   process.stdout.write(
     flags.switches.has('json')
@@ -16,8 +18,8 @@ export async function planCommand(argv: string[]): Promise<void> {
 }
 
 export async function validateCommand(argv: string[]): Promise<void> {
-  const flags = parseFlags(argv, { values: [], switches: [] });
-  const path = onlyPath(flags.positional);
+  const spec = commandSpec('validate');
+  const path = positionals(parseFlags(argv, spec), spec, 1)[0];
   const scenario = readScenario(path);
   process.stdout.write(
     `${path}: valid — "${scenario.name}", ${intervalCount(scenario)} intervals of ${scenario.intervalMinutes} min\n`,
@@ -25,13 +27,9 @@ export async function validateCommand(argv: string[]): Promise<void> {
 }
 
 export async function schemaCommand(argv: string[]): Promise<void> {
-  parseFlags(argv, { values: [], switches: [] });
+  const spec = commandSpec('schema');
+  positionals(parseFlags(argv, spec), spec, 0);
   process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
-}
-
-function onlyPath(positional: string[]): string | undefined {
-  if (positional.length > 1) throw new UsageError(`${positional[1]}: unexpected argument (one SCENARIO file)`);
-  return positional[0];
 }
 
 const whole = (x: number | null) => (x === null ? '—' : (Math.round(x) + 0).toLocaleString('en-US'));

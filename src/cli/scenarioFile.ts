@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { parseScenarioText, type Scenario } from '../scenario';
+import { readTextFile } from './files';
 import { UsageError } from './flags';
 
 /** Reads and validates a scenario file; every problem is listed, one per line, in the UsageError. */
 export function readScenario(path: string | undefined): Scenario {
   if (path === undefined) throw new UsageError('SCENARIO: give the path of a scenario JSON file');
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  const parsed = parseScenarioText(text);
+  const parsed = parseScenarioText(readTextFile(path, 'a scenario JSON file'));
   if (!parsed.ok) {
     const count = parsed.errors.length;
     throw new UsageError(`${path}: ${count} error${count > 1 ? 's' : ''}\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import loadHighs from 'highs';
 import { formatShare } from '../format/number';
@@ -15,29 +14,22 @@ import {
   scheduleDay,
   shiftRequirement,
 } from '../schedule';
-import { parseFlags, UsageError } from './flags';
+import { commandSpec } from './commands';
+import { checkOutputPath, writeOutput } from './files';
+import { numberFlag, parseFlags, positionals } from './flags';
 import { readScenario } from './scenarioFile';
 
 const OUTPUTS = ['.csv', '.xlsx', '.ics'];
 
 export async function scheduleCommand(argv: string[]): Promise<void> {
-  const flags = parseFlags(argv, { values: ['out', 'check-replications', 'check-steps'], switches: ['json', 'check'] });
-  if (flags.positional.length > 1) throw new UsageError(`${flags.positional[1]}: unexpected argument (one SCENARIO file)`);
+  const spec = commandSpec('schedule');
+  const flags = parseFlags(argv, spec);
+  const [path] = positionals(flags, spec, 1);
   const out = flags.values.get('out');
-  if (out !== undefined && !OUTPUTS.includes(extname(out).toLowerCase())) {
-    throw new UsageError(`--out: must end in ${OUTPUTS.join(', ')}, got "${out}"`);
-  }
-  const whole = (name: string, fallback: number, max: number) => {
-    const text = flags.values.get(name);
-    if (text === undefined) return fallback;
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < 1 || value > max)
-      throw new UsageError(`--${name}: must be a whole number from 1 to ${max}, got "${text}"`);
-    return value;
-  };
-  const replications = whole('check-replications', 10, 1_000);
-  const maxSteps = whole('check-steps', 6, 50);
-  const scenario = readScenario(flags.positional[0]);
+  if (out !== undefined) checkOutputPath('out', out, OUTPUTS);
+  const replications = numberFlag(flags, spec, 'check-replications') ?? 10;
+  const maxSteps = numberFlag(flags, spec, 'check-steps') ?? 6;
+  const scenario = readScenario(path);
   const requirement = shiftRequirement(scenario, planDay(scenario));
   const highs = await loadHighs();
   let schedule: Schedule;
@@ -69,10 +61,10 @@ function writeOutputs(out: string, schedule: Schedule, date: string, center: str
   const roster = agentRoster(schedule, date);
   const coverage = coverageTable(schedule);
   if (ext === '.csv') {
-    writeFileSync(out, toCsv(roster.header, roster.rows));
-    writeFileSync(join(dirname(out), `${basename(out, ext)}-coverage.csv`), toCsv(coverage.header, coverage.rows));
+    writeOutput(out, toCsv(roster.header, roster.rows));
+    writeOutput(join(dirname(out), `${basename(out, ext)}-coverage.csv`), toCsv(coverage.header, coverage.rows));
   } else if (ext === '.xlsx') {
-    writeFileSync(
+    writeOutput(
       out,
       xlsx([
         { name: 'Shifts', rows: [roster.header, ...roster.rows] },
@@ -81,7 +73,7 @@ function writeOutputs(out: string, schedule: Schedule, date: string, center: str
     );
   } else {
     for (const { agent, ics } of agentCalendars(schedule, date, center))
-      writeFileSync(join(dirname(out), `${basename(out, ext)}-${agent}.ics`), ics);
+      writeOutput(join(dirname(out), `${basename(out, ext)}-${agent}.ics`), ics);
   }
 }
 

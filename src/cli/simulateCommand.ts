@@ -2,33 +2,20 @@ import { formatSeconds, formatShare } from '../format/number';
 import { planDay } from '../plan';
 import type { Estimate, SimulationResult } from '../sim';
 import { runSimulation, SimulationCancelled } from '../sim/pool';
-import { parseFlags, UsageError } from './flags';
+import { commandSpec } from './commands';
+import { numberFlag, parseFlags, positionals } from './flags';
 import { defaultWorkers, spawnNodeWorker } from './nodeWorkers';
 import { readScenario } from './scenarioFile';
 
-const LIMITS = {
-  replications: { min: 1, max: 10_000 },
-  seed: { min: 0, max: 2 ** 32 - 1 },
-  workers: { min: 1, max: 256 },
-} as const;
-
-function wholeFlag(name: keyof typeof LIMITS, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  const { min, max } = LIMITS[name];
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UsageError(`--${name}: must be a whole number from ${min} to ${max}, got "${text}"`);
-  }
-  return value;
-}
+const spec = commandSpec('simulate');
 
 export async function simulateCommand(argv: string[]): Promise<void> {
-  const flags = parseFlags(argv, { values: ['replications', 'seed', 'workers'], switches: ['json'] });
-  if (flags.positional.length > 1) throw new UsageError(`${flags.positional[1]}: unexpected argument (one SCENARIO file)`);
-  const replications = wholeFlag('replications', flags.values.get('replications'));
-  const seed = wholeFlag('seed', flags.values.get('seed'));
-  const workers = wholeFlag('workers', flags.values.get('workers')) ?? defaultWorkers();
-  const file = readScenario(flags.positional[0]);
+  const flags = parseFlags(argv, spec);
+  const [path] = positionals(flags, spec, 1);
+  const replications = numberFlag(flags, spec, 'replications');
+  const seed = numberFlag(flags, spec, 'seed');
+  const workers = numberFlag(flags, spec, 'workers') ?? defaultWorkers();
+  const file = readScenario(path);
   const scenario = {
     ...file,
     simulation: { replications: replications ?? file.simulation.replications, seed: seed ?? file.simulation.seed },
@@ -38,13 +25,23 @@ export async function simulateCommand(argv: string[]): Promise<void> {
   const onInterrupt = () => abort.abort();
   process.once('SIGINT', onInterrupt);
   const started = Date.now();
+  // A bar only on a terminal; on a pipe or file, plain lines when asked (--progress), else nothing.
+  const bar = process.stderr.isTTY === true;
+  const plain = !bar && flags.switches.has('progress');
   let shown = false;
+  let lastLine = 0;
   const onProgress = (done: number, total: number) => {
-    if (Date.now() - started < 1000) return;
-    shown = true;
-    const width = 30;
-    const filled = Math.round((done / total) * width);
-    process.stderr.write(`\rsimulating ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${done}/${total} replications`);
+    const now = Date.now();
+    if (now - started < 1000) return;
+    if (bar) {
+      shown = true;
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      process.stderr.write(`\rsimulating ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${done}/${total} replications`);
+    } else if (plain && (now - lastLine >= 2000 || done === total)) {
+      lastLine = now;
+      process.stderr.write(`simulating: ${done}/${total} replications, ${((now - started) / 1000).toFixed(0)} s\n`);
+    }
   };
   try {
     const result = await runSimulation(scenario, spawnNodeWorker, {

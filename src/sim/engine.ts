@@ -1,4 +1,5 @@
-import { agentsPerInterval, ahtPerInterval, callsPerInterval, intervalCount, minutesOf, type Scenario } from '../scenario';
+import { agentsPerInterval, ahtPerInterval, callsPerInterval, intervalCount, minutesOf } from '../scenario/day';
+import type { Scenario } from '../scenario/schema';
 import { type Counts, emptyCounts } from './counters';
 import { type Sampler, sampler } from './distributions';
 import { EventHeap } from './heap';

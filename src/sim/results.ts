@@ -1,5 +1,6 @@
 import { serviceLevel, slFormula } from '../erlang';
-import { intervalStarts, type Scenario } from '../scenario';
+import { intervalStarts } from '../scenario/day';
+import type { Scenario } from '../scenario/schema';
 import { COUNTERS, type Counts } from './counters';
 
 /**

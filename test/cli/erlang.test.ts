@@ -47,7 +47,11 @@ describe('wfm erlang', () => {
         ['--calls', 'abc', '--interval', '1800', '--aht', '180', '--agents', '14'],
         /--calls: must be a number from 0 to 10000000/,
       ],
-      [[...base, '--agents', '14', '--aht', '0'], /--aht: must be a number above 0 and at most 86400/],
+      [
+        ['--calls', '100', '--interval', '1800', '--agents', '14', '--aht', '0'],
+        /--aht: must be a number above 0 and at most 86400/,
+      ],
+      [[...base, '--agents', '14', '--aht', '200'], /--aht: given twice/],
       [['--model', 'A', ...base, '--agents', '13'], /--patience: required/],
       [['--model', 'Z', ...base, '--agents', '13'], /--model: must be one of B, C, A, X/],
       [[...base, '--agents', '14', '--colour', 'red'], /--colour: unknown flag/],

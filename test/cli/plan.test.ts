@@ -69,7 +69,9 @@ describe('wfm plan / validate / schema', () => {
       expect(r.stderr).toContain('ahtSeconds: must be a number from 1 to 86400 (s), got 0');
       expect(r.stderr).toContain('extra: unknown field');
     }
-    expect(wfm(['plan', join(dir, 'missing.json')]).stderr).toMatch(/missing\.json: cannot read \(ENOENT\)/);
+    expect(wfm(['plan', join(dir, 'missing.json')]).stderr).toMatch(
+      /missing\.json: cannot read a scenario JSON file \(no such file\)/,
+    );
     expect(wfm(['plan']).code).toBe(2);
   });
 

@@ -1,0 +1,222 @@
+import { describeRange, ERLANG_FIELDS } from '../erlang/erlangCase';
+import { SL_DEFINITIONS } from '../erlang/serviceLevel';
+import type { CommandSpec, Flag } from './flags';
+
+/**
+ * Every `wfm` command: what `wfm help` says of it, and where its code is. The code is loaded only
+ * when the command runs, so `wfm schema` never loads the solver or the simulation.
+ */
+
+const json: Flag = {
+  name: 'json',
+  kind: 'switch',
+  help: 'print JSON (described by schemas/<command>.schema.json) instead of a table',
+};
+
+/** `wfm erlang` flag → field of an Erlang case (DESIGN.md §6); its range comes from the engine's own rules. */
+export const ERLANG_FLAG_FIELDS: Record<string, string> = {
+  calls: 'calls',
+  interval: 'intervalSeconds',
+  aht: 'ahtSeconds',
+  agents: 'agents',
+  target: 'targetSeconds',
+  patience: 'patienceSeconds',
+  lines: 'lines',
+  redial: 'redialShare',
+  sl: 'serviceLevelTarget',
+  'max-asa': 'maxAsaSeconds',
+  'max-abandon': 'maxAbandonRate',
+  'max-occupancy': 'maxOccupancy',
+  shrinkage: 'shrinkage',
+};
+
+const ERLANG_HELP: Record<string, [string, string?]> = {
+  calls: ['calls offered in the interval'],
+  interval: ['interval length'],
+  aht: ['average handle time (talk + hold + wrap-up)'],
+  agents: ['agents on the phones to evaluate; omit it (C, A) to staff for the targets instead'],
+  target: ['SL threshold T', '20'],
+  patience: ['mean caller patience (models A and X)'],
+  lines: ['Erlang X: lines (trunks); a call finding all busy is blocked'],
+  redial: ['Erlang X: share of blocked and abandoned callers who redial', '0'],
+  sl: ['staffing target: share answered within T'],
+  'max-asa': ['staffing target: most average speed of answer'],
+  'max-abandon': ['staffing target: most share abandoned'],
+  'max-occupancy': ['staffing target: most occupancy'],
+  shrinkage: ['share of paid time off the phones, for scheduled agents', '0'],
+};
+
+const erlangFlags: Flag[] = [
+  { name: 'model', kind: 'choice', choices: ['B', 'C', 'A', 'X'], default: 'C', help: 'Erlang B, C, A or X' },
+  ...Object.entries(ERLANG_FLAG_FIELDS).map(([name, field]): Flag => {
+    const rule = ERLANG_FIELDS[field];
+    const [help, fallback] = ERLANG_HELP[name];
+    return {
+      name,
+      kind: rule.integer ? 'integer' : 'number',
+      unit: rule.unit,
+      range: describeRange(rule),
+      default: fallback,
+      help,
+    };
+  }),
+  {
+    name: 'sl-definition',
+    kind: 'choice',
+    choices: SL_DEFINITIONS,
+    default: 'abandonsCount',
+    help: 'SL = answered within T ÷ (answered + abandoned), ÷ answered, or ÷ (answered + abandoned after T)',
+  },
+  { name: 'fractional', kind: 'switch', help: 'staff with fractional agents (continuous Erlang C)' },
+  { name: 'batch', kind: 'switch', help: 'read one JSON case per line on stdin, write one JSON answer per line' },
+  json,
+];
+
+const scenarioNote = 'SCENARIO is a scenario JSON file (see wfm schema and scenarios/*.json).';
+
+export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: string[]) => Promise<void>> })[] = [
+  {
+    name: 'erlang',
+    summary: 'one Erlang B / C / A / X case from flags, or JSON lines on stdin (--batch)',
+    args: '',
+    flags: erlangFlags,
+    example: 'wfm erlang --model A --calls 100 --interval 1800 --aht 180 --agents 12 --patience 300',
+    notes: ['Without --agents (models C and A) it staffs for the targets given (--sl, --max-asa, …).'],
+    load: async () => (await import('./erlangCommand')).erlangCommand,
+  },
+  {
+    name: 'plan',
+    summary: 'the interval-by-interval analytic plan of a scenario',
+    args: 'SCENARIO',
+    flags: [json],
+    example: 'wfm plan scenarios/christmas-eve.json',
+    notes: [scenarioNote],
+    load: async () => (await import('./planCommand')).planCommand,
+  },
+  {
+    name: 'simulate',
+    summary: 'the day simulated event by event, every figure with its 95% confidence interval',
+    args: 'SCENARIO',
+    flags: [
+      {
+        name: 'replications',
+        kind: 'integer',
+        min: 1,
+        max: 10_000,
+        unit: 'simulated days',
+        default: "the scenario's simulation.replications",
+        help: 'independent replications of the day',
+      },
+      {
+        name: 'seed',
+        kind: 'integer',
+        min: 0,
+        max: 2 ** 32 - 1,
+        default: "the scenario's simulation.seed",
+        help: 'random seed; the same seed gives the same figures on any number of workers',
+      },
+      { name: 'workers', kind: 'integer', min: 1, max: 256, default: 'one per core', help: 'worker threads' },
+      {
+        name: 'progress',
+        kind: 'switch',
+        help: 'on a pipe or file, write a plain progress line to stderr every few seconds (a terminal always gets the bar)',
+      },
+      json,
+    ],
+    example: 'wfm simulate scenarios/christmas-eve.json --replications 100 --seed 7',
+    notes: [scenarioNote, 'Ctrl-C stops the run (exit 130).'],
+    load: async () => (await import('./simulateCommand')).simulateCommand,
+  },
+  {
+    name: 'schedule',
+    summary: 'the shifts covering the plan at the fewest paid hours (HiGHS)',
+    args: 'SCENARIO',
+    flags: [
+      {
+        name: 'out',
+        kind: 'file',
+        range: 'a path ending in .csv, .xlsx or .ics, in an existing folder',
+        help: 'write the roster: .csv (plus NAME-coverage.csv), .xlsx (Shifts and Coverage sheets), .ics (one calendar per agent)',
+      },
+      { name: 'check', kind: 'switch', help: 'simulate the schedule and add shifts until the targets hold with 95% confidence' },
+      {
+        name: 'check-replications',
+        kind: 'integer',
+        min: 1,
+        max: 1_000,
+        default: '10',
+        unit: 'simulated days',
+        help: 'replications per check step',
+      },
+      { name: 'check-steps', kind: 'integer', min: 1, max: 50, default: '6', help: 'most repair steps of the check' },
+      json,
+    ],
+    example: 'wfm schedule scenarios/christmas-eve.json --out roster.xlsx',
+    notes: [scenarioNote],
+    load: async () => (await import('./scheduleCommand')).scheduleCommand,
+  },
+  {
+    name: 'forecast',
+    summary: 'backtest every forecasting method on a history and forecast one day',
+    args: 'HISTORY.csv',
+    flags: [
+      { name: 'day', kind: 'text', range: 'a date YYYY-MM-DD', help: 'the day to forecast (required)' },
+      {
+        name: 'method',
+        kind: 'text',
+        range: 'a method of the backtest table',
+        default: 'the backtest’s best',
+        help: 'the method',
+      },
+      { name: 'interval', kind: 'choice', choices: ['15', '30', '60'], default: '30', unit: 'min', help: 'interval length' },
+      { name: 'holidays', kind: 'file', help: 'special-day calendar CSV (date,name[,kind])' },
+      { name: 'queue', kind: 'text', help: 'only the rows of this queue, where the history has a queue column' },
+      { name: 'scenario', kind: 'file', help: 'a scenario whose demand the forecast replaces (with --out or --risk)' },
+      { name: 'out', kind: 'file', range: 'a .json path in an existing folder', help: 'write that scenario with the forecast' },
+      {
+        name: 'risk',
+        kind: 'integer',
+        min: 1,
+        max: 10_000,
+        unit: 'simulated days',
+        help: 'simulate the scenario with demand drawn from the backtest errors',
+      },
+      json,
+    ],
+    example: 'wfm forecast data/anonymous-bank-1999/calls-30min-1999.csv --day 1999-09-19',
+    notes: ['HISTORY.csv has a date-time column and a calls column, optionally AHT and queue columns.'],
+    load: async () => (await import('./forecastCommand')).forecastCommand,
+  },
+  {
+    name: 'convert',
+    summary: 'a public data set in the history import format, on stdout',
+    args: 'FORMAT FILE',
+    flags: [],
+    example: 'wfm convert rfssa callcenter_6min_1999.csv.gz > history.csv',
+    notes: ['FORMAT: rfssa (the Israeli bank’s 6-minute series).'],
+    load: async () => (await import('./forecastCommand')).convertCommand,
+  },
+  {
+    name: 'validate',
+    summary: 'check a scenario file, listing every error with its JSON path',
+    args: 'SCENARIO',
+    flags: [],
+    example: 'wfm validate scenarios/black-friday-callbacks.json',
+    notes: ['Exit 0 when valid, 2 with every error otherwise.'],
+    load: async () => (await import('./planCommand')).validateCommand,
+  },
+  {
+    name: 'schema',
+    summary: 'print the JSON Schema of scenario files',
+    args: '',
+    flags: [],
+    example: 'wfm schema > scenario.schema.json',
+    load: async () => (await import('./planCommand')).schemaCommand,
+  },
+];
+
+export function commandSpec(name: string): CommandSpec {
+  const spec = COMMANDS.find((c) => c.name === name);
+  if (!spec) throw new Error(`no command ${name}`);
+  return spec;
+}
