@@ -174,5 +174,14 @@ export async function convertCommand(argv: string[]): Promise<void> {
       `FORMAT: must be rfssa (the 6-minute series of the Israeli bank; the US bank's CSV imports as it is), got ${JSON.stringify(format ?? null)}`,
     );
   if (!file) throw new UsageError('FILE: give the path of callcenter_6min_1999.csv.gz');
-  process.stdout.write(rfssaToHistory(readText(file)));
+  let history: string;
+  try {
+    history = rfssaToHistory(readText(file));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    history = '';
+  }
+  if (history.split('\n').filter(Boolean).length < 2)
+    throw new UsageError(`${file}: not the rfssa 6-minute series (a CSV with columns calls, u and Date)`);
+  process.stdout.write(history);
 }
