@@ -7,6 +7,13 @@ import type { CommandSpec, Flag } from './flags';
  * when the command runs, so `wfm schema` never loads the solver or the simulation.
  */
 
+const reportOut: Flag = {
+  name: 'out',
+  kind: 'file',
+  range: 'a path ending in .csv or .xlsx, in an existing folder',
+  help: 'also write every column, by interval and for the day, as CSV (JSON key names) or XLSX (labels with units)',
+};
+
 const json: Flag = {
   name: 'json',
   kind: 'switch',
@@ -88,7 +95,7 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
     name: 'plan',
     summary: 'the interval-by-interval analytic plan of a scenario',
     args: 'SCENARIO',
-    flags: [json],
+    flags: [reportOut, json],
     example: 'wfm plan scenarios/christmas-eve.json',
     notes: [scenarioNote],
     load: async () => (await import('./planCommand')).planCommand,
@@ -121,6 +128,7 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
         kind: 'switch',
         help: 'on a pipe or file, write a plain progress line to stderr every few seconds (a terminal always gets the bar)',
       },
+      reportOut,
       json,
     ],
     example: 'wfm simulate scenarios/christmas-eve.json --replications 100 --seed 7',

@@ -1,19 +1,29 @@
-import { formatSeconds, formatShare } from '../format/number';
 import { type DayPlan, planDay } from '../plan';
+import { reportCsv, reportSheet, workbook } from '../report/files';
+import { planJson, planReport } from '../report/plan';
+import { formatCell, textTable } from '../report/text';
 import { intervalCount, scenarioJsonSchema } from '../scenario';
 import { commandSpec } from './commands';
+import { checkOutputPath, writeOutput } from './files';
 import { parseFlags, positionals } from './flags';
 import { readScenario } from './scenarioFile';
 
 export async function planCommand(argv: string[]): Promise<void> {
   const spec = commandSpec('plan');
   const flags = parseFlags(argv, spec);
+  const out = flags.values.get('out');
+  if (out) checkOutputPath('out', out, ['.csv', '.xlsx']);
   const scenario = readScenario(positionals(flags, spec, 1)[0]);
   const plan = planDay(scenario);
+  if (out) {
+    const { intervals, day } = planReport(plan);
+    writeOutput(
+      out,
+      out.toLowerCase().endsWith('.csv') ? reportCsv(intervals, day) : workbook([reportSheet('Plan', intervals, day)]),
+    );
+  }
   process.stdout.write(
-    flags.switches.has('json')
-      ? `${JSON.stringify({ name: scenario.name, ...plan })}\n`
-      : `${scenario.name}\n${planTable(plan)}\n`,
+    flags.switches.has('json') ? `${JSON.stringify(planJson(scenario.name, plan))}\n` : `${scenario.name}\n${planTable(plan)}\n`,
   );
 }
 
@@ -32,70 +42,17 @@ export async function schemaCommand(argv: string[]): Promise<void> {
   process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
 }
 
-const whole = (x: number | null) => (x === null ? '—' : (Math.round(x) + 0).toLocaleString('en-US'));
-
-/** The plan as a fixed-width table: one row per interval, then the day. */
+/** The plan as a terminal table: the brief columns by interval, then the day, and what they mean. */
 export function planTable(plan: DayPlan): string {
-  const header = [
-    'start',
-    'calls',
-    'blocked',
-    'contained',
-    'to agents',
-    'callbacks',
-    'agents',
-    'req C',
-    'req A',
-    'SL',
-    'answer',
-    'ASA',
-    'occupancy',
-  ];
-  const rows = plan.intervals.map((x) => [
-    x.start,
-    whole(x.attempts),
-    whole(x.blocked),
-    whole(x.contained),
-    whole(x.toAgents),
-    whole(x.callbacksRequested),
-    whole(x.agents),
-    whole(x.requiredC),
-    whole(x.requiredA),
-    formatShare(x.serviceLevel, 1),
-    formatShare(x.answerRate, 1),
-    formatSeconds(x.asa, 0),
-    formatShare(x.occupancyAll, 1),
-  ]);
+  const report = planReport(plan);
   const t = plan.totals;
-  rows.push([
-    'day',
-    whole(t.attempts),
-    whole(t.blocked),
-    whole(t.contained),
-    whole(t.toAgents),
-    whole(t.callbacksRequested),
+  const n = (x: number) => formatCell(x, 'calls');
+  return [
+    textTable(report.intervals, report.day),
     '',
-    '',
-    '',
-    formatShare(t.serviceLevel, 1),
-    formatShare(t.answerRate, 1),
-    formatSeconds(t.asa, 0),
-    formatShare(t.occupancy, 1),
-  ]);
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]) =>
-    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-  const lines = [
-    line(header),
-    ...rows.slice(0, -1).map(line),
-    widths.map((w) => '─'.repeat(w)).join('  '),
-    line(rows[rows.length - 1]),
-  ];
-  const legend = [
-    `calls = first attempts + redials; SL = ${plan.slFormula}; answer = answered ÷ (answered + abandoned);`,
-    `req C / req A = agents the targets need by Erlang C / exact Erlang A; day: ${whole(t.callbacksCompleted)} callbacks completed, ${whole(t.callbacksFailed)} failed; handled rate ${formatShare(t.handledRate, 1)};`,
-    `paid hours ${whole(t.paidHours)} as staffed, ${whole(t.requiredPaidHours)} for the Erlang A requirement.`,
+    `calls = first attempts + redials; SL = ${plan.slFormula}; answer rate = answered ÷ (answered + abandoned);`,
+    `Req. C / Req. A = agents the targets need by Erlang C / exact Erlang A; day: ${n(t.callbacksCompleted)} callbacks completed, ${n(t.callbacksFailed)} failed; handled rate ${formatCell(t.handledRate, 'share')};`,
+    `paid hours ${n(t.paidHours)} as staffed, ${n(t.requiredPaidHours)} for the Erlang A requirement.`,
     ...plan.notes,
-  ];
-  return [...lines, '', ...legend].join('\n');
+  ].join('\n');
 }

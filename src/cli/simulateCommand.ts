@@ -1,8 +1,11 @@
-import { formatSeconds, formatShare } from '../format/number';
-import { planDay } from '../plan';
+import { type DayPlan, planDay } from '../plan';
+import { reportCsv, reportSheet, workbook } from '../report/files';
+import { simulationJson, simulationReport } from '../report/simulation';
+import { formatCell, textTable } from '../report/text';
 import type { Estimate, SimulationResult } from '../sim';
 import { runSimulation, SimulationCancelled } from '../sim/pool';
 import { commandSpec } from './commands';
+import { checkOutputPath, writeOutput } from './files';
 import { numberFlag, parseFlags, positionals } from './flags';
 import { defaultWorkers, spawnNodeWorker } from './nodeWorkers';
 import { readScenario } from './scenarioFile';
@@ -15,6 +18,8 @@ export async function simulateCommand(argv: string[]): Promise<void> {
   const replications = numberFlag(flags, spec, 'replications');
   const seed = numberFlag(flags, spec, 'seed');
   const workers = numberFlag(flags, spec, 'workers') ?? defaultWorkers();
+  const out = flags.values.get('out');
+  if (out) checkOutputPath('out', out, ['.csv', '.xlsx']);
   const file = readScenario(path);
   const scenario = {
     ...file,
@@ -51,8 +56,16 @@ export async function simulateCommand(argv: string[]): Promise<void> {
       signal: abort.signal,
     });
     if (shown) process.stderr.write(`  ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    const plan = planDay(scenario);
+    if (out) {
+      const { intervals, day } = simulationReport(result, plan);
+      writeOutput(
+        out,
+        out.toLowerCase().endsWith('.csv') ? reportCsv(intervals, day) : workbook([reportSheet('Simulation', intervals, day)]),
+      );
+    }
     process.stdout.write(
-      flags.switches.has('json') ? `${JSON.stringify(result)}\n` : `${simulationTable(result, planDay(scenario))}\n`,
+      flags.switches.has('json') ? `${JSON.stringify(simulationJson(result, plan))}\n` : `${simulationTable(result, plan)}\n`,
     );
   } catch (error) {
     if (shown) process.stderr.write('\n');
@@ -67,60 +80,17 @@ export async function simulateCommand(argv: string[]): Promise<void> {
   }
 }
 
-const share = (e: Estimate) => (e.mean === null ? '—' : `${formatShare(e.mean, 1)} ±${((e.halfWidth ?? 0) * 100).toFixed(1)}`);
-const seconds = (e: Estimate) => (e.mean === null ? '—' : `${formatSeconds(e.mean, 0)} ±${(e.halfWidth ?? 0).toFixed(0)}`);
-const count = (e: Estimate) => (e.mean === null ? '—' : Math.round(e.mean).toLocaleString('en-US'));
-
-/** The simulation by interval, with the analytic plan's SL and answer rate beside it. */
-export function simulationTable(r: SimulationResult, plan: ReturnType<typeof planDay>): string {
-  const header = [
-    'start',
-    'calls',
-    'blocked',
-    'answered',
-    'abandoned',
-    'answer rate',
-    'plan',
-    'SL',
-    'plan',
-    'ASA',
-    'queue@start',
-    'callbacks',
-    'occupancy',
-  ];
-  const row = (
-    start: string,
-    m: SimulationResult['day'],
-    planned: { answerRate: number | null; serviceLevel: number | null },
-  ) => [
-    start,
-    count(m.calls),
-    count(m.blocked),
-    count(m.answered),
-    count(m.abandoned),
-    share(m.answerRate),
-    formatShare(planned.answerRate, 1),
-    share(m.serviceLevel),
-    formatShare(planned.serviceLevel, 1),
-    seconds(m.asa),
-    count(m.queueAtStart),
-    `${count(m.callbacksRequested)}/${count(m.callbacksCompleted)}`,
-    share(m.occupancy),
-  ];
-  const rows = r.intervals.map((x, i) => row(x.start, x.metrics, plan.intervals[i]));
-  const day = row('day', r.day, plan.totals);
-  const widths = header.map((h, c) => Math.max(h.length, ...[...rows, day].map((cells) => cells[c].length)));
-  const line = (cells: string[]) =>
-    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+/** The simulation as a terminal table, with the analytic plan's answer rate and SL beside it. */
+export function simulationTable(r: SimulationResult, plan: DayPlan): string {
+  const report = simulationReport(r, plan);
+  const d = r.day;
+  const n = (e: Estimate) => formatCell({ mean: e.mean, halfWidth: e.halfWidth }, 'calls');
   return [
     `${r.name}: ${r.replications} replications, seed ${r.seed}; mean ±95% CI half-width`,
-    line(header),
-    ...rows.map(line),
-    widths.map((w) => '─'.repeat(w)).join('  '),
-    line(day),
+    textTable(report.intervals, report.day),
     '',
-    `SL = ${r.slFormula}; "plan" columns: the analytic plan (steady state per interval) for comparison; callbacks = requested/completed.`,
-    `Customers: ${count(r.day.customers)}, of whom ${share(r.day.customerAnsweredShare)} answered on some attempt; calls still in the system at the end of the day: ${count(r.day.inSystemAtEnd)}.`,
+    `SL = ${r.slFormula}; "Plan" columns: the analytic plan (steady state per interval) for comparison.`,
+    `Customers: ${n(d.customers)}, of whom ${formatCell({ mean: d.customerAnsweredShare.mean, halfWidth: d.customerAnsweredShare.halfWidth }, 'share')} answered on some attempt; calls still in the system at the end of the day: ${n(d.inSystemAtEnd)}.`,
     ...r.notes,
   ].join('\n');
 }

@@ -41,7 +41,7 @@ const ATTACKS: [string, string[], RegExp][] = [
   ['JSON null', ['validate', file('null.json', 'null')], /null\.json: \d+ errors?/],
   ['a JSON array', ['plan', file('array.json', '[1, 2]')], /array\.json: \d+ errors?/],
   ['two scenario files', ['plan', good, good], /unexpected argument \(wfm plan takes SCENARIO\)/],
-  ['an unknown flag', ['plan', good, '--colour', 'red'], /--colour: unknown flag for wfm plan \(its flags: --json/],
+  ['an unknown flag', ['plan', good, '--colour', 'red'], /--colour: unknown flag for wfm plan \(its flags: --out, --json/],
   ['a repeated switch', ['plan', good, '--json', '--json'], /--json: given twice/],
   ['a value for a switch', ['plan', good, '--json=yes'], /--json: takes no value/],
   ['a missing value', ['simulate', good, '--replications'], /--replications: needs a value \(a whole number from 1 to 10000\)/],

@@ -13,7 +13,7 @@ describe('wfm plan / validate / schema', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('Christmas Eve — retail hotline');
     expect(lines[1]).toMatch(
-      /^start\s+calls\s+blocked\s+contained\s+to agents\s+callbacks\s+agents\s+req C\s+req A\s+SL\s+answer\s+ASA\s+occupancy$/,
+      /^Start\s+Calls\s+Blocked\s+Self-served\s+To agents\s+Callbacks\s+Agents\s+Req\. C\s+Req\. A\s+SL\s+Answer rate\s+ASA\s+Occupancy$/,
     );
     expect(lines.filter((l) => /^\d\d:\d\d /.test(l))).toHaveLength(96);
     expect(r.stdout).toMatch(/^day\s+[\d,]+/m);
@@ -23,7 +23,9 @@ describe('wfm plan / validate / schema', () => {
   it('gives the plan as JSON with every interval and the totals', () => {
     const out = JSON.parse(wfm(['plan', scenario('tax-deadline-callbacks.json'), '--json']).stdout);
     expect(out.intervals).toHaveLength(24);
-    expect(out.intervals[0]).toMatchObject({ start: '08:00', index: 0 });
+    expect(out.intervals[0]).toMatchObject({ start: '08:00' });
+    // one vocabulary: calls are first attempts + redials here as in simulate --json
+    for (const x of out.intervals) expect(x.calls).toBeCloseTo(x.firstAttempts + x.redials, 6);
     for (const field of [
       'calls',
       'blocked',
@@ -32,13 +34,15 @@ describe('wfm plan / validate / schema', () => {
       'callbacksRequested',
       'answered',
       'abandoned',
-      'requiredA',
-      'requiredC',
+      'requiredAgentsErlangA',
+      'requiredAgentsErlangC',
       'serviceLevel',
+      'asaSeconds',
     ]) {
       expect(out.intervals[5]).toHaveProperty(field);
     }
-    expect(out.totals.callbacksRequested).toBeGreaterThan(0);
+    expect(out.day.callbacksRequested).toBeGreaterThan(0);
+    expect(out.day.paidHours).toBeGreaterThan(0);
     expect(out.notes.length).toBeGreaterThan(0);
   });
 

@@ -28,8 +28,8 @@ describe('wfm simulate', () => {
       'answerRate',
       'handledRate',
       'serviceLevel',
-      'asa',
-      'meanWaitAll',
+      'asaSeconds',
+      'meanWaitAllSeconds',
       'occupancy',
       'meanQueue',
       'backlogAtStart',
@@ -46,7 +46,7 @@ describe('wfm simulate', () => {
     const r = wfm(['simulate', scenario('black-friday-no-callbacks.json'), '--replications', '3', '--seed', '9']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Black Friday — no callbacks: 3 replications, seed 9; mean ±95% CI half-width/);
-    expect(r.stdout).toMatch(/^start\s+calls\s+blocked\s+answered\s+abandoned\s+answer rate\s+plan\s+SL\s+plan/m);
+    expect(r.stdout).toMatch(/^Start\s+Calls\s+Blocked\s+Answered\s+Abandoned\s+Answer rate\s+Plan answer rate\s+SL\s+Plan SL/m);
     expect(r.stdout).toMatch(/^day\s+[\d,]+/m);
   });
 
