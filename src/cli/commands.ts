@@ -215,10 +215,17 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
   },
   {
     name: 'schema',
-    summary: 'print the JSON Schema of scenario files',
+    summary: 'print the JSON Schema of scenario files, or of a command’s --json output',
     args: '',
-    flags: [],
-    example: 'wfm schema > scenario.schema.json',
+    flags: [
+      {
+        name: 'output',
+        kind: 'choice',
+        choices: ['erlang', 'plan', 'simulate'],
+        help: 'the schema of that command’s --json output instead (also in schemas/)',
+      },
+    ],
+    example: 'wfm schema --output simulate > simulate.schema.json',
     load: async () => (await import('./planCommand')).schemaCommand,
   },
 ];

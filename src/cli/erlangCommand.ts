@@ -1,5 +1,6 @@
 import { type ErlangCase, formatFieldError, parseErlangCase, solveErlangCase } from '../erlang';
 import { answerTable } from '../format/answer';
+import { erlangJson } from '../report/erlang';
 import { commandSpec, ERLANG_FLAG_FIELDS } from './commands';
 import { decimal, parseFlags, positionals, UsageError } from './flags';
 
@@ -27,7 +28,7 @@ export async function erlangCommand(argv: string[]): Promise<void> {
     throw new UsageError(parsed.errors.map((e) => formatFieldError(e, flagOf(e.field))).join('; '));
   }
   const answer = solveErlangCase(parsed.value);
-  process.stdout.write(flags.switches.has('json') ? `${JSON.stringify(answer)}\n` : `${answerTable(answer)}\n`);
+  process.stdout.write(flags.switches.has('json') ? `${JSON.stringify(erlangJson(answer))}\n` : `${answerTable(answer)}\n`);
 }
 
 /** A flag's text as a number when it is a plain decimal; otherwise the text, which validation then reports. */
@@ -67,7 +68,7 @@ function answerLine(line: string, lineNumber: number): Record<string, unknown> {
   const parsed = parseErlangCase(raw);
   if (!parsed.ok) return { error: parsed.errors.map((e) => formatFieldError(e)).join('; ') };
   try {
-    return solveErlangCase(parsed.value satisfies ErlangCase);
+    return erlangJson(solveErlangCase(parsed.value satisfies ErlangCase));
   } catch (error) {
     return { error: `line ${lineNumber}: ${error instanceof Error ? error.message : String(error)}` };
   }

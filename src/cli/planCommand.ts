@@ -1,11 +1,12 @@
 import { type DayPlan, planDay } from '../plan';
 import { reportCsv, reportSheet, workbook } from '../report/files';
 import { planJson, planReport } from '../report/plan';
+import { type OutputCommand, outputJsonSchema } from '../report/schemas';
 import { formatCell, textTable } from '../report/text';
 import { intervalCount, scenarioJsonSchema } from '../scenario';
 import { commandSpec } from './commands';
 import { checkOutputPath, writeOutput } from './files';
-import { parseFlags, positionals } from './flags';
+import { choiceFlag, parseFlags, positionals } from './flags';
 import { readScenario } from './scenarioFile';
 
 export async function planCommand(argv: string[]): Promise<void> {
@@ -38,8 +39,10 @@ export async function validateCommand(argv: string[]): Promise<void> {
 
 export async function schemaCommand(argv: string[]): Promise<void> {
   const spec = commandSpec('schema');
-  positionals(parseFlags(argv, spec), spec, 0);
-  process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+  const flags = parseFlags(argv, spec);
+  positionals(flags, spec, 0);
+  const output = choiceFlag<OutputCommand>(flags, spec, 'output');
+  process.stdout.write(`${JSON.stringify(output ? outputJsonSchema(output) : scenarioJsonSchema(), null, 2)}\n`);
 }
 
 /** The plan as a terminal table: the brief columns by interval, then the day, and what they mean. */

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020';
+import { describe, expect, it } from 'vitest';
+import { wfm } from './run';
+
+const scenario = (name: string) => new URL(`../../scenarios/${name}`, import.meta.url).pathname;
+const committed = (command: string) =>
+  JSON.parse(readFileSync(new URL(`../../schemas/${command}.schema.json`, import.meta.url), 'utf8'));
+
+function validator(command: string) {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  return ajv.compile(committed(command));
+}
+
+const expectValid = (command: string, output: unknown) => {
+  const validate = validator(command);
+  const ok = validate(output);
+  expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 3))).toEqual([]);
+  expect(ok).toBe(true);
+};
+
+describe('--json outputs and their JSON Schemas (schemas/)', () => {
+  it.each(['erlang', 'plan', 'simulate'])('schemas/%s.schema.json is the one wfm generates (npm run schema)', (command) => {
+    expect(committed(command)).toEqual(JSON.parse(wfm(['schema', '--output', command]).stdout));
+  });
+
+  it('wfm erlang --json, in every model and mode and --batch, matches its schema', () => {
+    const base = ['--calls', '100', '--interval', '1800', '--aht', '180'];
+    const cases = [
+      ['--model', 'B', '--agents', '14'],
+      ['--model', 'C', '--agents', '14'],
+      ['--model', 'C', '--agents', '5'],
+      ['--model', 'A', '--agents', '12', '--patience', '300'],
+      ['--model', 'X', '--agents', '12', '--patience', '300', '--lines', '20', '--redial', '0.5'],
+      ['--model', 'C', '--sl', '0.8', '--shrinkage', '0.3'],
+      ['--model', 'A', '--sl', '0.8', '--patience', '300', '--max-abandon', '0.05'],
+    ];
+    const answers = cases.map((c) => JSON.parse(wfm(['erlang', ...base, ...c, '--json']).stdout));
+    for (const a of answers) expectValid('erlang', a);
+    // one name for one figure, whatever the mode: the staffing answer uses the evaluation's names
+    expect(Object.keys(answers[5])).toEqual(expect.arrayContaining(['erlangC', 'pWait', 'asaSeconds', 'serviceLevel']));
+    expect(answers[1].erlangC).toBe(answers[1].pWait);
+    const batch = wfm(['erlang', '--batch'], '{"calls":100,"intervalSeconds":1800,"ahtSeconds":180,"agents":14}\n{"calls":-1}\n');
+    for (const line of batch.stdout.trim().split('\n')) expectValid('erlang', JSON.parse(line));
+  });
+
+  it.each(['christmas-eve.json', 'tax-deadline-callbacks.json', 'black-friday-containment.json'])(
+    'wfm plan --json of %s matches its schema',
+    (name) => {
+      expectValid('plan', JSON.parse(wfm(['plan', scenario(name), '--json']).stdout));
+    },
+  );
+
+  it('wfm simulate --json matches its schema', () => {
+    const out = JSON.parse(wfm(['simulate', scenario('tax-deadline-callbacks.json'), '--replications', '3', '--json']).stdout);
+    expectValid('simulate', out);
+    const one = JSON.parse(wfm(['simulate', scenario('normal-weekday.json'), '--replications', '1', '--json']).stdout);
+    expectValid('simulate', one);
+  });
+});
