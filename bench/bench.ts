@@ -2,6 +2,7 @@
  * `npm run bench`: speed figures as one JSON object on stdout. Each timing
  * carries wall time, CPU time and the load average (see measure.ts).
  */
+import { mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { browserFigures } from './browser';
 import { cliFigures } from './cli';
@@ -10,6 +11,11 @@ import { forecastFigures } from './forecast';
 import { planFigures } from './plan';
 import { scheduleFigures } from './schedule';
 import { simulationFigures } from './sim';
+
+// Temporary files (Vite builds, Chromium profiles) stay in the project and are removed at the end.
+const TEMP = new URL('../.tmp/bench/', import.meta.url).pathname;
+mkdirSync(TEMP, { recursive: true });
+process.env.TMPDIR = TEMP;
 
 const only = process.argv.slice(2);
 const sections: Record<string, () => Promise<object>> = {
@@ -29,4 +35,5 @@ for (const [name, section] of Object.entries(sections)) {
   if (only.length > 0 && !only.includes(name)) continue;
   Object.assign(figures, await section());
 }
+rmSync(TEMP, { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

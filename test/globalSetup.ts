@@ -1,9 +1,15 @@
 /** Says once, at the top of the run, which groups of tests are skipped on this machine and why. */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { findBrowser } from './browser/findBrowser';
 
+/** Every temporary file of the run (tests, Vite builds, Chromium profiles) goes here, and is removed at the end. */
+const TEMP = new URL('../.tmp/', import.meta.url).pathname;
+
 export default function setup() {
+  rmSync(TEMP, { recursive: true, force: true });
+  mkdirSync(TEMP, { recursive: true });
+  process.env.TMPDIR = TEMP;
   // The CLI tests run the built `wfm`, as a user does: build it from the sources under test.
   execFileSync(process.execPath, [new URL('../scripts/build-cli.mjs', import.meta.url).pathname], { stdio: 'inherit' });
   const browser = findBrowser();
@@ -14,4 +20,5 @@ export default function setup() {
   if (!existsSync(new URL('../../shared/data', import.meta.url))) {
     console.log('skipped: tests on the raw data in ../shared/data (the full US bank 2003 series, per-call records): not present');
   }
+  return () => rmSync(TEMP, { recursive: true, force: true });
 }

@@ -54,6 +54,12 @@ export function fail(command: string | undefined, error: unknown): number {
 
 const firstLine = (text: string) => text.split('\n')[0].slice(0, 300);
 
+// A closed pipe (`wfm plan … | head`) ends the output, not the program with an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
   process.on(event, (error) => {
     process.exitCode = fail(process.argv[2], error);

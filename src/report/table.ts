@@ -67,7 +67,7 @@ export function flatRows(
   header: (c: ReportTable['columns'][number]) => string,
 ): (string | number | null)[][] {
   const estimates = table.columns.map((_, i) => table.rows.some((r) => isEstimate(r[i])));
-  const head = table.columns.flatMap((c, i) => (estimates[i] ? [header(c), `${header(c)} ±95%`] : [header(c)]));
+  const head = table.columns.flatMap((c, i) => (estimates[i] ? [header(c), `${header(c)}${halfWidthSuffix}`] : [header(c)]));
   const body = table.rows.map((r) =>
     r.flatMap((cell, i) => {
       if (estimates[i]) return isEstimate(cell) ? [cell.mean, cell.halfWidth] : [null, null];
