@@ -65,6 +65,7 @@ export function labelWithUnit(c: Pick<Column<never>, 'label' | 'unit'>): string 
 export function flatRows(
   table: ReportTable,
   header: (c: ReportTable['columns'][number]) => string,
+  halfWidthSuffix: string,
 ): (string | number | null)[][] {
   const estimates = table.columns.map((_, i) => table.rows.some((r) => isEstimate(r[i])));
   const head = table.columns.flatMap((c, i) => (estimates[i] ? [header(c), `${header(c)}${halfWidthSuffix}`] : [header(c)]));
