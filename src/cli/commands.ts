@@ -136,6 +136,33 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
     load: async () => (await import('./simulateCommand')).simulateCommand,
   },
   {
+    name: 'compare',
+    summary: '2–4 scenarios side by side, with differences from the first (the app’s Compare rows)',
+    args: 'SCENARIO SCENARIO [SCENARIO SCENARIO]',
+    flags: [
+      {
+        name: 'simulate',
+        kind: 'integer',
+        min: 1,
+        max: 10_000,
+        unit: 'simulated days',
+        help: 'simulate each scenario with this many replications and compare the simulated figures (else the analytic plans)',
+      },
+      { name: 'workers', kind: 'integer', min: 1, max: 256, default: 'one per core', help: 'worker threads for --simulate' },
+      {
+        name: 'out',
+        kind: 'file',
+        range: 'a path ending in .csv or .xlsx, in an existing folder',
+        help: 'also write the comparison as CSV or XLSX',
+      },
+      { name: 'csv', kind: 'switch', help: 'print the comparison as CSV instead of a table' },
+      json,
+    ],
+    example: 'wfm compare scenarios/black-friday-no-callbacks.json scenarios/black-friday-callbacks.json --simulate 30',
+    notes: [scenarioNote, 'Figures are for the day; shares as 0–1 in JSON and CSV, differences in percentage points on screen.'],
+    load: async () => (await import('./compareCommand')).compareCommand,
+  },
+  {
     name: 'schedule',
     summary: 'the shifts covering the plan at the fewest paid hours (HiGHS)',
     args: 'SCENARIO',
@@ -221,7 +248,7 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
       {
         name: 'output',
         kind: 'choice',
-        choices: ['erlang', 'plan', 'simulate'],
+        choices: ['erlang', 'plan', 'simulate', 'compare'],
         help: 'the schema of that command’s --json output instead (also in schemas/)',
       },
     ],

@@ -74,7 +74,44 @@ function erlangOutput() {
     .describe('one Erlang case answered (one line per case with --batch)');
 }
 
-export const OUTPUT_SCHEMAS = { erlang: erlangOutput, plan: planOutput, simulate: simulationOutput } as const;
+function comparisonOutput() {
+  return z
+    .object({
+      baseline: z.string().describe('the first scenario: differences are from it'),
+      scenarios: z
+        .array(
+          z
+            .object({
+              name: z.string(),
+              source: z.string().describe('"analytic plan", or "simulated, R replications"'),
+            })
+            .strict(),
+        )
+        .describe('the scenarios compared, in order'),
+      figures: z
+        .array(
+          z
+            .object({
+              key: z.string().describe('the figure, by the same name as in plan and simulate outputs'),
+              label: z.string().describe('the figure in words, with its definition'),
+              unit: z.enum(['hours', 'share', 'seconds', 'calls']),
+              higherIsBetter: z.boolean().nullable().describe('how to read a difference; null where neither way is better'),
+              values: z.array(z.number().nullable()).describe('one per scenario, for the day'),
+              deltas: z.array(z.number().nullable()).describe('each scenario minus the baseline; null for the baseline'),
+            })
+            .strict(),
+        )
+        .describe('the day figures, one per row of the app’s Compare table'),
+    })
+    .strict();
+}
+
+export const OUTPUT_SCHEMAS = {
+  erlang: erlangOutput,
+  plan: planOutput,
+  simulate: simulationOutput,
+  compare: comparisonOutput,
+} as const;
 export type OutputCommand = keyof typeof OUTPUT_SCHEMAS;
 
 export function outputJsonSchema(command: OutputCommand): Record<string, unknown> {

@@ -4,21 +4,21 @@ import { wfm } from './run';
 const base = ['--calls', '100', '--interval', '1800', '--aht', '180', '--target', '20'];
 
 describe('wfm erlang', () => {
-  it('answers one Erlang C case from flags with the DESIGN.md fields', () => {
+  it('answers one Erlang C case from flags (times named with their unit: asaSeconds)', () => {
     const r = wfm(['erlang', '--model', 'C', ...base, '--agents', '14', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ load: 10, stable: true });
     expect(out.serviceLevel).toBeCloseTo(0.88835, 6);
     expect(out.erlangC).toBeCloseTo(0.174132, 6);
-    expect(out.asa).toBeCloseTo(7.836, 3);
+    expect(out.asaSeconds).toBeCloseTo(7.836, 3);
     expect(out.occupancy).toBeCloseTo(0.714286, 6);
     expect(out.erlangB).toBeCloseTo(0.056819, 6);
   });
 
   it('answers Erlang A with patience', () => {
     const out = JSON.parse(wfm(['erlang', '--model', 'A', ...base, '--agents', '13', '--patience', '300', '--json']).stdout);
-    for (const field of ['pWait', 'pAbandon', 'meanQueue', 'meanWaitAll', 'pServedWithin', 'occupancy']) {
+    for (const field of ['pWait', 'pAbandon', 'meanQueue', 'meanWaitAllSeconds', 'pServedWithin', 'occupancy']) {
       expect(out).toHaveProperty(field);
     }
     expect(out.pAbandon).toBeCloseTo(0.025, 4);

@@ -20,9 +20,12 @@ const expectValid = (command: string, output: unknown) => {
 };
 
 describe('--json outputs and their JSON Schemas (schemas/)', () => {
-  it.each(['erlang', 'plan', 'simulate'])('schemas/%s.schema.json is the one wfm generates (npm run schema)', (command) => {
-    expect(committed(command)).toEqual(JSON.parse(wfm(['schema', '--output', command]).stdout));
-  });
+  it.each(['erlang', 'plan', 'simulate', 'compare'])(
+    'schemas/%s.schema.json is the one wfm generates (npm run schema)',
+    (command) => {
+      expect(committed(command)).toEqual(JSON.parse(wfm(['schema', '--output', command]).stdout));
+    },
+  );
 
   it('wfm erlang --json, in every model and mode and --batch, matches its schema', () => {
     const base = ['--calls', '100', '--interval', '1800', '--aht', '180'];
@@ -56,5 +59,44 @@ describe('--json outputs and their JSON Schemas (schemas/)', () => {
     expectValid('simulate', out);
     const one = JSON.parse(wfm(['simulate', scenario('normal-weekday.json'), '--replications', '1', '--json']).stdout);
     expectValid('simulate', one);
+  });
+});
+
+describe('wfm compare', () => {
+  const files = ['black-friday-no-callbacks.json', 'black-friday-callbacks.json', 'black-friday-containment.json'].map(scenario);
+
+  it('compares 2–4 scenarios against the first, as a table, JSON and CSV from the same rows', () => {
+    const text = wfm(['compare', ...files]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^Figure \(for the day\)\s+Black Friday — no callbacks\s+Black Friday — with callbacks/);
+    expect(text.stdout).not.toMatch(/−0\b/);
+    const json = JSON.parse(wfm(['compare', ...files, '--json']).stdout);
+    expectValid('compare', json);
+    expect(json.baseline).toBe('Black Friday — no callbacks');
+    const answer = json.figures.find((f: { key: string }) => f.key === 'answerRate');
+    const plans = files.map((f) => JSON.parse(wfm(['plan', f, '--json']).stdout).day.answerRate);
+    expect(answer.values).toEqual(plans);
+    expect(answer.deltas).toEqual([null, plans[1] - plans[0], plans[2] - plans[0]]);
+    const csv = wfm(['compare', ...files, '--csv'])
+      .stdout.replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(csv[0]).toMatch(/^figure,unit,Black Friday — no callbacks,Black Friday — with callbacks,/);
+    expect(csv.find((l) => l.startsWith('answerRate,share,'))).toBe(
+      `answerRate,share,${[plans[0], plans[1], plans[1] - plans[0], plans[2], plans[2] - plans[0]].join(',')}`,
+    );
+  });
+
+  it('simulates each scenario with --simulate and says so', () => {
+    const json = JSON.parse(wfm(['compare', files[0], files[1], '--simulate', '2', '--json']).stdout);
+    expect(json.scenarios.map((s: { source: string }) => s.source)).toEqual([
+      'simulated, 2 replications',
+      'simulated, 2 replications',
+    ]);
+  });
+
+  it('refuses one scenario, five, or a bad --simulate with exit 2', () => {
+    expect(wfm(['compare', files[0]]).stderr).toMatch(/give 2 to 4 scenario files to compare, got 1/);
+    expect(wfm(['compare', ...files, ...files]).code).toBe(2);
+    expect(wfm(['compare', ...files, '--simulate', '0']).stderr).toMatch(/--simulate: must be a whole number from 1 to 10000/);
   });
 });
