@@ -97,10 +97,78 @@ export function erlangAFromB(input: ErlangAInput, b: number): ErlangAResult {
   const scale = Math.max(maxLog, logLow);
   const lowMass = Math.exp(logLow - scale); // states 0…N, in units of e^scale · π_N
 
-  // One pass: normalising sums and the served / abandoned-within-t sums. Each product (the queue
-  // law and two negative binomial laws) is kept as mantissa · e^log, m near 1, so it neither overflows
-  // nor underflows while it swings over thousands of orders of magnitude; only a rescaling costs a log.
   const x = -Math.expm1(-theta * targetSeconds);
+  const { queueMass, queueLength, joinMass, servedMass, servedWaitMass, servedWithin, advancedWithin, blockMass } = walkQueue(
+    lambda,
+    nMu,
+    theta,
+    x,
+    kBlock,
+    kStar,
+    scale,
+  );
+
+  const total = lowMass + queueMass;
+  const pLow = (lowMass * (1 - b)) / total; // arrivals that find an agent free
+  const pBlock = blockMass / total;
+  const meanQueue = queueLength / total;
+  const pAbandon = (theta * meanQueue) / lambda;
+  const pServed = pLow + servedMass / total;
+  const pServedWithin = pLow + servedWithin / total;
+  // A waiting caller has left the queue by t if served/advanced through or out of patience:
+  // P(leave by t | k) = x + (1 − x)·P(Y' ≥ k+1).
+  const pLeaveWithin = (x * joinMass + (1 - x) * advancedWithin) / total;
+  const pAbandonWithin = Math.max(0, pLeaveWithin - servedWithin / total);
+  return {
+    load,
+    erlangB: b,
+    pBlock,
+    pWait: joinMass / total,
+    pAbandon,
+    meanQueue,
+    meanWaitAll: meanQueue / (lambda * (1 - pBlock)),
+    asa: pServed > 0 ? servedWaitMass / total / pServed : 0,
+    pServedWithin,
+    pAbandonWithin,
+    occupancy: n === 0 ? 0 : (lambda * pServed) / (n * mu),
+  };
+}
+
+/** The sums over queue states N+k that the metrics are made of, in units of e^scale · π_N. */
+interface QueueSums {
+  /** Σ_{k≥1} π_{N+k} */
+  queueMass: number;
+  /** Σ k·π_{N+k} */
+  queueLength: number;
+  /** Σ_{k<kBlock} π_{N+k}: arrivals that wait */
+  joinMass: number;
+  /** Σ π_{N+k} · a/(a+k+1): waiting arrivals that are served */
+  servedMass: number;
+  /** Σ π_{N+k} · a/(a+k+1) · E[wait | served, k ahead] */
+  servedWaitMass: number;
+  /** Σ π_{N+k} · P(served within t | k ahead) */
+  servedWithin: number;
+  /** Σ π_{N+k} · P(k+1 advances by t | k ahead) */
+  advancedWithin: number;
+  /** π_{N+kBlock} */
+  blockMass: number;
+}
+
+/**
+ * One pass over the queue states. Each product (the queue law and two negative binomial
+ * laws) is kept as mantissa · e^log, m near 1, so it neither overflows nor underflows while
+ * it swings over thousands of orders of magnitude; only a rescaling costs a logarithm.
+ */
+function walkQueue(
+  lambda: number,
+  nMu: number,
+  theta: number,
+  x: number,
+  kBlock: number,
+  kStar: number,
+  scale: number,
+): QueueSums {
+  const a = nMu / theta;
   const logOneMinusX = Math.log1p(-x);
   let mTerm = 1; // π_{N+k} in units of e^scale · π_N is mTerm · fTerm
   let logTerm = -scale;
@@ -180,30 +248,7 @@ export function erlangAFromB(input: ErlangAInput, b: number): ErlangAResult {
   servedWithin += servedMass * negativeBinomialTail(Math.log(mServed) + logServed, cumulativeServed, last, a + 1, x);
   advancedWithin += joinMass * negativeBinomialTail(Math.log(mAdvanced) + logAdvanced, cumulativeAdvanced, last, a, x);
 
-  const total = lowMass + queueMass;
-  const pLow = (lowMass * (1 - b)) / total; // arrivals that find an agent free
-  const pBlock = blockMass / total;
-  const meanQueue = queueLength / total;
-  const pAbandon = (theta * meanQueue) / lambda;
-  const pServed = pLow + servedMass / total;
-  const pServedWithin = pLow + servedWithin / total;
-  // A waiting caller has left the queue by t if served/advanced through or out of patience:
-  // P(leave by t | k) = x + (1 − x)·P(Y' ≥ k+1).
-  const pLeaveWithin = (x * joinMass + (1 - x) * advancedWithin) / total;
-  const pAbandonWithin = Math.max(0, pLeaveWithin - servedWithin / total);
-  return {
-    load,
-    erlangB: b,
-    pBlock,
-    pWait: joinMass / total,
-    pAbandon,
-    meanQueue,
-    meanWaitAll: meanQueue / (lambda * (1 - pBlock)),
-    asa: pServed > 0 ? servedWaitMass / total / pServed : 0,
-    pServedWithin,
-    pAbandonWithin,
-    occupancy: n === 0 ? 0 : (lambda * pServed) / (n * mu),
-  };
+  return { queueMass, queueLength, joinMass, servedMass, servedWaitMass, servedWithin, advancedWithin, blockMass };
 }
 
 function noWait(load: number, b: number, agents: number): ErlangAResult {

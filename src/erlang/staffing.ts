@@ -160,8 +160,18 @@ export function requiredAgents(c: StaffingCase, targets: StaffingTargets, fracti
     const idle = { agents: 0, load: 0, stable: true, pWait: 0, serviceLevel: null, asa: null, pAbandon: 0, occupancy: null };
     return { agents: 0, metrics: idle };
   }
+  // Each model's metrics by N, so the answer's metrics are not computed twice.
+  const seen = { C: new Map<number, QueueMetrics>(), A: new Map<number, QueueMetrics>() };
+  const metrics = (model: StaffingCase, n: number) => {
+    let m = seen[model.model].get(n);
+    if (m === undefined) {
+      m = queueMetrics(model, n);
+      seen[model.model].set(n, m);
+    }
+    return m;
+  };
   const probe = (model: StaffingCase) => (n: number) => {
-    const m = queueMetrics(model, n);
+    const m = metrics(model, n);
     return { passes: missedTargets(m, targets).length === 0, margin: margin(m, targets) };
   };
   // Erlang C fails at every N ≤ A (no steady state).
@@ -172,7 +182,7 @@ export function requiredAgents(c: StaffingCase, targets: StaffingTargets, fracti
   const slopeC = () => (nC !== null && nC > stableFrom ? probeC(nC).margin - probeC(nC - 1).margin : undefined);
   const n = nC === null || c.model === 'C' ? nC : smallestPassing(nC, -1, MAX_AGENTS, probe(c), slopeC());
   if (n === null) throw noStaffing();
-  if (!fractional || c.model !== 'C') return { agents: n, metrics: queueMetrics(c, n) };
+  if (!fractional || c.model !== 'C') return { agents: n, metrics: metrics(c, n) };
   const passes = (x: number) => missedTargets(queueMetrics(c, x), targets).length === 0;
   let lo = Math.max(n - 1, a);
   let hi = n;
