@@ -10,6 +10,8 @@ export {
   type ErlangCase,
   type FieldError,
   formatFieldError,
+  loadProblem,
+  MAX_LOAD,
   type NumberRule,
   parseErlangCase,
   solveErlangCase,

@@ -33,9 +33,12 @@ export function stirlerr(x: number): number {
  * x·ln(x/A) + A − x ≥ 0, the deviance of a Poisson count x from its mean A,
  * without the cancellation of that formula when x is near A: there it sums
  * the series 2x·Σ v^{2j+1}/(2j+1) − (x−A), v = (x−A)/(x+A), term by term.
+ * R uses the series for |v| < 0.1; it is used here up to |v| < 0.5 (A/3 < x < 3A,
+ * at most ~28 terms), where the direct formula would lose the last digits
+ * of a large deviance to the cancellation of A − x against x·ln(x/A).
  */
 export function bd0(x: number, a: number): number {
-  if (Math.abs(x - a) < 0.1 * (x + a)) {
+  if (Math.abs(x - a) < 0.5 * (x + a)) {
     let v = (x - a) / (x + a);
     let s = (x - a) * v;
     let ej = 2 * x * v;
