@@ -172,16 +172,16 @@ function walkQueue(
   const logOneMinusX = Math.log1p(-x);
   let mTerm = 1; // π_{N+k} in units of e^scale · π_N is mTerm · fTerm
   let logTerm = -scale;
-  let fTerm = Math.exp(logTerm);
+  let fTerm = 0; // set at k = 0
   // Served within t | k ahead = a/(a+k+1)·P(Y ≥ k+1), Y ~ NB(a+1, x); P(Y = k) = mServed · fServed.
   let mServed = 1;
   let logServed = (a + 1) * logOneMinusX;
-  let fServed = Math.exp(logServed);
+  let fServed = 0; // set at k = 0
   let cumulativeServed = 0;
   // Advanced k+1 places by t = P(Y' ≥ k+1), Y' ~ NB(a, x); a = 0 (no agents) is the law at 0.
   let mAdvanced = 1;
   let logAdvanced = a === 0 ? 0 : a * logOneMinusX;
-  let fAdvanced = Math.exp(logAdvanced);
+  let fAdvanced = 0; // set at k = 0
   let cumulativeAdvanced = 0;
   let queueMass = 0; // Σ_{k≥1} π_{N+k}
   let queueLength = 0; // Σ k·π_{N+k}
@@ -195,13 +195,12 @@ function walkQueue(
   let last = -1; // the last index the negative binomial laws were walked to
   let ratio = 0; // λ/(Nμ + kθ) for the coming k
   for (let k = 0; ; k++) {
-    if (k > 0) {
-      mTerm *= ratio;
-      if (mTerm > HUGE || mTerm < TINY) {
-        logTerm += Math.log(mTerm);
-        mTerm = 1;
-        fTerm = Math.exp(logTerm);
-      }
+    // Rescaling at k = 0 as well costs nothing and means the optimizing compiler has seen it.
+    if (k > 0) mTerm *= ratio;
+    if (k === 0 || mTerm > HUGE || mTerm < TINY) {
+      logTerm += Math.log(mTerm);
+      mTerm = 1;
+      fTerm = Math.exp(logTerm);
     }
     const p = mTerm * fTerm;
     if (k > 0) queueMass += p;
@@ -215,16 +214,16 @@ function walkQueue(
       const xOverK = x / k;
       mServed *= (k + a) * xOverK;
       mAdvanced *= (k + a - 1) * xOverK;
-      if (mServed > HUGE || mServed < TINY) {
-        logServed += Math.log(mServed);
-        mServed = 1;
-        fServed = Math.exp(logServed);
-      }
-      if (mAdvanced > HUGE || mAdvanced < TINY) {
-        logAdvanced += Math.log(mAdvanced);
-        mAdvanced = 1;
-        fAdvanced = Math.exp(logAdvanced);
-      }
+    }
+    if (k === 0 || mServed > HUGE || mServed < TINY) {
+      logServed += Math.log(mServed);
+      mServed = 1;
+      fServed = Math.exp(logServed);
+    }
+    if (k === 0 || mAdvanced > HUGE || mAdvanced < TINY) {
+      logAdvanced += Math.log(mAdvanced);
+      mAdvanced = 1;
+      fAdvanced = Math.exp(logAdvanced);
     }
     const pServedK = mServed * fServed;
     const pAdvancedK = mAdvanced * fAdvanced;

@@ -42,16 +42,28 @@ function recurrence(agents: number, load: number): number {
  * For A < x: P(X ≤ x) = 1 − P(X > x) = 1 − π_x·S with S = Σ_{k≥1} Π_{i=1}^{k} A/(x+i),
  * terms falling at least as fast as a geometric series of ratio A/(x+k+1) < 1,
  * and P(X > x) below about ½, so the subtraction keeps all but one bit.
+ * Four terms share one division: near critical load this loop is the whole cost.
  */
 function fromPoissonTail(x: number, a: number): number {
   const pi = poissonTerm(x, a);
   if (pi === 0) return 0; // below the smallest double: B < 2π_x
-  let term = 1;
+  const a2 = a * a;
+  const a3 = a2 * a;
+  const a4 = a2 * a2;
+  let term = 1; // Π_{i≤k} A/(x+i) at the last k summed
   let sum = 0;
-  for (let i = 1; ; i++) {
-    term *= a / (x + i);
-    sum += term;
-    const ratio = a / (x + i + 1); // bounds every later ratio
+  for (let k = 0; ; k += 4) {
+    const c1 = x + k + 1;
+    const c2 = c1 + 1;
+    const c3 = c1 + 2;
+    const c4 = c1 + 3;
+    const c34 = c3 * c4;
+    const c12 = c1 * c2;
+    const q = term / (c12 * c34);
+    term = q * a4;
+    sum += q * (a * c2 * c34 + a2 * c34 + a3 * c4) + term;
+    // The tail after the fourth term is at most term·r/(1 − r) with r = A/c4, which bounds every later ratio.
+    const ratio = a / c4;
     if (term * ratio < NEGLIGIBLE * sum * (1 - ratio)) break;
   }
   return pi / (1 - pi * sum);

@@ -19,13 +19,11 @@ const S6 = 1 / 156;
 
 /**
  * ln Γ(x+1) − (x + ½)·ln x + x − ½·ln 2π, the error of Stirling's formula, for x ≥ 15.
- * The truncated series errs by less than its next term, S7/x^15 < 1e-18 absolute there.
+ * The series errs by less than its next term, S7/x^15 < 1e-19 there; one formula for
+ * every x (R switches to fewer terms for large x) keeps it branch-free.
  */
 export function stirlerr(x: number): number {
   const r = 1 / (x * x);
-  if (x > 500) return (S0 - S1 * r) / x;
-  if (x > 80) return (S0 - (S1 - S2 * r) * r) / x;
-  if (x > 35) return (S0 - (S1 - (S2 - S3 * r) * r) * r) / x;
   return (S0 - (S1 - (S2 - (S3 - (S4 - (S5 - S6 * r) * r) * r) * r) * r) * r) / x;
 }
 
