@@ -1,3 +1,4 @@
+import { formatFieldError, loadProblem } from './erlangCase';
 import { type SlDefinition, slFormula } from './serviceLevel';
 import {
   type QueueMetrics,
@@ -41,7 +42,10 @@ export interface CalculatorResult {
   curve: { agents: number; C: QueueMetrics; A: QueueMetrics }[];
 }
 
+/** Both models for one interval; refuses (RangeError naming the field) a load past the engine's range, as `wfm erlang` does. */
 export function calculate(input: CalculatorInput): CalculatorResult {
+  const tooMuch = loadProblem(input.calls, input.intervalSeconds, input.ahtSeconds);
+  if (tooMuch) throw new RangeError(formatFieldError(tooMuch));
   const base = {
     calls: input.calls,
     intervalSeconds: input.intervalSeconds,

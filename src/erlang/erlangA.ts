@@ -1,5 +1,5 @@
 import { erlangB } from './erlangB';
-import { betaContinuedFraction } from './special';
+import { betaContinuedFraction, logGamma } from './special';
 
 /** An M/M/N+M queue (Erlang A: exponential patience), optionally with a finite number of lines. */
 export interface ErlangAInput {
@@ -44,18 +44,23 @@ export interface ErlangAResult {
   occupancy: number;
 }
 
-/** How far below its largest term a series is cut off: e^−60 ≈ 1e-26. */
-const NEGLIGIBLE = Math.exp(-60);
+/** A tail this small relative to the queue's sums cannot change them in double precision. */
+const NEGLIGIBLE = 1e-17;
 /** The longest queue the law is summed over before the input is refused. */
 const MAX_QUEUE_STATES = 20_000_000;
+/** Numbers walked through long products are rescaled outside this range (see `rescaled`). */
+const HUGE = 1e200;
+const TINY = 1e-200;
 
 /**
  * Erlang A, exact: the stationary law of the birth–death chain with birth rate λ
  * and death rate min(j,N)·μ + max(j−N,0)·θ (Garnett, Mandelbaum & Reiman, 2002).
  *
- * The states j ≤ N sum to π_N / B(N, A), from the stable Erlang B recurrence;
- * the queue states are walked as scaled products from their mode, so neither
- * A^N nor N! is ever formed and overloaded cases do not overflow.
+ * The states j ≤ N sum to π_N / B(N, A), from Erlang B (O(1) to O(√N));
+ * the queue states are walked as scaled products, so neither A^N nor N! is
+ * ever formed and overloaded cases do not overflow. The walk stops where the
+ * rest of the queue law, bounded by a geometric series, cannot change a sum:
+ * O(√N) states near critical load.
  *
  * P(served within t): an arrival finding k callers ahead is served if it
  * advances k+1 places (rates Nμ + iθ, i = k…0) before its own patience runs
@@ -70,7 +75,7 @@ export function erlangA(input: ErlangAInput): ErlangAResult {
   return erlangAFromB(input, erlangB(input.agents, input.arrivalRate * input.ahtSeconds));
 }
 
-/** Erlang A from an already computed B(N, A): a staffing search walks the B recurrence once. */
+/** Erlang A from an already computed B(N, A). */
 export function erlangAFromB(input: ErlangAInput, b: number): ErlangAResult {
   const { agents: n, arrivalRate: lambda, ahtSeconds, patienceSeconds, targetSeconds } = input;
   const mu = 1 / ahtSeconds;
@@ -79,64 +84,29 @@ export function erlangAFromB(input: ErlangAInput, b: number): ErlangAResult {
   const lines = input.lines ?? Number.POSITIVE_INFINITY;
   if (lambda === 0 || b < 1e-290) return noWait(load, b, n);
 
-  // Queue states N+k, k = 0…kBlock (kBlock = lines − N is the blocking state).
+  // Queue states N+k, k = 0…kBlock (kBlock = lines − N is the blocking state), with
+  // π_{N+k}/π_N = Π_{i≤k} λ/(Nμ + iθ); the terms rise while λ ≥ Nμ + kθ, so the largest is at k*.
+  const nMu = n * mu;
+  const a = nMu / theta;
   const kBlock = lines - n;
-  const ratio = (k: number) => lambda / (n * mu + k * theta);
-
-  // Pass 1: the terms rise while λ ≥ Nμ + kθ, so the largest is at k*; then where they become negligible.
-  const kStar = Math.min(kBlock, Math.max(0, Math.floor((lambda - n * mu) / theta)));
+  const kStar = Math.min(kBlock, Math.max(0, Math.floor((lambda - nMu) / theta)));
   if (kStar > MAX_QUEUE_STATES) throw tooLong();
-  const rising = scaledProduct(0, 0);
-  for (let k = 1; k <= kStar; k++) rising.times(ratio(k));
-  const maxLog = rising.log();
-  let kEnd = kStar;
-  for (let relative = 1; kEnd < kBlock; kEnd++) {
-    relative *= ratio(kEnd + 1);
-    if (relative < NEGLIGIBLE) break;
-    if (kEnd > MAX_QUEUE_STATES) throw tooLong();
-  }
-
+  // ln π_{N+k*}/π_N = k*·ln(λ/θ) + ln Γ(a+1) − ln Γ(a+k*+1): only a common scale, so its last digits do not matter.
+  const maxLog = kStar === 0 ? 0 : kStar * Math.log(lambda / theta) + logGamma(a + 1) - logGamma(a + kStar + 1);
   const logLow = -Math.log(b); // log Σ_{j≤N} π_j/π_N
   const scale = Math.max(maxLog, logLow);
   const lowMass = Math.exp(logLow - scale); // states 0…N, in units of e^scale · π_N
 
-  // Pass 2: normalising sums and the served / abandoned-within-t sums.
-  const a = (n * mu) / theta;
   const x = -Math.expm1(-theta * targetSeconds);
-  const served = negativeBinomial(a + 1, x); // P(served within t | k ahead) = a/(a+k+1)·P(Y ≥ k+1)
-  const advanced = negativeBinomial(a, x); // P(k+1 advances by t, ignoring own patience) = P(Y' ≥ k+1)
-  let queueMass = 0; // Σ_{k≥1} π_{N+k}
-  let queueLength = 0; // Σ k·π_{N+k}
-  let joinMass = 0; // Σ_{k<kBlock} π_{N+k}: arrivals that wait
-  let servedMass = 0; // Σ π_{N+k} · a/(a+k+1)
-  let servedWaitMass = 0; // Σ π_{N+k} · a/(a+k+1) · E[wait | served, k ahead]
-  let harmonic = 0; // Σ_{i=1}^{k+1} 1/(Nμ + iθ)
-  let servedWithin = 0;
-  let advancedWithin = 0;
-  let blockMass = 0;
-  const term = scaledProduct(0, scale); // π_{N+k} in units of e^scale · π_N
-  for (let k = 0; k <= kEnd; k++) {
-    if (k > 0) term.times(ratio(k));
-    const p = term.value();
-    if (k > 0) {
-      queueMass += p;
-      queueLength += k * p;
-    }
-    if (k === kBlock) {
-      blockMass = p;
-      break;
-    }
-    // j = k is the first index at which P(Y = j) multiplies the weights of states < k.
-    servedWithin += served.step(k) * servedMass;
-    advancedWithin += advanced.step(k) * joinMass;
-    const pServed = (p * a) / (a + k + 1);
-    harmonic += 1 / (n * mu + (k + 1) * theta);
-    joinMass += p;
-    servedMass += pServed;
-    servedWaitMass += pServed * harmonic;
-  }
-  servedWithin += servedMass * served.tail();
-  advancedWithin += joinMass * advanced.tail();
+  const { queueMass, queueLength, joinMass, servedMass, servedWaitMass, servedWithin, advancedWithin, blockMass } = walkQueue(
+    lambda,
+    nMu,
+    theta,
+    x,
+    kBlock,
+    kStar,
+    scale,
+  );
 
   const total = lowMass + queueMass;
   const pLow = (lowMass * (1 - b)) / total; // arrivals that find an agent free
@@ -164,6 +134,122 @@ export function erlangAFromB(input: ErlangAInput, b: number): ErlangAResult {
   };
 }
 
+/** The sums over queue states N+k that the metrics are made of, in units of e^scale · π_N. */
+interface QueueSums {
+  /** Σ_{k≥1} π_{N+k} */
+  queueMass: number;
+  /** Σ k·π_{N+k} */
+  queueLength: number;
+  /** Σ_{k<kBlock} π_{N+k}: arrivals that wait */
+  joinMass: number;
+  /** Σ π_{N+k} · a/(a+k+1): waiting arrivals that are served */
+  servedMass: number;
+  /** Σ π_{N+k} · a/(a+k+1) · E[wait | served, k ahead] */
+  servedWaitMass: number;
+  /** Σ π_{N+k} · P(served within t | k ahead) */
+  servedWithin: number;
+  /** Σ π_{N+k} · P(k+1 advances by t | k ahead) */
+  advancedWithin: number;
+  /** π_{N+kBlock} */
+  blockMass: number;
+}
+
+/**
+ * One pass over the queue states. Each product (the queue law and two negative binomial
+ * laws) is kept as mantissa · e^log, m near 1, so it neither overflows nor underflows while
+ * it swings over thousands of orders of magnitude; only a rescaling costs a logarithm.
+ */
+function walkQueue(
+  lambda: number,
+  nMu: number,
+  theta: number,
+  x: number,
+  kBlock: number,
+  kStar: number,
+  scale: number,
+): QueueSums {
+  const a = nMu / theta;
+  const logOneMinusX = Math.log1p(-x);
+  let mTerm = 1; // π_{N+k} in units of e^scale · π_N is mTerm · fTerm
+  let logTerm = -scale;
+  let fTerm = 0; // set at k = 0
+  // Served within t | k ahead = a/(a+k+1)·P(Y ≥ k+1), Y ~ NB(a+1, x); P(Y = k) = mServed · fServed.
+  let mServed = 1;
+  let logServed = (a + 1) * logOneMinusX;
+  let fServed = 0; // set at k = 0
+  let cumulativeServed = 0;
+  // Advanced k+1 places by t = P(Y' ≥ k+1), Y' ~ NB(a, x); a = 0 (no agents) is the law at 0.
+  let mAdvanced = 1;
+  let logAdvanced = a === 0 ? 0 : a * logOneMinusX;
+  let fAdvanced = 0; // set at k = 0
+  let cumulativeAdvanced = 0;
+  let queueMass = 0; // Σ_{k≥1} π_{N+k}
+  let queueLength = 0; // Σ k·π_{N+k}
+  let joinMass = 0; // Σ_{k<kBlock} π_{N+k}: arrivals that wait
+  let servedMass = 0; // Σ π_{N+k} · a/(a+k+1)
+  let servedWaitMass = 0; // Σ π_{N+k} · a/(a+k+1) · E[wait | served, k ahead]
+  let harmonic = 0; // Σ_{i=1}^{k+1} 1/(Nμ + iθ)
+  let servedWithin = 0;
+  let advancedWithin = 0;
+  let blockMass = 0;
+  let last = -1; // the last index the negative binomial laws were walked to
+  let ratio = 0; // λ/(Nμ + kθ) for the coming k
+  for (let k = 0; ; k++) {
+    // Rescaling at k = 0 as well costs nothing and means the optimizing compiler has seen it.
+    if (k > 0) mTerm *= ratio;
+    if (k === 0 || mTerm > HUGE || mTerm < TINY) {
+      logTerm += Math.log(mTerm);
+      mTerm = 1;
+      fTerm = Math.exp(logTerm);
+    }
+    const p = mTerm * fTerm;
+    if (k > 0) queueMass += p;
+    queueLength += k * p;
+    if (k === kBlock) {
+      blockMass = p;
+      break;
+    }
+    // j = k is the first index at which P(Y = j) multiplies the weights of states < k.
+    if (k > 0) {
+      const xOverK = x / k;
+      mServed *= (k + a) * xOverK;
+      mAdvanced *= (k + a - 1) * xOverK;
+    }
+    if (k === 0 || mServed > HUGE || mServed < TINY) {
+      logServed += Math.log(mServed);
+      mServed = 1;
+      fServed = Math.exp(logServed);
+    }
+    if (k === 0 || mAdvanced > HUGE || mAdvanced < TINY) {
+      logAdvanced += Math.log(mAdvanced);
+      mAdvanced = 1;
+      fAdvanced = Math.exp(logAdvanced);
+    }
+    const pServedK = mServed * fServed;
+    const pAdvancedK = mAdvanced * fAdvanced;
+    cumulativeServed += pServedK;
+    cumulativeAdvanced += pAdvancedK;
+    last = k;
+    servedWithin += pServedK * servedMass;
+    advancedWithin += pAdvancedK * joinMass;
+    // 1/(Nμ + (k+1)θ) gives the next ratio, the harmonic sum and a/(a+k+1) = Nμ/(Nμ + (k+1)θ).
+    const inverseRate = 1 / (nMu + (k + 1) * theta);
+    ratio = lambda * inverseRate;
+    const pServed = p * nMu * inverseRate;
+    harmonic += inverseRate;
+    joinMass += p;
+    servedMass += pServed;
+    servedWaitMass += pServed * harmonic;
+    // Past the mode every later ratio is at most this one, r, so Σ_{j>k} j·π_{N+j} ≤ π_{N+k}·(k+1)·r/(1−r)².
+    if (k >= kStar && p * (k + 1) * ratio < NEGLIGIBLE * Math.max(queueLength, p) * (1 - ratio) * (1 - ratio)) break;
+    if (k > MAX_QUEUE_STATES) throw tooLong();
+  }
+  servedWithin += servedMass * negativeBinomialTail(Math.log(mServed) + logServed, cumulativeServed, last, a + 1, x);
+  advancedWithin += joinMass * negativeBinomialTail(Math.log(mAdvanced) + logAdvanced, cumulativeAdvanced, last, a, x);
+
+  return { queueMass, queueLength, joinMass, servedMass, servedWaitMass, servedWithin, advancedWithin, blockMass };
+}
+
 function noWait(load: number, b: number, agents: number): ErlangAResult {
   return {
     load,
@@ -181,63 +267,21 @@ function noWait(load: number, b: number, agents: number): ErlangAResult {
 }
 
 /**
- * Walks the law of a negative binomial Y, P(Y = j) = C(j+r−1, j)·x^j·(1−x)^r,
- * in log space (its first terms underflow for large r), and gives the tail
- * P(Y > J) at the end from the incomplete beta function, so the walk can stop
- * where the queue law ends however far out Y's own mass lies.
+ * P(Y > J) for a negative binomial Y ~ NB(r, x), P(Y = j) = C(j+r−1, j)·x^j·(1−x)^r,
+ * walked to J = `last` (−1 before the first step; ln P(Y = J) and P(Y ≤ J) given):
+ * from the incomplete beta function, so the walk can stop where the queue law ends
+ * however far out Y's own mass lies.
  */
-function negativeBinomial(r: number, x: number) {
-  let j = -1;
-  // r = 0 is the law concentrated at 0 (no agents: nobody ahead is ever served).
-  const probability = scaledProduct(r === 0 ? 0 : r * Math.log1p(-x), 0);
-  let cumulative = 0;
-  return {
-    /** P(Y = j) for the next j (must be called with j = 0, 1, 2, …). */
-    step(next: number): number {
-      while (j < next) {
-        j++;
-        if (j > 0) probability.times((x * (j + r - 1)) / j);
-        cumulative += probability.value();
-      }
-      return probability.value();
-    },
-    /** P(Y > J), J the last index stepped to (−1 before the first step). */
-    tail(): number {
-      if (j < 0) return 1;
-      if (r === 0 || x === 0) return 0;
-      const alpha = j + 1;
-      if (x < (alpha + 1) / (alpha + r + 2)) {
-        // x^{J+1}(1−x)^r / B(J+1, r) = x·(J+r)·P(Y = J)
-        const front = Math.exp(probability.log() + Math.log(x * (j + r)));
-        return (front * betaContinuedFraction(alpha, r, x)) / alpha;
-      }
-      return Math.max(0, 1 - cumulative);
-    },
-  };
-}
-
-/**
- * A positive number walked through a long product of ratios, kept as m·e^E with
- * m near 1, so it neither overflows nor underflows while the product swings over
- * thousands of orders of magnitude; only a rescaling costs a logarithm.
- * value() is the number divided by e^scale.
- */
-function scaledProduct(logStart: number, scale: number) {
-  let m = 1;
-  let exponent = logStart;
-  let factor = Math.exp(exponent - scale);
-  return {
-    times(ratio: number): void {
-      m *= ratio;
-      if (m > 1e200 || m < 1e-200) {
-        exponent += Math.log(m);
-        m = 1;
-        factor = Math.exp(exponent - scale);
-      }
-    },
-    value: () => m * factor,
-    log: () => Math.log(m) + exponent,
-  };
+function negativeBinomialTail(logLast: number, cumulative: number, last: number, r: number, x: number): number {
+  if (last < 0) return 1;
+  if (r === 0 || x === 0) return 0;
+  const alpha = last + 1;
+  if (x < (alpha + 1) / (alpha + r + 2)) {
+    // x^{J+1}(1−x)^r / B(J+1, r) = x·(J+r)·P(Y = J)
+    const front = Math.exp(logLast + Math.log(x * (last + r)));
+    return (front * betaContinuedFraction(alpha, r, x)) / alpha;
+  }
+  return Math.max(0, 1 - cumulative);
 }
 
 function tooLong(): RangeError {

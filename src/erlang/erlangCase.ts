@@ -70,8 +70,23 @@ export const ERLANG_FIELDS: Record<string, NumberRule> = {
   shrinkage: { min: 0, max: 0.95, unit: 'share 0–1' },
 };
 
-/** Largest offered load the engine is held accurate for (DESIGN.md §3). */
+/** Largest offered load the engine is held accurate for (DESIGN.md §3), with up to 50,000 agents. */
 export const MAX_LOAD = 45_000;
+
+/**
+ * The one load guard of every Erlang front-end (`wfm erlang`, the calculator page):
+ * what is wrong with the offered load calls ÷ intervalSeconds × ahtSeconds, or null.
+ * Past it the answer would leave the range the engine is tested for, and a search
+ * could run for seconds.
+ */
+export function loadProblem(calls: number, intervalSeconds: number, ahtSeconds: number): FieldError | null {
+  const load = (calls / intervalSeconds) * ahtSeconds;
+  if (load <= MAX_LOAD) return null;
+  return {
+    field: 'calls',
+    problem: `the load calls ÷ intervalSeconds × ahtSeconds must be at most ${MAX_LOAD} Erlangs, got ${load.toFixed(1)}`,
+  };
+}
 
 const MODELS = ['B', 'C', 'A', 'X'] as const;
 const OTHER_FIELDS = ['model', 'slDefinition', 'fractional'];
@@ -146,10 +161,8 @@ export function parseErlangCase(raw: unknown): Parsed<ErlangCase> {
     );
   }
   if (calls !== undefined && intervalSeconds !== undefined && ahtSeconds !== undefined) {
-    const load = (calls / intervalSeconds) * ahtSeconds;
-    if (load > MAX_LOAD) {
-      fail('calls', `the load calls ÷ intervalSeconds × ahtSeconds must be at most ${MAX_LOAD} Erlangs, got ${load.toFixed(1)}`);
-    }
+    const problem = loadProblem(calls, intervalSeconds, ahtSeconds);
+    if (problem) errors.push(problem);
   }
   if (errors.length > 0) return { ok: false, errors };
   return {

@@ -1,6 +1,6 @@
 export { type CalculatorInput, type CalculatorResult, calculate, type Requirement } from './calculator';
 export { type ErlangAInput, type ErlangAResult, erlangA } from './erlangA';
-export { erlangB, erlangBSequence } from './erlangB';
+export { erlangB } from './erlangB';
 export { type ErlangCInput, type ErlangCResult, erlangC, UNSTABLE_REASON } from './erlangC';
 export {
   checkNumber,
@@ -10,6 +10,8 @@ export {
   type ErlangCase,
   type FieldError,
   formatFieldError,
+  loadProblem,
+  MAX_LOAD,
   type NumberRule,
   parseErlangCase,
   solveErlangCase,

@@ -1,7 +1,8 @@
 import { erlangAFromB } from './erlangA';
-import { erlangB, erlangBSequence } from './erlangB';
+import { erlangB } from './erlangB';
 import { erlangCFromB, UNSTABLE_REASON } from './erlangC';
 import { type SlDefinition, serviceLevel } from './serviceLevel';
+import { smallestPassing } from './smallestPassing';
 
 export type QueueModel = 'C' | 'A';
 
@@ -124,12 +125,34 @@ export interface StaffingResult {
 }
 
 /**
- * The smallest N meeting every target. Erlang C walks N upward alongside the
- * B recurrence (O(N) in all); Erlang A, whose queue law costs more per N,
- * gallops out from the Erlang C answer and bisects, reusing one B table (O(N + K log N)).
- * Every metric is monotone in N, so the first N that passes is the answer.
- * With `fractional` (Erlang C only) the integer answer is refined by bisection
- * over continuous Erlang C to the smallest real N, within 1e-6 agents.
+ * How far a staffing level is inside its targets (> 0) or outside (< 0): the
+ * smallest margin, in logarithms of what each target bounds (the shortfall
+ * 1 − SL, ASA, abandonment, occupancy), which fall nearly linearly in N where
+ * SL itself flattens out. It guides the staffing search; missedTargets decides.
+ */
+function margin(m: QueueMetrics, t: StaffingTargets): number {
+  if (!m.stable) return Number.NEGATIVE_INFINITY;
+  let smallest = Number.POSITIVE_INFINITY;
+  const below = (value: number | null, ceiling: number) => {
+    const inside = value === null ? Number.NEGATIVE_INFINITY : Math.log(ceiling) - Math.log(value);
+    smallest = Math.min(smallest, Number.isNaN(inside) ? Number.NEGATIVE_INFINITY : inside);
+  };
+  if (t.serviceLevel !== undefined) below(m.serviceLevel === null ? null : 1 - m.serviceLevel, 1 - t.serviceLevel);
+  if (t.maxAsaSeconds !== undefined) below(m.asa, t.maxAsaSeconds);
+  if (t.maxAbandonRate !== undefined) below(m.pAbandon, t.maxAbandonRate);
+  if (t.maxOccupancy !== undefined) below(m.occupancy, t.maxOccupancy);
+  return smallest;
+}
+
+/**
+ * The smallest N meeting every target. Every metric is monotone in N, and one
+ * evaluation costs O(1) to O(√N) (erlangB sums its series outward from N only
+ * as far as it matters), so the search probes a few N along the secant of the
+ * targets' margins (smallestPassing) instead of walking N one by one. Erlang C
+ * starts from square-root staffing, A + √A; Erlang A from the Erlang C answer,
+ * usually within a few per cent of its own. With `fractional` (Erlang C only)
+ * the integer answer is refined by bisection over continuous Erlang C to the
+ * smallest real N, within 1e-6 agents.
  */
 export function requiredAgents(c: StaffingCase, targets: StaffingTargets, fractional = false): StaffingResult {
   const a = load(c);
@@ -137,58 +160,38 @@ export function requiredAgents(c: StaffingCase, targets: StaffingTargets, fracti
     const idle = { agents: 0, load: 0, stable: true, pWait: 0, serviceLevel: null, asa: null, pAbandon: 0, occupancy: null };
     return { agents: 0, metrics: idle };
   }
-  const passes = (n: number, b: number) => missedTargets(metricsFromB(c, n, b), targets).length === 0;
-  const bAt = erlangBSequence(a);
-  // Erlang C: walk up from the first stable N. Erlang A: gallop from the Erlang C answer, which is
-  // usually within a few agents of it, then bisect.
-  let nC = Math.floor(a) + 1;
-  const caseC = { ...c, model: 'C' as const };
-  while (missedTargets(metricsFromB(caseC, nC, bAt(nC)), targets).length > 0) {
-    if (++nC > MAX_AGENTS) throw noStaffing();
-  }
-  const n = c.model === 'C' ? nC : gallop(nC, (k) => passes(k, bAt(k)));
-  if (!fractional || c.model !== 'C') return { agents: n, metrics: metricsFromB(c, n, bAt(n)) };
+  // Each model's metrics by N, so the answer's metrics are not computed twice.
+  const seen = { C: new Map<number, QueueMetrics>(), A: new Map<number, QueueMetrics>() };
+  const metrics = (model: StaffingCase, n: number) => {
+    let m = seen[model.model].get(n);
+    if (m === undefined) {
+      m = queueMetrics(model, n);
+      seen[model.model].set(n, m);
+    }
+    return m;
+  };
+  const probe = (model: StaffingCase) => (n: number) => {
+    const m = metrics(model, n);
+    return { passes: missedTargets(m, targets).length === 0, margin: margin(m, targets) };
+  };
+  // Erlang C fails at every N ≤ A (no steady state).
+  const stableFrom = Math.floor(a) + 1;
+  const probeC = probe({ ...c, model: 'C' });
+  const nC = smallestPassing(Math.ceil(a + Math.sqrt(a)), stableFrom - 1, MAX_AGENTS, probeC);
+  // Erlang A's margins rise with N about as fast as Erlang C's.
+  const slopeC = () => (nC !== null && nC > stableFrom ? probeC(nC).margin - probeC(nC - 1).margin : undefined);
+  const n = nC === null || c.model === 'C' ? nC : smallestPassing(nC, -1, MAX_AGENTS, probe(c), slopeC());
+  if (n === null) throw noStaffing();
+  if (!fractional || c.model !== 'C') return { agents: n, metrics: metrics(c, n) };
+  const passes = (x: number) => missedTargets(queueMetrics(c, x), targets).length === 0;
   let lo = Math.max(n - 1, a);
   let hi = n;
   while (hi - lo > 1e-7) {
     const mid = (lo + hi) / 2;
-    if (passes(mid, erlangB(mid, a))) hi = mid;
-    else lo = mid;
-  }
-  return { agents: hi, metrics: metricsFromB(c, hi, erlangB(hi, a)) };
-}
-
-/** The smallest k ≥ 0 with passes(k), for a monotone predicate, searching outward from a guess. */
-function gallop(guess: number, passes: (k: number) => boolean): number {
-  let lo: number;
-  let hi: number;
-  if (passes(guess)) {
-    hi = guess;
-    let step = 1;
-    lo = guess - step;
-    while (lo >= 0 && passes(lo)) {
-      hi = lo;
-      step *= 2;
-      lo = hi - step;
-    }
-    lo = Math.max(lo, -1);
-  } else {
-    lo = guess;
-    let step = 1;
-    hi = guess + step;
-    while (!passes(hi)) {
-      lo = hi;
-      step *= 2;
-      hi = lo + step;
-      if (hi > 2 * MAX_AGENTS) throw noStaffing();
-    }
-  }
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
     if (passes(mid)) hi = mid;
     else lo = mid;
   }
-  return hi;
+  return { agents: hi, metrics: queueMetrics(c, hi) };
 }
 
 function noStaffing(): RangeError {

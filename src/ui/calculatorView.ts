@@ -6,6 +6,7 @@ import {
   DEFAULT_SL_DEFINITION,
   describeRange,
   ERLANG_FIELDS,
+  loadProblem,
   type NumberRule,
   type QueueMetrics,
   type Requirement,
@@ -221,6 +222,12 @@ function readInput(raw: Stored, report: (id: string, message: string | null) => 
   }
   if (!ok) return null;
   const num = (field: string) => values[field] as number;
+  // The same load guard as `wfm erlang` (and calculate), shown by the calls field.
+  const tooMuch = loadProblem(num('calls'), Number(raw.interval), num('ahtSeconds'));
+  if (tooMuch) {
+    report('calls', `Calls offered: ${tooMuch.problem.replace(/, got .*$/, '')}`);
+    return null;
+  }
   return {
     calls: num('calls'),
     intervalSeconds: Number(raw.interval),

@@ -11,18 +11,55 @@ const arbitraryCase = fc
   .map(({ agents, milliErlangs }) => ({ agents, milliErlangs, load: milliErlangs / 1000 }));
 
 describe('Erlang B and C against exact 120-digit arithmetic', () => {
-  it('B is within 1e-9 relative from 1 to 50,000 agents, loads to 45,000 Erlangs', () => {
+  it('B is within 1e-12 relative from 1 to 50,000 agents, loads to 45,000 Erlangs', () => {
     fc.assert(
       fc.property(arbitraryCase, ({ agents, milliErlangs, load }) => {
         const ref = referenceErlangB(agents, { num: BigInt(milliErlangs), den: 1000n });
         if (ref <= 1e-12) return;
-        expect(relativeError(erlangB(agents, load), ref)).toBeLessThan(1e-9);
+        expect(relativeError(erlangB(agents, load), ref)).toBeLessThan(1e-12);
       }),
       { numRuns: 40 },
     );
   });
 
-  it('C is within 1e-9 relative wherever the queue is stable', () => {
+  // Loads 0.5–1.3 N, where B is neither 0 nor 1 − N/A and every branch of the evaluation is used.
+  const aroundCritical = fc
+    .record({ agents: fc.integer({ min: 1, max: 50_000 }), ratio: fc.double({ min: 0.5, max: 1.3, noNaN: true }) })
+    .map(({ agents, ratio }) => {
+      const milliErlangs = Math.max(1, Math.round(agents * ratio * 1000));
+      return { agents, milliErlangs, load: milliErlangs / 1000 };
+    });
+
+  it('B and C are within 1e-12 relative at loads 0.5–1.3 N', () => {
+    fc.assert(
+      fc.property(aroundCritical, ({ agents, milliErlangs, load }) => {
+        const exact = { num: BigInt(milliErlangs), den: 1000n };
+        const refB = referenceErlangB(agents, exact);
+        if (refB > 1e-12) expect(relativeError(erlangB(agents, load), refB)).toBeLessThan(1e-12);
+        const c = erlangC({ agents, load, ahtSeconds: 180, targetSeconds: 20 });
+        if (!c.stable) return;
+        const refC = referenceErlangC(agents, exact);
+        if (refC > 1e-12) expect(relativeError(c.erlangC, refC)).toBeLessThan(1e-12);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('B and C are within 1e-12 relative in the Halfin–Whitt region, load N − √N, up to 50,000 agents', () => {
+    const sizes = fc.sample(fc.integer({ min: 1, max: 50_000 }), { numRuns: 12, seed: 15 });
+    for (const agents of [1, 2, 47, 48, 49, 100, 1_000, 10_000, 50_000, ...sizes]) {
+      const milliErlangs = Math.max(1, Math.round((agents - Math.sqrt(agents)) * 1000));
+      const load = milliErlangs / 1000;
+      const exact = { num: BigInt(milliErlangs), den: 1000n };
+      const refB = referenceErlangB(agents, exact);
+      expect(relativeError(erlangB(agents, load), refB)).toBeLessThan(1e-12);
+      const c = erlangC({ agents, load, ahtSeconds: 180, targetSeconds: 20 });
+      if (!c.stable) throw new Error(`expected stable at N = ${agents}`);
+      expect(relativeError(c.erlangC, referenceErlangC(agents, exact))).toBeLessThan(1e-12);
+    }
+  });
+
+  it('C is within 1e-12 relative wherever the queue is stable', () => {
     // Agents near the load, where C is neither 0 nor 1 and the formula is most delicate.
     const nearLoad = fc
       .record({ milliErlangs: fc.integer({ min: 1, max: 45_000_000 }), excess: fc.double({ min: 0.001, max: 4, noNaN: true }) })
@@ -38,7 +75,7 @@ describe('Erlang B and C against exact 120-digit arithmetic', () => {
         if (ref <= 1e-12) return;
         const r = erlangC({ agents, load, ahtSeconds: 180, targetSeconds: 20 });
         if (!r.stable) throw new Error('expected stable');
-        expect(relativeError(r.erlangC, ref)).toBeLessThan(1e-9);
+        expect(relativeError(r.erlangC, ref)).toBeLessThan(1e-12);
       }),
       { numRuns: 40 },
     );
@@ -57,10 +94,10 @@ describe('Erlang B and C against exact 120-digit arithmetic', () => {
       const exact = { num: BigInt(milli), den: 1000n };
       const refB = referenceErlangB(agents, exact);
       expect(refB).toBeGreaterThan(1e-12);
-      expect(relativeError(erlangB(agents, load), refB)).toBeLessThan(1e-9);
+      expect(relativeError(erlangB(agents, load), refB)).toBeLessThan(1e-12);
       const c = erlangC({ agents, load, ahtSeconds: 180, targetSeconds: 20 });
       const refC = referenceErlangC(agents, exact);
-      if (c.stable && refC > 1e-12) expect(relativeError(c.erlangC, refC)).toBeLessThan(1e-9);
+      if (c.stable && refC > 1e-12) expect(relativeError(c.erlangC, refC)).toBeLessThan(1e-12);
     }
   });
 

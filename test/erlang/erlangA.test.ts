@@ -14,6 +14,8 @@ describe('Erlang A against the textbook law and a uniformized tagged caller', ()
     [40, 0.5, 100, 50, 15, 500], // overloaded: 50 Erlangs on 40 agents
     [200, 1.9, 100, 400, 20, 1500],
     [2000, 2000 / 180, 180, 300, 20, 3000], // critically loaded, large
+    [5000, (5000 - Math.sqrt(5000)) / 180, 180, 300, 20, 3000], // Halfin–Whitt, load N − √N
+    [3700, 3971 / 180, 180, 300, 20, 4000], // overloaded, near a 5,000-agent day's Erlang A staffing
   ];
   for (const [agents, lambda, aht, patience, t, maxQueue] of cases) {
     it(`N=${agents}, A=${(lambda * aht).toFixed(1)}, patience ${patience} s: within 1e-7`, () => {
