@@ -48,7 +48,7 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       const [planFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-plan-csv')]);
       expect(planFile.suggestedFilename()).toBe('christmas-eve-retail-hotline-plan.csv');
       const planText = readFileSync((await planFile.path()) ?? '', 'utf8').split('\r\n');
-      expect(planText[0]).toMatch(/^scenario,start,calls,redials,attempts,blocked,contained,toAgents/);
+      expect(planText[0]).toMatch(/^\ufeffscenario,start,calls,redials,attempts,blocked,contained,toAgents/);
       expect(planText.filter((l) => l.startsWith('Christmas Eve'))).toHaveLength(96);
       const [simFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-simulation-csv')]);
       const simText = readFileSync((await simFile.path()) ?? '', 'utf8');
@@ -307,7 +307,7 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       await expect.poll(() => page.innerText('#schedule-summary h2'), { timeout: 60_000 }).not.toBe(before);
       const [file] = await Promise.all([page.waitForEvent('download'), page.click('#export-roster-csv')]);
       const roster = readFileSync((await file.path()) ?? '', 'utf8').split('\r\n');
-      expect(roster[0]).toBe('agent,date,template,start,end,breaks,paid hours');
+      expect(roster[0]).toBe('\ufeffagent,date,template,start,end,breaks,paid hours');
       expect(roster[1]).toMatch(/^A0001,2027-04-15,/);
     });
 
