@@ -4,7 +4,7 @@ import { minutesOf } from '../scenario';
 import type { Schedule } from './solve';
 
 /** One row per agent: id, template, start, end, breaks, paid hours — the roster a team lead hands out. */
-export function agentRoster(schedule: Schedule, date: string): Table {
+export function agentRoster(schedule: Pick<Schedule, 'shifts'>, date: string): Table {
   const rows: Table['rows'] = [];
   let id = 0;
   for (const shift of schedule.shifts) {
@@ -37,7 +37,7 @@ export const agentId = (n: number) => `A${String(n).padStart(4, '0')}`;
  * events a calendar already holds instead of doubling them.
  */
 export function agentCalendars(
-  schedule: Schedule,
+  schedule: Pick<Schedule, 'shifts'>,
   date: string,
   center: string,
   timeZone: string,
