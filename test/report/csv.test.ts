@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { rfssaToHistory } from '../../src/forecast';
 import { planDay } from '../../src/plan';
 import { csvCell, planCsv, simulationCsv, toCsv } from '../../src/report/csv';
 import { portableText } from '../../src/report/text';
@@ -118,5 +119,15 @@ describe('CSV export', () => {
     expect(sim[3].slice(0, 2)).toEqual(["a;'=1+1;b", 'day']);
     for (const row of sim.slice(1))
       for (const cell of row.slice(2)) expect(cell === '' || Number.isFinite(Number(cell))).toBe(true);
+  });
+
+  it('converts a public data set to a history file in which no cell can run either', () => {
+    const history = rfssaToHistory('calls,u,Date\n12,1,1999-01-01\n"=1000+337",2,1999-01-01\n"=HYPERLINK(""x"")",3,1999-01-01\n');
+    expect(parse(history)).toEqual([
+      ['time', 'calls'],
+      ['1999-01-01 00:00', '12'],
+      ['1999-01-01 00:06', "'=1000+337"],
+      ['1999-01-01 00:12', '\'=HYPERLINK("x")'],
+    ]);
   });
 });
