@@ -74,17 +74,23 @@ function offsetMs(clock: Intl.DateTimeFormat, instant: number): number {
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
+const HALF_DAY_MS = 43_200_000;
+
 /**
  * A UTC DATE-TIME (e.g. 20261224T070000Z) for a wall-clock time on a date in
  * the clock's zone: `minutes` after the date's midnight, so 24:00 and later
- * fall on the next day. A time that a daylight-saving change skips moves by
- * the change; a repeated one takes its first occurrence.
+ * fall on the next day. Around a daylight-saving change it does what
+ * Temporal's "compatible" rule does: a time the change repeats is its earlier
+ * occurrence, a time the change skips moves forward by the change.
  */
 export function utcDateTime(clock: Intl.DateTimeFormat, date: string, minutes: number): string {
   const [y, m, d] = date.split('-').map(Number);
   const wall = new Date(0).setUTCFullYear(y, m - 1, d) + minutes * 60_000;
-  const guess = wall - offsetMs(clock, wall);
-  const instant = wall - offsetMs(clock, guess);
+  // The instants that read `wall` with the offset in force half a day before and half a day after.
+  const before = wall - offsetMs(clock, wall - HALF_DAY_MS);
+  const after = wall - offsetMs(clock, wall + HALF_DAY_MS);
+  const reads = (instant: number) => instant + offsetMs(clock, instant) === wall;
+  const instant = reads(before) || !reads(after) ? before : after;
   return new Date(instant).toISOString().replace(/[-:]|\.\d{3}/g, '');
 }
 

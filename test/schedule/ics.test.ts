@@ -79,6 +79,11 @@ describe('iCalendar export (RFC 5545)', () => {
     // New York springs forward at 02:00 on 8 March 2026: 00:00 is EST (−5 h), 08:00 is EDT (−4 h).
     const [ny] = agentCalendars({ shifts: [shift('Night', '00:00', '08:00')] }, '2026-03-08', 'NY', 'America/New_York');
     expect(events(ny.ics)[0]).toMatchObject({ start: '2026-03-08T05:00:00.000Z', end: '2026-03-08T12:00:00.000Z' });
+    // Berlin: 02:30 happens twice on 25 October 2026 (the earlier, CEST, is taken) and not at all on 29 March (it moves to 03:30 CEST).
+    const [autumn] = agentCalendars({ shifts: [shift('Night', '02:30', '08:00')] }, '2026-10-25', 'B', 'Europe/Berlin');
+    expect(events(autumn.ics)[0]).toMatchObject({ start: '2026-10-25T00:30:00.000Z', end: '2026-10-25T07:00:00.000Z' });
+    const [spring] = agentCalendars({ shifts: [shift('Night', '02:30', '08:00')] }, '2026-03-29', 'B', 'Europe/Berlin');
+    expect(events(spring.ics)[0]).toMatchObject({ start: '2026-03-29T01:30:00.000Z', end: '2026-03-29T06:00:00.000Z' });
     const [utc] = agentCalendars({ shifts: [shift('Day', '08:00', '16:00')] }, '2026-03-08', 'UTC center', 'UTC');
     expect(utc.ics).toContain('DTSTART:20260308T080000Z\r\n');
     expect(events(utc.ics)[0]).toMatchObject({ start: '2026-03-08T08:00:00.000Z', end: '2026-03-08T16:00:00.000Z' });
