@@ -25,6 +25,8 @@ const utf8Octets = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x
  * never splitting a character.
  */
 export function foldLine(line: string): string {
+  // A UTF-16 unit is at most 3 octets of UTF-8 (a 4-octet character takes two units).
+  if (line.length * 3 <= 75) return line;
   const lines: string[] = [];
   let current = '';
   let octets = 0;

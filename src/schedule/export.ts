@@ -44,28 +44,32 @@ export function agentCalendars(
 ): { agent: string; ics: string }[] {
   const clock = timeZoneClock(timeZone);
   const time = (hhmm: string) => utcDateTime(clock, date, minutesOf(hhmm));
+  const stamp = `DTSTAMP:${date.replaceAll('-', '')}T000000Z`;
   const calendars: { agent: string; ics: string }[] = [];
   let id = 0;
   for (const shift of schedule.shifts) {
+    // The same for every agent on this shift: each event's name and its lines after the UID.
+    const events = [
+      { name: 'shift', summary: `${shift.template} (${center})`, start: shift.start, end: shift.end },
+      ...shift.breaks.map((b, n) => ({
+        name: `break ${n + 1}`,
+        summary: b.paid ? 'Break (paid)' : 'Break',
+        start: b.start,
+        end: b.end,
+      })),
+    ].map((e) => ({
+      name: e.name,
+      lines: [stamp, `DTSTART:${time(e.start)}`, `DTEND:${time(e.end)}`, `SUMMARY:${icsText(e.summary)}`],
+    }));
     for (let k = 0; k < shift.agents; k++) {
       const agent = agentId(++id);
-      const event = (name: string, summary: string, start: string, end: string) => [
-        'BEGIN:VEVENT',
-        `UID:${stableUid([center, date, agent, name])}`,
-        `DTSTAMP:${date.replaceAll('-', '')}T000000Z`,
-        `DTSTART:${time(start)}`,
-        `DTEND:${time(end)}`,
-        `SUMMARY:${icsText(summary)}`,
-        'END:VEVENT',
-      ];
       const lines = [
         'BEGIN:VCALENDAR',
         'VERSION:2.0',
         'PRODID:-//wfm peak-day planner//EN',
         `X-WR-CALNAME:${icsText(`${center} — ${agent}`)}`,
         `X-WR-TIMEZONE:${icsText(timeZone)}`,
-        ...event('shift', `${shift.template} (${center})`, shift.start, shift.end),
-        ...shift.breaks.flatMap((b, n) => event(`break ${n + 1}`, b.paid ? 'Break (paid)' : 'Break', b.start, b.end)),
+        ...events.flatMap((e) => ['BEGIN:VEVENT', `UID:${stableUid([center, date, agent, e.name])}`, ...e.lines, 'END:VEVENT']),
         'END:VCALENDAR',
       ];
       calendars.push({ agent, ics: icsFile(lines) });
