@@ -2,7 +2,7 @@ import { type DayPlan, planDay } from '../plan';
 import { reportCsv, reportSheet, workbook } from '../report/files';
 import { planJson, planReport } from '../report/plan';
 import { type OutputCommand, outputJsonSchema } from '../report/schemas';
-import { formatCell, textTable } from '../report/text';
+import { formatCell, textTable } from '../report/terminal';
 import { intervalCount, scenarioJsonSchema } from '../scenario';
 import { commandSpec } from './commands';
 import { checkOutputPath, writeOutput } from './files';

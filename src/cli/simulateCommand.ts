@@ -1,7 +1,7 @@
 import { type DayPlan, planDay } from '../plan';
 import { reportCsv, reportSheet, workbook } from '../report/files';
 import { simulationJson, simulationReport } from '../report/simulation';
-import { formatCell, textTable } from '../report/text';
+import { formatCell, textTable } from '../report/terminal';
 import type { Estimate, SimulationResult } from '../sim';
 import { runSimulation, SimulationCancelled } from '../sim/pool';
 import { commandSpec } from './commands';

@@ -1,3 +1,4 @@
+import { csvCell } from '../report/csv';
 import { clockOf, parseCsv } from '../scenario';
 import type { SpecialDay } from './methods';
 
@@ -12,7 +13,9 @@ export function rfssaToHistory(text: string): string {
   const header = rows[0].map((h) => h.replace(/"/g, ''));
   const [calls, slot, date] = ['calls', 'u', 'Date'].map((c) => header.indexOf(c));
   const out = ['time,calls'];
-  for (const r of rows.slice(1)) out.push(`${r[date].replace(/"/g, '')} ${clockOf((Number(r[slot]) - 1) * 6)},${r[calls]}`);
+  // Cells pass through csvCell, so a hostile value in the source cannot become a formula in the history file.
+  for (const r of rows.slice(1))
+    out.push(`${csvCell(`${r[date].replace(/"/g, '')} ${clockOf((Number(r[slot]) - 1) * 6)}`)},${csvCell(r[calls])}`);
   return `${out.join('\n')}\n`;
 }
 

@@ -1,4 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
+import { portableText } from './text';
 
 /**
  * A minimal XLSX (Office Open XML) workbook: sheets of numbers and text.
@@ -10,15 +11,28 @@ export interface Sheet {
   rows: (string | number | null)[][];
 }
 
+/**
+ * Text as XML character data: markup escaped, characters XML forbids replaced
+ * (portableText), and carriage returns written as &#13; since an XML reader
+ * turns a literal one into a line feed.
+ */
 const escapeXml = (text: string) =>
-  text
+  portableText(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    // Characters XML 1.0 does not allow would make Excel refuse the file.
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching those control characters is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+    .replace(/\r/g, '&#13;');
+
+/** The longest text a cell holds in Excel (it repairs, i.e. cuts, a workbook with a longer one). */
+const MAX_CELL_TEXT = 32_767;
+
+/** The first `max` UTF-16 units of a text, never half of a surrogate pair. */
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
 
 /** Column letters of a 0-based index: 0 → A, 26 → AA. */
 export function columnName(index: number): string {
@@ -33,9 +47,10 @@ function sheetXml(rows: Sheet['rows']): string {
       const cells = row
         .map((v, c) => {
           const ref = `${columnName(c)}${r + 1}`;
-          if (v === null || (typeof v === 'number' && !Number.isFinite(v))) return '';
+          // An empty text is an empty cell, as in CSV.
+          if (v === null || v === '' || (typeof v === 'number' && !Number.isFinite(v))) return '';
           if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`;
-          return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+          return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(truncate(v, MAX_CELL_TEXT))}</t></is></c>`;
         })
         .join('');
       return `<row r="${r + 1}">${cells}</row>`;
@@ -45,8 +60,28 @@ function sheetXml(rows: Sheet['rows']): string {
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`;
 }
 
-/** Sheet names: at most 31 characters, none of []:*?/\ (Excel's rules). */
-const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet';
+/**
+ * Sheet names as Excel requires them, or it refuses the workbook: 1 to 31
+ * characters, none of []:*?/\ or a control character (made spaces), no apostrophe at either
+ * end, not "History" (reserved), and no two alike regardless of case.
+ */
+export function sheetNames(names: string[]): string[] {
+  const taken = new Set<string>();
+  // Spaces and apostrophes are taken off both ends, also after a cut.
+  const ends = (text: string) => text.replace(/^[' ]+|[' ]+$/g, '');
+  return names.map((name) => {
+    const clean = ends(portableText(name).replace(/[[\]:*?/\\\s\ufffd]/g, ' '));
+    const base = clean === '' || clean.toLowerCase() === 'history' ? 'Sheet' : clean;
+    for (let n = 1; ; n++) {
+      const suffix = n === 1 ? '' : ` (${n})`;
+      const candidate = ends(truncate(base, 31 - suffix.length)) + suffix;
+      if (!taken.has(candidate.toLowerCase())) {
+        taken.add(candidate.toLowerCase());
+        return candidate;
+      }
+    }
+  });
+}
 
 export function xlsx(sheets: Sheet[]): Uint8Array {
   const files: Record<string, Uint8Array> = {
@@ -60,8 +95,10 @@ export function xlsx(sheets: Sheet[]): Uint8Array {
     '_rels/.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
     'xl/workbook.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets
-      .map((s, i) => `<sheet name="${escapeXml(sheetName(s.name))}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheetNames(
+      sheets.map((s) => s.name),
+    )
+      .map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
       .join('')}</sheets></workbook>`),
     'xl/_rels/workbook.xml.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets

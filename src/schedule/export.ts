@@ -1,8 +1,10 @@
 import type { Table } from '../report/csv';
+import { icsFile, icsText, stableUid, timeZoneClock, utcDateTime } from '../report/ics';
+import { minutesOf } from '../scenario';
 import type { Schedule } from './solve';
 
 /** One row per agent: id, template, start, end, breaks, paid hours — the roster a team lead hands out. */
-export function agentRoster(schedule: Schedule, date: string): Table {
+export function agentRoster(schedule: Pick<Schedule, 'shifts'>, date: string): Table {
   const rows: Table['rows'] = [];
   let id = 0;
   for (const shift of schedule.shifts) {
@@ -25,45 +27,52 @@ export function coverageTable(schedule: Schedule): Table {
 
 export const agentId = (n: number) => `A${String(n).padStart(4, '0')}`;
 
-const icsTime = (date: string, clock: string) => {
-  // "24:00" is midnight of the next day.
-  const [h, m] = clock.split(':').map(Number);
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCMinutes(h * 60 + m);
-  return `${d.toISOString().slice(0, 10).replaceAll('-', '')}T${d.toISOString().slice(11, 16).replace(':', '')}00`;
-};
-
-const icsText = (text: string) => text.replace(/([\\;,])/g, '\\$1').replace(/\n/g, '\\n');
-
 /**
- * One iCalendar file per agent: the shift and its breaks as events in the
- * center's local time (floating times, as a roster is read on site).
+ * One iCalendar file per agent: the shift and its breaks as events. A
+ * scenario's clock times are the center's local time; `timeZone` (IANA) says
+ * which zone that is, and every time is written in UTC (the Z form), so
+ * each calendar shows the shift at the right moment wherever it is opened.
+ * The UIDs hash the scenario's name, the date, the agent and the event
+ * (shift or n-th break), so a re-export, even after a re-solve, updates the
+ * events a calendar already holds instead of doubling them.
  */
-export function agentCalendars(schedule: Schedule, date: string, center: string): { agent: string; ics: string }[] {
+export function agentCalendars(
+  schedule: Pick<Schedule, 'shifts'>,
+  date: string,
+  center: string,
+  timeZone: string,
+): { agent: string; ics: string }[] {
+  const clock = timeZoneClock(timeZone);
+  const time = (hhmm: string) => utcDateTime(clock, date, minutesOf(hhmm));
+  const stamp = `DTSTAMP:${date.replaceAll('-', '')}T000000Z`;
   const calendars: { agent: string; ics: string }[] = [];
   let id = 0;
   for (const shift of schedule.shifts) {
+    // The same for every agent on this shift: each event's name and its lines after the UID.
+    const events = [
+      { name: 'shift', summary: `${shift.template} (${center})`, start: shift.start, end: shift.end },
+      ...shift.breaks.map((b, n) => ({
+        name: `break ${n + 1}`,
+        summary: b.paid ? 'Break (paid)' : 'Break',
+        start: b.start,
+        end: b.end,
+      })),
+    ].map((e) => ({
+      name: e.name,
+      lines: [stamp, `DTSTART:${time(e.start)}`, `DTEND:${time(e.end)}`, `SUMMARY:${icsText(e.summary)}`],
+    }));
     for (let k = 0; k < shift.agents; k++) {
       const agent = agentId(++id);
-      const event = (uid: string, summary: string, start: string, end: string) => [
-        'BEGIN:VEVENT',
-        `UID:${uid}-${agent}-${date}@wfm`,
-        `DTSTAMP:${icsTime(date, '00:00')}Z`,
-        `DTSTART:${icsTime(date, start)}`,
-        `DTEND:${icsTime(date, end)}`,
-        `SUMMARY:${icsText(summary)}`,
-        'END:VEVENT',
-      ];
       const lines = [
         'BEGIN:VCALENDAR',
         'VERSION:2.0',
         'PRODID:-//wfm peak-day planner//EN',
         `X-WR-CALNAME:${icsText(`${center} — ${agent}`)}`,
-        ...event('shift', `${shift.template} (${center})`, shift.start, shift.end),
-        ...shift.breaks.flatMap((b, n) => event(`break${n}`, b.paid ? 'Break (paid)' : 'Break', b.start, b.end)),
+        `X-WR-TIMEZONE:${icsText(timeZone)}`,
+        ...events.flatMap((e) => ['BEGIN:VEVENT', `UID:${stableUid([center, date, agent, e.name])}`, ...e.lines, 'END:VEVENT']),
         'END:VCALENDAR',
       ];
-      calendars.push({ agent, ics: `${lines.join('\r\n')}\r\n` });
+      calendars.push({ agent, ics: icsFile(lines) });
     }
   }
   return calendars;

@@ -48,7 +48,7 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       const [planFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-plan-csv')]);
       expect(planFile.suggestedFilename()).toBe('christmas-eve-retail-hotline-plan.csv');
       const planText = readFileSync((await planFile.path()) ?? '', 'utf8').split('\r\n');
-      expect(planText[0]).toMatch(/^scenario,start,calls,redials,attempts,blocked,contained,toAgents/);
+      expect(planText[0]).toMatch(/^\ufeffscenario,start,calls,redials,attempts,blocked,contained,toAgents/);
       expect(planText.filter((l) => l.startsWith('Christmas Eve'))).toHaveLength(96);
       const [simFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-simulation-csv')]);
       const simText = readFileSync((await simFile.path()) ?? '', 'utf8');
@@ -307,8 +307,15 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       await expect.poll(() => page.innerText('#schedule-summary h2'), { timeout: 60_000 }).not.toBe(before);
       const [file] = await Promise.all([page.waitForEvent('download'), page.click('#export-roster-csv')]);
       const roster = readFileSync((await file.path()) ?? '', 'utf8').split('\r\n');
-      expect(roster[0]).toBe('agent,date,template,start,end,breaks,paid hours');
+      expect(roster[0]).toBe('\ufeffagent,date,template,start,end,breaks,paid hours');
       expect(roster[1]).toMatch(/^A0001,2027-04-15,/);
+      const [zip] = await Promise.all([page.waitForEvent('download'), page.click('#export-ics')]);
+      const calendars = unzipSync(readFileSync((await zip.path()) ?? ''));
+      expect(Object.keys(calendars)).toHaveLength(roster.filter((l) => /^A\d{4},/.test(l)).length);
+      const ics = new TextDecoder().decode(calendars['A0001.ics']);
+      const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+      expect(ics).toContain(`\r\nX-WR-TIMEZONE:${zone}\r\n`);
+      expect(ics).toMatch(/\r\nDTSTART:2027041[45]T\d{6}Z\r\n/);
     });
 
     it('names a bad template value and keeps the last schedule', async () => {

@@ -1,0 +1,50 @@
+import { type Cell, isEstimate, type ReportTable, type Unit } from './table';
+
+/** A value as a person reads it, with its unit where the header does not carry it. */
+export function formatCell(cell: Cell, unit: Unit): string {
+  if (isEstimate(cell)) {
+    if (cell.mean === null) return '—';
+    const half = cell.halfWidth ?? 0;
+    const hw =
+      unit === 'share'
+        ? (100 * half).toFixed(1)
+        : unit === 'seconds'
+          ? half.toFixed(0)
+          : Math.round(half).toLocaleString('en-US');
+    return `${formatCell(cell.mean, unit)} ±${hw}`;
+  }
+  if (cell === null) return '—';
+  if (typeof cell === 'string') return cell;
+  switch (unit) {
+    case 'share':
+      return `${(100 * cell).toFixed(1)} %`;
+    case 'seconds':
+      return `${cell.toFixed(0)} s`;
+    case 'erlangs':
+      return cell.toFixed(1);
+    case 'agents':
+      return Number.isInteger(cell) ? cell.toLocaleString('en-US') : cell.toFixed(1);
+    default:
+      return (Math.round(cell) + 0).toLocaleString('en-US');
+  }
+}
+
+/**
+ * A fixed-width terminal table: the header, one line per row, then a rule and the `footer`
+ * rows (the day). Only the brief columns, as on screen.
+ */
+export function textTable(table: ReportTable, footer: ReportTable | null = null): string {
+  const keep = table.columns.map((c, i) => (c.brief ? i : -1)).filter((i) => i >= 0);
+  const header = keep.map((i) => table.columns[i].label);
+  const render = (t: ReportTable) => t.rows.map((r) => keep.map((i) => formatCell(r[i], t.columns[i].unit)));
+  const rows = render(table);
+  const foot = footer ? render(footer) : [];
+  const widths = header.map((h, c) => Math.max(h.length, ...[...rows, ...foot].map((r) => r[c].length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  return [
+    line(header),
+    ...rows.map(line),
+    ...(foot.length ? [widths.map((w) => '─'.repeat(w)).join('  '), ...foot.map(line)] : []),
+  ].join('\n');
+}

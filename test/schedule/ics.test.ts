@@ -1,0 +1,159 @@
+import fc from 'fast-check';
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { foldLine, icsText } from '../../src/report/ics';
+import { portableText } from '../../src/report/text';
+import { agentCalendars, type ScheduledShift } from '../../src/schedule';
+import { hostileText } from '../report/hostile';
+
+// X-WR-CALNAME and X-WR-TIMEZONE are TEXT for the calendars that read them (Apple, Google, Outlook); ical.js is told so.
+for (const name of ['x-wr-calname', 'x-wr-timezone']) ICAL.design.defaultSet.property[name] = { defaultType: 'text' };
+
+const shift = (template: string, start: string, end: string, agents = 1): ScheduledShift => ({
+  template,
+  start,
+  end,
+  breaks: [
+    { start: '10:00', end: '10:15', paid: true },
+    { start: '12:00', end: '12:30', paid: false },
+  ],
+  paidHours: 8,
+  agents,
+});
+
+/** The raw file obeys RFC 5545 §3.1: CRLF after every line, no other CR or LF, at most 75 octets a line, folds start with a space. */
+function expectWellFormedLines(ics: string): void {
+  expect(ics.endsWith('\r\n')).toBe(true);
+  const lines = ics.slice(0, -2).split('\r\n');
+  for (const line of lines) {
+    expect(line).not.toMatch(/[\r\n]/);
+    expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    // No character cut in two: the line is whole UTF-16, so its UTF-8 bytes decode back to it.
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(line, 'utf8'))).toBe(line);
+    expect(line).not.toMatch(/[\ud800-\udbff]$|^[\udc00-\udfff]/);
+  }
+  expect(lines[0]).toBe('BEGIN:VCALENDAR');
+}
+
+/** The events as an independent parser (ical.js) reads them. */
+function events(ics: string) {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  return calendar.getAllSubcomponents('vevent').map((v) => {
+    const event = new ICAL.Event(v);
+    return {
+      uid: event.uid,
+      summary: event.summary,
+      start: event.startDate.toJSDate().toISOString(),
+      end: event.endDate.toJSDate().toISOString(),
+      utc: event.startDate.zone === ICAL.Timezone.utcTimezone && event.endDate.zone === ICAL.Timezone.utcTimezone,
+      stamp: v.getFirstPropertyValue('dtstamp')?.toString(),
+    };
+  });
+}
+
+describe('iCalendar export (RFC 5545)', () => {
+  const schedule = { shifts: [shift('Full-time', '08:00', '16:30', 2), shift('Evening', '16:00', '24:00')] };
+
+  it('writes each agent a calendar that an independent parser reads: the shift and its breaks, at the right UTC instants', () => {
+    const calendars = agentCalendars(schedule, '2026-12-24', 'Noël; 客服, hotline', 'Europe/Berlin');
+    expect(calendars.map((c) => c.agent)).toEqual(['A0001', 'A0002', 'A0003']);
+    for (const { ics } of calendars) expectWellFormedLines(ics);
+    const first = events(calendars[0].ics);
+    expect(first.map(({ summary, start, end, utc }) => ({ summary, start, end, utc }))).toEqual([
+      {
+        summary: 'Full-time (Noël; 客服, hotline)',
+        start: '2026-12-24T07:00:00.000Z',
+        end: '2026-12-24T15:30:00.000Z',
+        utc: true,
+      },
+      { summary: 'Break (paid)', start: '2026-12-24T09:00:00.000Z', end: '2026-12-24T09:15:00.000Z', utc: true },
+      { summary: 'Break', start: '2026-12-24T11:00:00.000Z', end: '2026-12-24T11:30:00.000Z', utc: true },
+    ]);
+    expect(first[0].stamp).toBe('2026-12-24T00:00:00Z');
+    // 24:00 is midnight of the next day.
+    expect(events(calendars[2].ics)[0]).toMatchObject({ start: '2026-12-24T15:00:00.000Z', end: '2026-12-24T23:00:00.000Z' });
+    expect(new ICAL.Component(ICAL.parse(calendars[0].ics)).getFirstPropertyValue('x-wr-timezone')).toBe('Europe/Berlin');
+  });
+
+  it('follows the zone through a daylight-saving change and writes UTC as given', () => {
+    // New York springs forward at 02:00 on 8 March 2026: 00:00 is EST (−5 h), 08:00 is EDT (−4 h).
+    const [ny] = agentCalendars({ shifts: [shift('Night', '00:00', '08:00')] }, '2026-03-08', 'NY', 'America/New_York');
+    expect(events(ny.ics)[0]).toMatchObject({ start: '2026-03-08T05:00:00.000Z', end: '2026-03-08T12:00:00.000Z' });
+    // Berlin: 02:30 happens twice on 25 October 2026 (the earlier, CEST, is taken) and not at all on 29 March (it moves to 03:30 CEST).
+    const [autumn] = agentCalendars({ shifts: [shift('Night', '02:30', '08:00')] }, '2026-10-25', 'B', 'Europe/Berlin');
+    expect(events(autumn.ics)[0]).toMatchObject({ start: '2026-10-25T00:30:00.000Z', end: '2026-10-25T07:00:00.000Z' });
+    const [spring] = agentCalendars({ shifts: [shift('Night', '02:30', '08:00')] }, '2026-03-29', 'B', 'Europe/Berlin');
+    expect(events(spring.ics)[0]).toMatchObject({ start: '2026-03-29T01:30:00.000Z', end: '2026-03-29T06:00:00.000Z' });
+    const [utc] = agentCalendars({ shifts: [shift('Day', '08:00', '16:00')] }, '2026-03-08', 'UTC center', 'UTC');
+    expect(utc.ics).toContain('DTSTART:20260308T080000Z\r\n');
+    expect(events(utc.ics)[0]).toMatchObject({ start: '2026-03-08T08:00:00.000Z', end: '2026-03-08T16:00:00.000Z' });
+  });
+
+  it('refuses a time zone the time zone database does not know, naming it', () => {
+    expect(() => agentCalendars(schedule, '2026-12-24', 'x', 'Mars/Olympus')).toThrow(
+      'time zone: must be an IANA time zone such as Europe/Berlin or UTC, got "Mars/Olympus"',
+    );
+  });
+
+  it('gives every event a UID of its own that stays the same on every export, and differs for another scenario', () => {
+    const uids = (center: string) =>
+      agentCalendars(schedule, '2026-12-24', center, 'Europe/Berlin').flatMap((c) => events(c.ics).map((e) => e.uid));
+    const once = uids('Christmas Eve');
+    expect(new Set(once).size).toBe(once.length);
+    expect(uids('Christmas Eve')).toEqual(once);
+    expect(
+      agentCalendars(schedule, '2026-12-24', 'Christmas Eve', 'Asia/Shanghai').flatMap((c) => events(c.ics).map((e) => e.uid)),
+    ).toEqual(once);
+    const other = uids('Christmas Eve (copy)');
+    expect(other.filter((u) => once.includes(u))).toEqual([]);
+    const otherDay = agentCalendars(schedule, '2026-12-31', 'Christmas Eve', 'Europe/Berlin').flatMap((c) =>
+      events(c.ics).map((e) => e.uid),
+    );
+    expect(otherDay.filter((u) => once.includes(u))).toEqual([]);
+  });
+
+  it('escapes TEXT so that no text ends a line or starts a property of its own', () => {
+    expect(icsText('a\\b;c,d\ne\r\nf\rg')).toBe('a\\\\b\\;c\\,d\\ne\\nf\\ng');
+    const [hostile] = agentCalendars(
+      { shifts: [shift('x\rEND:VEVENT\r\nBEGIN:VEVENT\nSUMMARY:injected', '08:00', '16:00')] },
+      '2026-12-24',
+      'c',
+      'UTC',
+    );
+    expectWellFormedLines(hostile.ics);
+    expect(hostile.ics.split('\r\n').filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(3);
+    expect(events(hostile.ics)[0].summary).toBe('x\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:injected (c)');
+  });
+
+  it('folds at 75 octets of UTF-8 without splitting a character', () => {
+    const line = `SUMMARY:${'中'.repeat(30)}😀${'é'.repeat(40)}`;
+    const folded = foldLine(line);
+    for (const part of folded.split('\r\n')) expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(75);
+    expect(
+      folded
+        .split('\r\n')
+        .map((p, i) => (i === 0 ? p : p.slice(1)))
+        .join(''),
+    ).toBe(line);
+    expect(folded.split('\r\n')[0]).toBe(`SUMMARY:${'中'.repeat(22)}`); // 8 + 22 × 3 = 74 octets; one more would make 77
+    expect(foldLine('x'.repeat(75))).toBe('x'.repeat(75));
+    expect(foldLine('x'.repeat(76))).toBe(`${'x'.repeat(75)}\r\n x`);
+  });
+
+  it('round-trips any summary and calendar name through an independent parser', () => {
+    fc.assert(
+      fc.property(hostileText, hostileText, (template, center) => {
+        const [calendar] = agentCalendars({ shifts: [shift(template, '08:00', '16:00')] }, '2026-12-24', center, 'Asia/Shanghai');
+        expectWellFormedLines(calendar.ics);
+        const read = events(calendar.ics);
+        // A line end of any kind comes back as a line feed.
+        const text = (s: string) => portableText(s).replace(/\r\n|\r/g, '\n');
+        expect(read.map((e) => e.summary)).toEqual([text(`${template} (${center})`), 'Break (paid)', 'Break']);
+        expect(read[0]).toMatchObject({ start: '2026-12-24T00:00:00.000Z', end: '2026-12-24T08:00:00.000Z', utc: true });
+        const name = new ICAL.Component(ICAL.parse(calendar.ics)).getFirstPropertyValue('x-wr-calname');
+        expect(name).toBe(text(`${center} — A0001`));
+      }),
+      { seed: 12, numRuns: 200 },
+    );
+  });
+});
