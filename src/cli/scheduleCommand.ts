@@ -72,7 +72,7 @@ function writeOutputs(out: string, schedule: Schedule, date: string, center: str
       ]),
     );
   } else {
-    for (const { agent, ics } of agentCalendars(schedule, date, center, Intl.DateTimeFormat().resolvedOptions().timeZone))
+    for (const { agent, ics } of agentCalendars(schedule, date, center))
       writeOutput(join(dirname(out), `${basename(out, ext)}-${agent}.ics`), ics);
   }
 }

@@ -68,6 +68,22 @@ export function timeZoneClock(timeZone: string): Intl.DateTimeFormat {
   }
 }
 
+/**
+ * The time zone of the machine that exports (the browser's; TZ for Node), or
+ * UTC where that names no zone the time zone database knows (an unknown TZ
+ * gives undefined or Etc/Unknown), as the machine's own clock then keeps UTC.
+ */
+export function machineTimeZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!zone) return 'UTC';
+  try {
+    timeZoneClock(zone);
+    return zone;
+  } catch {
+    return 'UTC';
+  }
+}
+
 /** How far the zone's clock is ahead of UTC at an instant, in milliseconds. */
 function offsetMs(clock: Intl.DateTimeFormat, instant: number): number {
   const part = Object.fromEntries(clock.formatToParts(instant).map((p) => [p.type, Number(p.value)]));

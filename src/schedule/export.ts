@@ -1,5 +1,5 @@
 import type { Table } from '../report/csv';
-import { icsFile, icsText, stableUid, timeZoneClock, utcDateTime } from '../report/ics';
+import { icsFile, icsText, machineTimeZone, stableUid, timeZoneClock, utcDateTime } from '../report/ics';
 import { minutesOf } from '../scenario';
 import type { Schedule } from './solve';
 
@@ -30,7 +30,8 @@ export const agentId = (n: number) => `A${String(n).padStart(4, '0')}`;
 /**
  * One iCalendar file per agent: the shift and its breaks as events. A
  * scenario's clock times are the center's local time; `timeZone` (IANA) says
- * which zone that is, and every time is written in UTC (the Z form), so
+ * which zone that is (by default the exporting machine's: the browser's, or
+ * TZ for the CLI), and every time is written in UTC (the Z form), so
  * each calendar shows the shift at the right moment wherever it is opened.
  * The UIDs hash the scenario's name, the date, the agent and the event
  * (shift or n-th break), so a re-export, even after a re-solve, updates the
@@ -40,7 +41,7 @@ export function agentCalendars(
   schedule: Pick<Schedule, 'shifts'>,
   date: string,
   center: string,
-  timeZone: string,
+  timeZone = machineTimeZone(),
 ): { agent: string; ics: string }[] {
   const clock = timeZoneClock(timeZone);
   const time = (hhmm: string) => utcDateTime(clock, date, minutesOf(hhmm));

@@ -303,10 +303,7 @@ export async function mountShifts(root: HTMLElement, store: ScenarioStore, stora
       }),
       exportButton('export-ics', 'Calendars (ICS, one per agent, zipped)', () => {
         const files = Object.fromEntries(
-          agentCalendars(result, s.day.date, s.name, Intl.DateTimeFormat().resolvedOptions().timeZone).map((c) => [
-            `${c.agent}.ics`,
-            strToU8(c.ics),
-          ]),
+          agentCalendars(result, s.day.date, s.name).map((c) => [`${c.agent}.ics`, strToU8(c.ics)]),
         );
         download(`${fileSlug(s.name)}-calendars.zip`, zipSync(files), 'application/zip');
       }),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { foldLine, icsText } from '../../src/report/ics';
+import { foldLine, icsText, machineTimeZone } from '../../src/report/ics';
 import { portableText } from '../../src/report/text';
 import { agentCalendars, type ScheduledShift } from '../../src/schedule';
 import { hostileText } from '../report/hostile';
@@ -87,6 +87,26 @@ describe('iCalendar export (RFC 5545)', () => {
     const [utc] = agentCalendars({ shifts: [shift('Day', '08:00', '16:00')] }, '2026-03-08', 'UTC center', 'UTC');
     expect(utc.ics).toContain('DTSTART:20260308T080000Z\r\n');
     expect(events(utc.ics)[0]).toMatchObject({ start: '2026-03-08T08:00:00.000Z', end: '2026-03-08T16:00:00.000Z' });
+  });
+
+  it('takes the exporting machine’s time zone by default, and UTC where TZ names none the database knows', () => {
+    const saved = process.env.TZ;
+    try {
+      for (const [tz, zone] of [
+        ['Europe/Berlin', 'Europe/Berlin'],
+        ['Asia/Shanghai', 'Asia/Shanghai'],
+        ['Foo/Bar', 'UTC'],
+        ['', 'UTC'],
+      ]) {
+        process.env.TZ = tz;
+        expect(machineTimeZone()).toBe(zone);
+      }
+      process.env.TZ = 'Asia/Shanghai';
+      expect(events(agentCalendars(schedule, '2026-12-24', 'c')[0].ics)[0].start).toBe('2026-12-24T00:00:00.000Z');
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
   });
 
   it('refuses a time zone the time zone database does not know, naming it', () => {
