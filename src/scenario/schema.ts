@@ -129,6 +129,61 @@ const shiftsSchema = z.strictObject({
   timeLimitSeconds: range(1, 600, 's', 'time the solver may take', true).default(20),
 });
 
+/** Which part of the day a target must hold for: the day's figure, every interval's, or both. */
+export const TARGET_SCOPES = ['day', 'interval', 'both'] as const;
+const scope = (description: string, fallback: (typeof TARGET_SCOPES)[number]) =>
+  z
+    .enum(TARGET_SCOPES, { error: 'must be day, interval or both' })
+    .default(fallback)
+    .meta({ description: `${description}: the day's figure, every interval's, or both` });
+
+const holdForSchema = z
+  .strictObject({
+    serviceLevel: scope('where the SL target must hold', 'both'),
+    answerRate: scope('where the answer-rate target must hold', 'both'),
+    maxAsaSeconds: scope('where the ASA target must hold', 'both'),
+    maxAbandonRate: scope('where the abandonment target must hold', 'both'),
+    maxOccupancy: scope('where the occupancy target must hold', 'interval'),
+    callbacksInTime: scope('where the callbacks-in-time target must hold', 'day'),
+  })
+  .prefault({})
+  .meta({ description: 'for each target, whether it must hold for the day, in every interval, or both' });
+
+const premiumSchema = z.strictObject({
+  name: z.string().max(100, { error: 'must be at most 100 characters' }).default('premium'),
+  from: clock('first minute the premium applies, HH:MM'),
+  to: clock('end of the premium, HH:MM (after from)'),
+  multiplier: range(1, 5, '×', 'pay multiplier on the hourly rate in this window'),
+});
+
+/** What staffing costs: paid hours at an hourly rate, overtime and premiums, lines and callback attempts. */
+const costSchema = z
+  .strictObject({
+    currency: z.string().max(8, { error: 'must be at most 8 characters, e.g. EUR' }).default('').meta({
+      description: 'shown beside every amount, e.g. EUR or ¥',
+    }),
+    hourlyRate: range(0, 10_000, 'money per paid hour', 'cost of one paid agent hour'),
+    overtime: z
+      .strictObject({
+        afterPaidHours: range(0, 10_000_000, 'h', "the day's paid hours at the normal rate; hours beyond are overtime"),
+        multiplier: range(1, 5, '×', 'pay multiplier for overtime hours').default(1.5),
+      })
+      .optional(),
+    premiums: z
+      .array(premiumSchema)
+      .max(24, { error: 'must hold at most 24 premiums' })
+      .default([])
+      .meta({ description: 'pay windows such as nights or a public holiday; overlapping windows take the highest' }),
+    perLine: range(0, 1_000_000, 'money per line', 'cost of one IVR line for the day').default(0),
+    perCallbackAttempt: range(0, 10_000, 'money', 'cost of one callback dial').default(0),
+  })
+  .superRefine((c, ctx) => {
+    c.premiums.forEach((p, i) => {
+      if (p.to <= p.from)
+        ctx.addIssue({ code: 'custom', path: ['premiums', i, 'to'], message: `must be after from (${p.from})` });
+    });
+  });
+
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'path or URL of this JSON Schema, for editors' }),
@@ -195,6 +250,10 @@ export const scenarioSchema = z
     shrinkage: range(0, 0.95, 'share 0–0.95', 'share of paid time off the phones').default(0.3),
     targets: z
       .strictObject({
+        callbacksInTime: share(
+          'smallest acceptable callbacks completed ÷ callbacks requested (within their deadline)',
+        ).optional(),
+        holdFor: holdForSchema,
         serviceLevel: share('smallest acceptable SL').default(0.8),
         targetSeconds: range(0, 3_600, 's', 'SL threshold T').default(20),
         slDefinition: z
@@ -214,6 +273,7 @@ export const scenarioSchema = z
         seed: range(0, 2 ** 32 - 1, '', 'random seed', true).default(1),
       })
       .prefault({}),
+    cost: costSchema.optional().meta({ description: 'what staffing costs; without it, costs are not shown' }),
     shifts: shiftsSchema
       .optional()
       .meta({ description: 'shift templates for scheduling; without them, standard full- and part-time shifts' }),
@@ -230,6 +290,8 @@ export type Scenario = z.output<typeof scenarioSchema>;
 export type Distribution = z.output<typeof distributionSchema>;
 export type ShiftTemplate = z.output<typeof shiftTemplateSchema>;
 export type Shifts = z.output<typeof shiftsSchema>;
+export type Cost = z.output<typeof costSchema>;
+export type TargetScope = (typeof TARGET_SCOPES)[number];
 
 /** The JSON Schema of scenario files as written (defaults optional), for editors and other tools. */
 export function scenarioJsonSchema(): Record<string, unknown> {
