@@ -18,6 +18,8 @@ export const COUNTERS = [
   'answeredWithin',
   'abandoned',
   'abandonedWithin',
+  /** answered or abandoned calls that queued (were not answered at once) */
+  'waited',
   /** total wait of answered calls, s */
   'waitAnswered',
   /** total wait of answered and abandoned calls, s */

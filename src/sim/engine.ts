@@ -233,6 +233,7 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
     const i = callInterval[slot];
     const wait = t - callEnter[slot];
     c.answered[i]++;
+    if (callState[slot] === QUEUED) c.waited[i]++;
     c.waitAnswered[i] += wait;
     c.waitAll[i] += wait;
     if (wait <= target) c.answeredWithin[i]++;
@@ -354,6 +355,7 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
     const i = callInterval[slot];
     const wait = t - callEnter[slot];
     c.abandoned[i]++;
+    c.waited[i]++;
     c.waitAll[i] += wait;
     if (wait <= target) c.abandonedWithin[i]++;
     callState[slot] = LEFT_QUEUE;

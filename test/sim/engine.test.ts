@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { minutesOf, parseScenario, type Scenario, type ScenarioInput } from '../../src/scenario';
-import { simulateDay, simulateReplication } from '../../src/sim';
+import { simulateDay, simulateReplication, t975 } from '../../src/sim';
 import { arbitraryCallFlow } from './arbitrary';
 
 const total = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
@@ -105,6 +105,22 @@ describe('reproducible streams', () => {
     );
     expect(answeredOnly).toBeGreaterThan(late);
     expect(late).toBeGreaterThanOrEqual(all);
+  });
+
+  it('reports each share as Σ numerator ÷ Σ denominator with its delta-method interval', () => {
+    const s = scenario();
+    const runs = Array.from({ length: 6 }, (_, r) => simulateReplication(s, r));
+    const x = runs.map((c) => total(c.answered) + total(c.abandoned));
+    const y = runs.map((c) => total(c.answered));
+    const sx = x.reduce((a, b) => a + b, 0);
+    const ratio = y.reduce((a, b) => a + b, 0) / sx;
+    const residual = x.reduce((a, xr, r) => a + (y[r] - ratio * xr) ** 2, 0);
+    const half = (t975(5) * Math.sqrt(residual / 5 / 6)) / (sx / 6);
+    const { answerRate } = simulateDay(s).day;
+    expect(answerRate.mean).toBeCloseTo(ratio, 12);
+    expect(answerRate.halfWidth).toBeCloseTo(half, 12);
+    // A count is its mean per replication, with the usual Student-t interval.
+    expect(simulateDay(s).day.calls.mean).toBeCloseTo(runs.reduce((a, c) => a + total(c.calls), 0) / 6, 9);
   });
 });
 
