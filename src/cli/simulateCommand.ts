@@ -1,6 +1,6 @@
 import { formatSeconds, formatShare } from '../format/number';
 import { planDay } from '../plan';
-import type { Estimate, SimulationResult } from '../sim';
+import { type Estimate, SIMULATED_CALLS_LIMIT, type SimulationResult, simulationSize } from '../sim';
 import { runSimulation, SimulationCancelled } from '../sim/pool';
 import { parseFlags, UsageError } from './flags';
 import { defaultWorkers, spawnNodeWorker } from './nodeWorkers';
@@ -10,6 +10,7 @@ const LIMITS = {
   replications: { min: 1, max: 10_000 },
   seed: { min: 0, max: 2 ** 32 - 1 },
   workers: { min: 1, max: 256 },
+  'max-calls': { min: 1, max: 1e15 },
 } as const;
 
 function wholeFlag(name: keyof typeof LIMITS, text: string | undefined): number | undefined {
@@ -23,7 +24,7 @@ function wholeFlag(name: keyof typeof LIMITS, text: string | undefined): number 
 }
 
 export async function simulateCommand(argv: string[]): Promise<void> {
-  const flags = parseFlags(argv, { values: ['replications', 'seed', 'workers'], switches: ['json'] });
+  const flags = parseFlags(argv, { values: ['replications', 'seed', 'workers', 'max-calls'], switches: ['json'] });
   if (flags.positional.length > 1) throw new UsageError(`${flags.positional[1]}: unexpected argument (one SCENARIO file)`);
   const replications = wholeFlag('replications', flags.values.get('replications'));
   const seed = wholeFlag('seed', flags.values.get('seed'));
@@ -33,18 +34,28 @@ export async function simulateCommand(argv: string[]): Promise<void> {
     ...file,
     simulation: { replications: replications ?? file.simulation.replications, seed: seed ?? file.simulation.seed },
   };
+  const maxCalls = wholeFlag('max-calls', flags.values.get('max-calls')) ?? SIMULATED_CALLS_LIMIT;
+  const size = simulationSize(scenario);
+  if (size.calls > maxCalls) {
+    const n = (x: number) => Math.ceil(x).toLocaleString('en-US');
+    throw new UsageError(
+      `this run would simulate up to about ${n(size.calls)} calls (${n(size.callsPerReplication)} a replication × ${size.replications} replications), over the limit of ${n(maxCalls)}: run fewer replications, or raise the limit with --max-calls ${Math.ceil(size.calls)}`,
+    );
+  }
 
   const abort = new AbortController();
   const onInterrupt = () => abort.abort();
   process.once('SIGINT', onInterrupt);
   const started = Date.now();
   let shown = false;
-  const onProgress = (done: number, total: number) => {
+  const onProgress = (done: number, total: number, fraction: number) => {
     if (Date.now() - started < 1000) return;
     shown = true;
     const width = 30;
-    const filled = Math.round((done / total) * width);
-    process.stderr.write(`\rsimulating ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${done}/${total} replications`);
+    const filled = Math.round(fraction * width);
+    process.stderr.write(
+      `\rsimulating ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${(fraction * 100).toFixed(0).padStart(3)} %, ${done}/${total} replications`,
+    );
   };
   try {
     const result = await runSimulation(scenario, spawnNodeWorker, {
