@@ -65,27 +65,65 @@ async function christmasEveRun(workers: number, replications = 100) {
   return (await timed(() => runSimulation(christmasEve, spawnNodeWorker, { replications, workers }))).timing;
 }
 
-/** Time from asking to cancel to the run having stopped (workers terminated). */
-async function cancelLatencyMs(): Promise<number> {
+/** One replication of about 4.8 million calls: seconds of work in a single replication. */
+const longDay = () =>
+  scenario({
+    schema: 1,
+    name: 'one long replication',
+    day: { date: '2026-12-24', open: '00:00', close: '24:00' },
+    intervalMinutes: 60,
+    demand: { calls: Array(24).fill(200_000) },
+    ahtSeconds: 180,
+    staffing: { agents: 10_200 },
+    patience: { meanSeconds: 300 },
+    simulation: { replications: 1, seed: 1 },
+    ivr: { time: { kind: 'deterministic', meanSeconds: 0.001 } },
+  });
+
+/**
+ * During one long replication on a worker thread: the longest gap between
+ * progress reports, and the time from asking to cancel (a while after it
+ * started) to the run rejected and to the thread stopped.
+ */
+async function cancelDuringOneReplication() {
   const abort = new AbortController();
+  const stopped: Promise<number>[] = [];
+  const spawn = () => {
+    const w = spawnNodeWorker();
+    const terminate = async () => {
+      stopped.push(w.terminate().then(() => performance.now()));
+    };
+    return { ...w, terminate };
+  };
+  const reports: number[] = [];
   let asked = 0;
-  const run = runSimulation(christmasEve, spawnNodeWorker, {
-    replications: 1_000,
-    workers: defaultWorkers(),
+  const run = runSimulation(longDay(), spawn, {
+    replications: 1,
+    workers: 1,
     signal: abort.signal,
-    onProgress: (done) => {
-      if (done === 3) {
+    onProgress: (done, _total, fraction) => {
+      reports.push(performance.now());
+      if (done === 0 && fraction > 0.3 && asked === 0) {
         asked = performance.now();
         abort.abort();
       }
     },
   });
+  let rejected = 0;
   try {
     await run;
   } catch (error) {
     if (!(error instanceof SimulationCancelled)) throw error;
+    rejected = performance.now();
   }
-  return Number((performance.now() - asked).toFixed(1));
+  const gaps = reports.slice(1).map((t, i) => t - reports[i]);
+  const ms = (x: number) => Number(x.toFixed(1));
+  return {
+    progressReportsBeforeCancel: reports.length,
+    longestProgressGapMs: ms(Math.max(...gaps)),
+    cancelToRejectedMs: ms(rejected - asked),
+    cancelToThreadStoppedMs: ms((await Promise.all(stopped)).reduce((a, b) => Math.max(a, b), 0) - asked),
+  };
 }
 
 export async function simulationFigures() {
@@ -108,6 +146,6 @@ export async function simulationFigures() {
       twoWorkers,
       speedUp: Number((oneWorker.wallMs / twoWorkers.wallMs).toFixed(2)),
     },
-    cancelLatencyMs: await cancelLatencyMs(),
+    cancelDuringOneLongReplication: await cancelDuringOneReplication(),
   };
 }

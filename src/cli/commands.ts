@@ -124,6 +124,15 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
       },
       { name: 'workers', kind: 'integer', min: 1, max: 256, default: 'one per core', help: 'worker threads' },
       {
+        name: 'max-calls',
+        kind: 'integer',
+        min: 1,
+        max: 1e15,
+        unit: 'calls',
+        default: '100000000',
+        help: 'refuse a run estimated to simulate more calls than this (first attempts × most calls per customer × replications)',
+      },
+      {
         name: 'progress',
         kind: 'switch',
         help: 'on a pipe or file, write a plain progress line to stderr every few seconds (a terminal always gets the bar)',

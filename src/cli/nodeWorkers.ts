@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { wrap } from 'comlink';
+import { proxy, wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { WorkerHandle } from '../sim/pool';
 import type { SimulationWorkerApi } from '../sim/workerApi';
@@ -44,11 +44,11 @@ export function spawnNodeWorker(): WorkerHandle {
   });
   died.catch(() => {}); // observed by the pool; never an unhandled rejection
   return {
-    load: (s) => api.load(s),
+    load: (s, onProgress) => api.load(s, onProgress && proxy(onProgress)),
     run: (r) => api.run(r),
-    terminate: () => {
+    terminate: async () => {
       worker.removeAllListeners('exit');
-      void worker.terminate();
+      await worker.terminate();
     },
     died,
   };

@@ -2,11 +2,11 @@ import { type DayPlan, planDay } from '../plan';
 import { reportCsv, reportSheet, workbook } from '../report/files';
 import { simulationJson, simulationReport } from '../report/simulation';
 import { formatCell, textTable } from '../report/terminal';
-import type { Estimate, SimulationResult } from '../sim';
+import { type Estimate, SIMULATED_CALLS_LIMIT, type SimulationResult, simulationSize } from '../sim';
 import { runSimulation, SimulationCancelled } from '../sim/pool';
 import { commandSpec } from './commands';
 import { checkOutputPath, writeOutput } from './files';
-import { numberFlag, parseFlags, positionals } from './flags';
+import { numberFlag, parseFlags, positionals, UsageError } from './flags';
 import { defaultWorkers, spawnNodeWorker } from './nodeWorkers';
 import { readScenario } from './scenarioFile';
 
@@ -25,6 +25,14 @@ export async function simulateCommand(argv: string[]): Promise<void> {
     ...file,
     simulation: { replications: replications ?? file.simulation.replications, seed: seed ?? file.simulation.seed },
   };
+  const maxCalls = numberFlag(flags, spec, 'max-calls') ?? SIMULATED_CALLS_LIMIT;
+  const size = simulationSize(scenario);
+  if (size.calls > maxCalls) {
+    const n = (x: number) => Math.ceil(x).toLocaleString('en-US');
+    throw new UsageError(
+      `this run would simulate up to about ${n(size.calls)} calls (${n(size.callsPerReplication)} a replication × ${size.replications} replications), over the limit of ${n(maxCalls)}: run fewer replications, or raise the limit with --max-calls ${Math.ceil(size.calls)}`,
+    );
+  }
 
   const abort = new AbortController();
   const onInterrupt = () => abort.abort();
@@ -35,17 +43,21 @@ export async function simulateCommand(argv: string[]): Promise<void> {
   const plain = !bar && flags.switches.has('progress');
   let shown = false;
   let lastLine = 0;
-  const onProgress = (done: number, total: number) => {
+  const onProgress = (done: number, total: number, fraction: number) => {
     const now = Date.now();
     if (now - started < 1000) return;
     if (bar) {
       shown = true;
       const width = 30;
-      const filled = Math.round((done / total) * width);
-      process.stderr.write(`\rsimulating ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${done}/${total} replications`);
+      const filled = Math.round(fraction * width);
+      process.stderr.write(
+        `\rsimulating ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${(fraction * 100).toFixed(0).padStart(3)} %, ${done}/${total} replications`,
+      );
     } else if (plain && (now - lastLine >= 2000 || done === total)) {
       lastLine = now;
-      process.stderr.write(`simulating: ${done}/${total} replications, ${((now - started) / 1000).toFixed(0)} s\n`);
+      process.stderr.write(
+        `simulating: ${(fraction * 100).toFixed(0)} %, ${done}/${total} replications, ${((now - started) / 1000).toFixed(0)} s\n`,
+      );
     }
   };
   try {

@@ -1,4 +1,5 @@
 import { erlangA, erlangB, type SlDefinition, serviceLevel } from '../erlang';
+import { geometricSum } from './geometric';
 
 /** What the funnel of one interval needs: its traffic, its agents and the call-flow rules. */
 export interface IntervalInput {
@@ -20,6 +21,8 @@ export interface IntervalInput {
   escapeTo: 'priority' | 'callback';
   redialAbandoned: number;
   redialBlocked: number;
+  /** most calls one customer makes, the first included */
+  maxAttempts: number;
   /** callbacks offered when the estimated wait exceeds this (s); null = no offers */
   callbackOfferSeconds: number | null;
   callbackAcceptance: number;
@@ -103,9 +106,11 @@ export function intervalFunnel(x: IntervalInput): IntervalFunnel {
     const offer = atOffer === null ? 0 : Math.max(0, 1 - atOffer.pServedWithin - atOffer.pAbandonWithin);
     const holdInQueue = queueRate > 0 ? queue.meanWaitAll + x.ahtSeconds * (1 - queue.pAbandon) : 0;
     const hold = ivrHold + (accepted > 0 ? queueRate / accepted : 0) * holdInQueue;
-    // λ = λ₀ / (1 − share of attempts that redial), the shares taken at the current state.
+    // λ = λ₀ · (1 + ρ + … + ρ^(m−1)): each attempt redials with probability ρ (taken at the current
+    // state), up to m attempts a customer; finite even when every blocked or abandoned caller redials.
     const abandonShare = accepted > 0 ? (queueRate / accepted) * queue.pAbandon : 0;
-    const rate = firstRate / (1 - x.redialBlocked * pBlock - x.redialAbandoned * (1 - pBlock) * abandonShare);
+    const redialShare = x.redialBlocked * pBlock + x.redialAbandoned * (1 - pBlock) * abandonShare;
+    const rate = firstRate * geometricSum(redialShare, x.maxAttempts);
     const settled =
       Math.abs(rate - attemptRate) <= SETTLED * rate &&
       Math.abs(hold - lineHold) <= SETTLED * hold &&

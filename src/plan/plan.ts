@@ -8,6 +8,7 @@ import {
   slFormula,
 } from '../erlang';
 import { agentsPerInterval, ahtPerInterval, callsPerInterval, intervalStarts, minutesOf, type Scenario } from '../scenario';
+import { geometricSum } from './geometric';
 import { type IntervalFunnel, intervalFunnel } from './interval';
 
 export interface IntervalPlan extends IntervalFunnel {
@@ -77,7 +78,7 @@ export interface DayPlan {
 
 export const PLAN_NOTES = [
   'Analytic plan: each interval in steady state (no queue carried over between intervals).',
-  'Patience is exponential with the scenario mean (Erlang A); redials return within the same interval.',
+  'Patience is exponential with the scenario mean (Erlang A); redials return within the same interval, up to redial.maxAttempts calls a customer.',
   'Callbacks are an approximation: offered when the queue’s virtual wait exceeds the threshold; callback work uses idle agent time (idle, window) or dedicated agents, first come first served, until the deadline. The simulation checks this.',
 ];
 
@@ -92,6 +93,8 @@ export function planDay(s: Scenario): DayPlan {
   const dedicated = cb.enabled && cb.serve.mode === 'dedicated' ? cb.serve.agents : 0;
   const offerSeconds = cb.enabled ? (cb.offerWhen.waitAboveSeconds ?? null) : null;
   const reach = 1 - (1 - cb.reachProbability) ** cb.maxAttempts;
+  // Attempts that do not reach the customer still take agent time: (1 − q) + (1 − q)² + … over m attempts.
+  const unreachedAttempts = (1 - cb.reachProbability) * geometricSum(1 - cb.reachProbability, cb.maxAttempts);
   const deadline = minutesOf(cb.deadline);
   const t = s.targets;
   const targets: StaffingTargets = {
@@ -124,6 +127,7 @@ export function planDay(s: Scenario): DayPlan {
       escapeTo: cb.enabled ? s.ivr.escape.to : 'priority',
       redialAbandoned: s.redial.abandoned.share,
       redialBlocked: s.redial.blocked.share,
+      maxAttempts: s.redial.maxAttempts,
       callbackOfferSeconds: minDefined(offerSeconds ?? undefined, positionSeconds ?? undefined) ?? null,
       callbackAcceptance: cb.acceptance,
     });
@@ -151,7 +155,7 @@ export function planDay(s: Scenario): DayPlan {
       else if (cb.serve.mode === 'idle') capacity = Math.max(0, inbound - cb.serve.reserveAgents - inboundBusy) * L;
       else if (startMinutes >= minutesOf(cb.serve.from)) capacity = Math.max(0, inbound - inboundBusy) * L;
     }
-    const workEach = reach * aht[i] * cb.handleTimeMultiplier;
+    const workEach = reach * aht[i] * cb.handleTimeMultiplier + unreachedAttempts * cb.unreachedAttemptSeconds;
     const processed = workEach > 0 ? Math.min(backlog, capacity / workEach) : backlog;
     backlog -= processed;
     let failed = processed * (1 - reach);

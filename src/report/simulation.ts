@@ -55,6 +55,8 @@ export function simulationColumns(slFormula: string): Column<SimulationRow>[] {
     col('answeredWithin', 'answeredWithin', 'Answered within T', 'calls', 'answered within the SL threshold T'),
     col('abandonedWithin', 'abandonedWithin', 'Abandoned within T', 'calls', 'abandoned within the SL threshold T'),
     col('answerRate', 'answerRate', 'Answer rate', 'share', 'answered ÷ (answered + abandoned)', true),
+    col('abandonRate', 'abandonRate', 'Abandonment', 'share', 'abandoned ÷ (answered + abandoned)'),
+    col('pWait', 'pWait', 'P(wait)', 'share', 'calls that queued ÷ (answered + abandoned)'),
     {
       key: 'planAnswerRate',
       label: 'Plan answer rate',

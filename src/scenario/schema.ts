@@ -93,6 +93,7 @@ const callbackSchema = z.strictObject({
   reachProbability: share('chance one attempt reaches the customer').default(0.8),
   maxAttempts: range(1, 20, 'attempts', 'attempts before the callback fails', true).default(3),
   retryDelaySeconds: range(0, 86_400, 's', 'wait between attempts').default(900),
+  unreachedAttemptSeconds: range(0, 3_600, 's', 'agent time an attempt takes when it does not reach the customer').default(30),
   deadline: clock('callbacks not completed by this time fail').default('24:00'),
   handleTimeMultiplier: range(0.1, 10, '×', 'handle time of a callback ÷ AHT').default(1),
   declinedPatienceMultiplier: range(0.1, 10, '×', 'patience of callers who declined ÷ patience').default(1),
@@ -232,7 +233,19 @@ export const scenarioSchema = z
       })
       .prefault({}),
     patience: distributionSchema.prefault({ meanSeconds: 300 }),
-    redial: z.strictObject({ abandoned: redialSchema.prefault({}), blocked: redialSchema.prefault({}) }).prefault({}),
+    redial: z
+      .strictObject({
+        abandoned: redialSchema.prefault({}),
+        blocked: redialSchema.prefault({}),
+        maxAttempts: range(
+          1,
+          100,
+          'calls',
+          'most calls one customer makes in the day, the first included; then they give up',
+          true,
+        ).default(10),
+      })
+      .prefault({}),
     callback: callbackSchema.prefault({}),
     staffing: z.strictObject({
       agents: z

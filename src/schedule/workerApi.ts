@@ -1,11 +1,47 @@
 import type { Highs } from 'highs';
-import type { Scenario } from '../scenario';
+import { intervalCount, parseScenario, type Scenario } from '../scenario';
 import { type RepairStep, repairSchedule } from './repair';
 import { scheduleDay } from './solve';
 
+/** What a scheduling worker was given is not something it can solve; the message names the argument and what is allowed. */
+export class ScheduleInputError extends Error {
+  constructor(message: string) {
+    super(`scheduling worker: ${message}`);
+    this.name = 'ScheduleInputError';
+  }
+}
+
+function validScenario(s: unknown): Scenario {
+  const parsed = parseScenario(s);
+  if (!parsed.ok) throw new ScheduleInputError(`the scenario is not valid: ${parsed.errors.slice(0, 3).join('; ')}`);
+  return parsed.scenario;
+}
+
+/** One requirement per interval: agents needed, finite and not negative. */
+function validRequirement(s: Scenario, requirement: unknown): number[] {
+  const n = intervalCount(s);
+  if (!Array.isArray(requirement) || requirement.length !== n) {
+    throw new ScheduleInputError(`requirement: must be ${n} numbers of agents, one per interval`);
+  }
+  requirement.forEach((x, i) => {
+    if (typeof x !== 'number' || !Number.isFinite(x) || x < 0 || x > 1_000_000) {
+      throw new ScheduleInputError(`requirement[${i}]: must be a number of agents from 0 to 1000000, got ${String(x)}`);
+    }
+  });
+  return requirement;
+}
+
+function whole(name: string, x: unknown, min: number, max: number): number {
+  if (typeof x !== 'number' || !Number.isInteger(x) || x < min || x > max) {
+    throw new ScheduleInputError(`${name}: must be a whole number from ${min} to ${max}, got ${String(x)}`);
+  }
+  return x;
+}
+
 /**
  * What a scheduling worker does, as plain functions over an injected HiGHS
- * loader (the browser needs to tell it where the WebAssembly file is).
+ * loader (the browser needs to tell it where the WebAssembly file is). What
+ * arrives is checked first and refused with a ScheduleInputError.
  */
 export function scheduleWorkerApi(load: () => Promise<Highs>) {
   let highs: Promise<Highs> | null = null;
@@ -14,11 +50,20 @@ export function scheduleWorkerApi(load: () => Promise<Highs>) {
     return highs;
   };
   return {
-    async solve(s: Scenario, requirement: number[]) {
-      return scheduleDay(s, await solver(), { requirement });
+    async solve(s: unknown, requirement: unknown) {
+      const scenario = validScenario(s);
+      const needed = validRequirement(scenario, requirement);
+      return scheduleDay(scenario, await solver(), { requirement: needed });
     },
-    async check(s: Scenario, requirement: number[], replications: number, maxSteps: number, onStep: (step: RepairStep) => void) {
-      return repairSchedule(s, await solver(), requirement, { replications, maxSteps, onStep });
+    async check(s: unknown, requirement: unknown, replications: unknown, maxSteps: unknown, onStep: (step: RepairStep) => void) {
+      const scenario = validScenario(s);
+      const needed = validRequirement(scenario, requirement);
+      const options = {
+        replications: whole('replications', replications, 1, 10_000),
+        maxSteps: whole('maxSteps', maxSteps, 1, 100),
+      };
+      if (typeof onStep !== 'function') throw new ScheduleInputError('onStep: must be a function');
+      return repairSchedule(scenario, await solver(), needed, { ...options, onStep });
     },
   };
 }

@@ -5,9 +5,6 @@ import { type Sampler, sampler } from './distributions';
 import { EventHeap } from './heap';
 import { replicationRng } from './rng';
 
-/** Seconds an agent spends on a callback attempt that does not reach the customer. */
-export const UNREACHED_ATTEMPT_SECONDS = 30;
-
 // Event kinds, packed with an id as kind + KINDS · id.
 const ARRIVAL = 0;
 const REDIAL = 1;
@@ -27,6 +24,11 @@ const IN_IVR = 1;
 const QUEUED = 2;
 const IN_SERVICE = 3;
 const LEFT_QUEUE = 4; // abandoned, slot still referenced by the queue ring
+
+// Customer states.
+const ACTIVE = 0; // in the IVR or the queue, or due to redial
+const ENDED = 1;
+const AWAITING_CALLBACK = 2;
 
 // Where a caller goes after the IVR.
 const TO_AGENT = 0;
@@ -79,7 +81,7 @@ function ring() {
  * staffing that changes at interval boundaries (an agent going off duty
  * finishes the call in hand). Returns the counters; nothing per call is kept.
  */
-export function simulateReplication(s: Scenario, replication: number): Counts {
+export function simulateReplication(s: Scenario, replication: number, onProgress?: (fraction: number) => void): Counts {
   const rng = replicationRng(s.simulation.seed, replication);
   const n = intervalCount(s);
   const L = s.intervalMinutes * 60;
@@ -97,7 +99,8 @@ export function simulateReplication(s: Scenario, replication: number): Counts {
   const dedicated = callbacks && serve.mode === 'dedicated' ? serve.agents : 0;
   const windowStart = callbacks && serve.mode === 'window' ? minutesOf(serve.from) * 60 : close;
   const reserve = callbacks && serve.mode === 'idle' ? serve.reserveAgents : 0;
-  const deadline = Math.min(close, minutesOf(cb.deadline) * 60);
+  // Requests still open at a deadline after the close are pending at the close; at or before it, they fail.
+  const deadline = Math.max(open, minutesOf(cb.deadline) * 60);
   const lines = s.ivr.lines ?? Number.POSITIVE_INFINITY;
   const target = s.targets.targetSeconds;
   const containment = s.ivr.containment;
@@ -110,6 +113,7 @@ export function simulateReplication(s: Scenario, replication: number): Counts {
   const patience = sampler(s.patience, s.patience.meanSeconds);
   const redialAbandonedDelay = sampler(s.redial.abandoned.delay, s.redial.abandoned.delay.meanSeconds);
   const redialBlockedDelay = sampler(s.redial.blocked.delay, s.redial.blocked.delay.meanSeconds);
+  const maxAttempts = s.redial.maxAttempts;
   const handle: Sampler[] = aht.map((mean) => sampler(s.handleTime, mean));
   const intervalOf = (t: number) => Math.min(n - 1, Math.max(0, Math.floor((t - open) / L)));
 
@@ -124,12 +128,15 @@ export function simulateReplication(s: Scenario, replication: number): Counts {
   let callRoute = new Uint8Array(1024);
   const freeSlots: number[] = [];
   let slots = 0;
-  // Customers: the interval of their first attempt.
+  // Customers: the interval of their first attempt, calls made, state.
   let customerInterval = new Int32Array(1024);
+  let customerAttempts = new Int32Array(1024);
+  let customerState = new Uint8Array(1024);
   let customers = 0;
-  // Callback requests: customer, attempts made.
+  // Callback requests: customer, attempts made, still open (neither completed nor failed).
   let requestCustomer = new Int32Array(256);
   let requestAttempts = new Int32Array(256);
+  let requestOpen = new Uint8Array(256);
   let requests = 0;
   const readyCallbacks = ring();
   let backlog = 0; // requested and not yet completed or failed
@@ -174,8 +181,11 @@ export function simulateReplication(s: Scenario, replication: number): Counts {
   };
 
   const customerEnds = (customer: number, counter: Counts[keyof Counts]) => {
+    customerState[customer] = ENDED;
     counter[customerInterval[customer]]++;
   };
+  /** Whether a caller who was blocked or abandoned calls again: the share who would, within the attempts allowed. */
+  const redials = (customer: number, share: number) => rng.next() < share && customerAttempts[customer] < maxAttempts;
 
   // Next first attempt after t: exact for piecewise-constant rates (memoryless restart at each boundary).
   const scheduleArrival = (t: number) => {
@@ -201,9 +211,10 @@ export function simulateReplication(s: Scenario, replication: number): Counts {
     c.calls[i]++;
     if (redial) c.redials[i]++;
     else c.firstAttempts[i]++;
+    customerAttempts[customer]++;
     if (linesInUse >= lines) {
       c.blocked[i]++;
-      if (rng.next() < s.redial.blocked.share) events.push(t + redialBlockedDelay(rng), REDIAL + KINDS * customer);
+      if (redials(customer, s.redial.blocked.share)) events.push(t + redialBlockedDelay(rng), REDIAL + KINDS * customer);
       else customerEnds(customer, c.customersBlocked);
       return;
     }
@@ -223,6 +234,7 @@ export function simulateReplication(s: Scenario, replication: number): Counts {
     const i = callInterval[slot];
     const wait = t - callEnter[slot];
     c.answered[i]++;
+    if (callState[slot] === QUEUED) c.waited[i]++;
     c.waitAnswered[i] += wait;
     c.waitAll[i] += wait;
     if (wait <= target) c.answeredWithin[i]++;
@@ -247,10 +259,12 @@ export function simulateReplication(s: Scenario, replication: number): Counts {
   const dial = (t: number, agentIsDedicated: boolean) => {
     const request = readyCallbacks.shift();
     requestAttempts[request]++;
+    c.callbackAttempts[intervalOf(t)]++;
     if (agentIsDedicated) dedicatedBusy++;
     else busy++;
     const reached = rng.next() < cb.reachProbability;
-    const duration = reached ? handle[intervalOf(t)](rng) * cb.handleTimeMultiplier : UNREACHED_ATTEMPT_SECONDS;
+    if (reached) closeRequest(request, t, c.callbacksCompleted, c.customersCallbackCompleted);
+    const duration = reached ? handle[intervalOf(t)](rng) * cb.handleTimeMultiplier : cb.unreachedAttemptSeconds;
     // The id packs the request with two flags: reached (2) and dialled by a dedicated agent (1).
     const code = request * 4 + (reached ? 2 : 0) + (agentIsDedicated ? 1 : 0);
     events.push(t + duration, CALLBACK_END + KINDS * code);
@@ -272,11 +286,14 @@ export function simulateReplication(s: Scenario, replication: number): Counts {
     }
   };
 
-  const failCallback = (request: number, t: number) => {
+  /** A request ends, completed (the agent reached the customer) or failed, counted at that moment. */
+  function closeRequest(request: number, t: number, counter: Float64Array, customerCounter: Float64Array) {
+    requestOpen[request] = 0;
     backlog--;
-    c.callbacksFailed[intervalOf(t)]++;
-    customerEnds(requestCustomer[request], c.customersCallbackFailed);
-  };
+    counter[intervalOf(t)]++;
+    customerEnds(requestCustomer[request], customerCounter);
+  }
+  const failCallback = (request: number, t: number) => closeRequest(request, t, c.callbacksFailed, c.customersCallbackFailed);
 
   const leaveIvr = (slot: number, t: number) => {
     const i = callInterval[slot];
@@ -300,14 +317,22 @@ export function simulateReplication(s: Scenario, replication: number): Counts {
         if (requests >= requestCustomer.length) {
           requestCustomer = grow(requestCustomer, requests);
           requestAttempts = grow(requestAttempts, requests);
+          requestOpen = grow(requestOpen, requests);
         }
-        requestCustomer[requests] = callCustomer[slot];
-        requestAttempts[requests] = 0;
-        readyCallbacks.push(requests++);
+        const request = requests++;
+        requestCustomer[request] = callCustomer[slot];
+        requestAttempts[request] = 0;
+        requestOpen[request] = 1;
+        customerState[callCustomer[slot]] = AWAITING_CALLBACK;
         backlog++;
         linesInUse--;
         release(slot);
-        dispatch(t);
+        // Past the deadline a request can no longer be kept: it fails at once (as in the plan).
+        if (t >= deadline) failCallback(request, t);
+        else {
+          readyCallbacks.push(request);
+          dispatch(t);
+        }
         return;
       }
       patienceFactor = cb.declinedPatienceMultiplier;
@@ -331,18 +356,23 @@ export function simulateReplication(s: Scenario, replication: number): Counts {
     const i = callInterval[slot];
     const wait = t - callEnter[slot];
     c.abandoned[i]++;
+    c.waited[i]++;
     c.waitAll[i] += wait;
     if (wait <= target) c.abandonedWithin[i]++;
     callState[slot] = LEFT_QUEUE;
     waiting--;
     linesInUse--;
     const customer = callCustomer[slot];
-    if (rng.next() < s.redial.abandoned.share) events.push(t + redialAbandonedDelay(rng), REDIAL + KINDS * customer);
+    if (redials(customer, s.redial.abandoned.share)) events.push(t + redialAbandonedDelay(rng), REDIAL + KINDS * customer);
     else customerEnds(customer, c.customersAbandoned);
   };
 
   const newCustomer = (t: number) => {
-    if (customers >= customerInterval.length) customerInterval = grow(customerInterval, customers);
+    if (customers >= customerInterval.length) {
+      customerInterval = grow(customerInterval, customers);
+      customerAttempts = grow(customerAttempts, customers);
+      customerState = grow(customerState, customers);
+    }
     const i = intervalOf(t);
     customerInterval[customers] = i;
     c.customers[i]++;
@@ -352,13 +382,15 @@ export function simulateReplication(s: Scenario, replication: number): Counts {
   // The day: staffing at each boundary, the callback window and deadline, the first arrival.
   for (let i = 0; i < n; i++) events.push(open + i * L, BOUNDARY + KINDS * i);
   if (callbacks && serve.mode === 'window') events.push(windowStart, WINDOW_OPEN);
-  if (callbacks) events.push(deadline, DEADLINE);
+  if (callbacks && deadline < close) events.push(deadline, DEADLINE);
   scheduleArrival(open);
 
+  let steps = 0;
   while (events.size > 0 && events.peekTime() < close) {
     const t = events.peekTime();
     const payload = events.pop();
     advance(t);
+    if (onProgress !== undefined && (++steps & 0x3fff) === 0) onProgress((t - open) / (close - open));
     const kind = payload % KINDS;
     const id = (payload - kind) / KINDS;
     switch (kind) {
@@ -386,14 +418,13 @@ export function simulateReplication(s: Scenario, replication: number): Counts {
         const request = id >> 2;
         if (id & 1) dedicatedBusy--;
         else busy--;
-        if (reached) {
-          backlog--;
-          c.callbacksCompleted[intervalOf(t)]++;
-          customerEnds(requestCustomer[request], c.customersCallbackCompleted);
-        } else if (requestAttempts[request] < cb.maxAttempts && t + cb.retryDelaySeconds < deadline) {
-          events.push(t + cb.retryDelaySeconds, CALLBACK_READY + KINDS * request);
-        } else {
-          failCallback(request, t);
+        // A reached customer was counted when reached; an attempt that did not reach them is retried or fails.
+        if (!reached) {
+          if (requestAttempts[request] < cb.maxAttempts && t + cb.retryDelaySeconds < deadline) {
+            events.push(t + cb.retryDelaySeconds, CALLBACK_READY + KINDS * request);
+          } else {
+            failCallback(request, t);
+          }
         }
         dispatch(t);
         break;
@@ -413,7 +444,7 @@ export function simulateReplication(s: Scenario, replication: number): Counts {
         dispatch(t);
         break;
       case DEADLINE:
-        // Ready requests fail now; those waiting for a retry fail when their retry comes due past the deadline.
+        // Ready requests fail now (a retry is only scheduled before the deadline); an attempt under way fails at its end.
         while (readyCallbacks.size > 0) failCallback(readyCallbacks.shift(), t);
         break;
     }
@@ -422,6 +453,19 @@ export function simulateReplication(s: Scenario, replication: number): Counts {
   // Calls still in the IVR or the queue are carried over, counted, never dropped.
   for (let slot = 0; slot < slots; slot++) {
     if (callState[slot] === IN_IVR || callState[slot] === QUEUED) c.inSystemAtEnd[callInterval[slot]]++;
+  }
+  // Open requests fail at the close if their deadline has come, else they are pending (carried to the next day).
+  for (let request = 0; request < requests; request++) {
+    if (requestOpen[request] === 0) continue;
+    if (deadline <= close) failCallback(request, close);
+    else {
+      requestOpen[request] = 0;
+      c.callbacksPendingAtClose[n - 1]++;
+    }
+  }
+  for (let customer = 0; customer < customers; customer++) {
+    if (customerState[customer] === ACTIVE) c.customersInSystemAtEnd[customerInterval[customer]]++;
+    else if (customerState[customer] === AWAITING_CALLBACK) c.customersCallbackPending[customerInterval[customer]]++;
   }
   return counts;
 }

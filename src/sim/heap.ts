@@ -5,7 +5,7 @@
  */
 export class EventHeap {
   private times = new Float64Array(1024);
-  private payloads = new Int32Array(1024);
+  private payloads = new Float64Array(1024); // exact integers to 2^53: kind + 16 · id overflows 32 bits past 134 million ids
   size = 0;
 
   push(time: number, payload: number): void {
@@ -55,7 +55,7 @@ export class EventHeap {
   private grow(): void {
     const times = new Float64Array(this.times.length * 2);
     times.set(this.times);
-    const payloads = new Int32Array(this.payloads.length * 2);
+    const payloads = new Float64Array(this.payloads.length * 2);
     payloads.set(this.payloads);
     this.times = times;
     this.payloads = payloads;

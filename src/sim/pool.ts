@@ -1,12 +1,15 @@
 import type { Scenario } from '../scenario';
 import type { Counts } from './counters';
 import { resultAggregator, type SimulationResult } from './results';
+import type { ReplicationProgress } from './workerApi';
 
 /** A running worker as the pool sees it, whatever made it (web Worker or Node worker thread). */
 export interface WorkerHandle {
-  load(s: Scenario): Promise<void>;
+  /** `onProgress` hears, within a replication, the share of its day simulated */
+  load(s: Scenario, onProgress?: ReplicationProgress): Promise<void>;
   run(replication: number): Promise<Counts>;
-  terminate(): void;
+  /** stops the worker at once, even mid-replication; resolves when it has stopped */
+  terminate(): Promise<void>;
   /** rejects if the worker dies */
   died: Promise<never>;
 }
@@ -20,8 +23,12 @@ export interface CancelSignal {
 export interface PoolOptions {
   replications: number;
   workers: number;
-  /** after each finished replication, in order */
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * After each finished replication, in order, and within replications (at
+   * least once a second while one runs): `done` replications are finished,
+   * `fraction` of the whole run is, counting the replications under way.
+   */
+  onProgress?: (done: number, total: number, fraction: number) => void;
   signal?: CancelSignal;
 }
 
@@ -53,23 +60,40 @@ export async function runSimulation(s: Scenario, spawn: () => WorkerHandle, opti
   const workers = Array.from({ length: Math.max(1, Math.min(options.workers, replications)) }, spawn);
   const aggregate = resultAggregator(s);
   const finished = new Map<number, Counts>();
+  const running = new Map<number, number>(); // replication → share of its day simulated
   let folded = 0;
   let next = 0;
+  let over = false; // a stopped worker's last messages may still arrive: they are not progress
+  const report = () => {
+    if (over) return;
+    let partial = finished.size;
+    for (const share of running.values()) partial += share;
+    options.onProgress?.(folded, replications, Math.min(1, (folded + partial) / replications));
+  };
+  const onReplicationProgress = (replication: number, fraction: number) => {
+    if (!running.has(replication)) return; // a late report of a replication already finished
+    running.set(replication, fraction);
+    report();
+  };
   const stopAll = () => {
-    for (const w of workers) w.terminate();
+    over = true;
+    for (const w of workers) void w.terminate();
   };
   const cancelled = new Promise<never>((_, reject) => {
     signal?.addEventListener('abort', () => reject(new SimulationCancelled()), { once: true });
   });
   const work = async (w: WorkerHandle) => {
-    await Promise.race([w.load(s), w.died]);
+    await Promise.race([w.load(s, options.onProgress && onReplicationProgress), w.died]);
     while (next < replications) {
       const r = next++;
-      finished.set(r, await Promise.race([w.run(r), w.died]));
+      running.set(r, 0);
+      const counts = await Promise.race([w.run(r), w.died]);
+      running.delete(r);
+      finished.set(r, counts);
       while (finished.has(folded)) {
         aggregate.add(finished.get(folded) as Counts);
         finished.delete(folded++);
-        options.onProgress?.(folded, replications);
+        report();
       }
     }
   };
@@ -78,6 +102,8 @@ export async function runSimulation(s: Scenario, spawn: () => WorkerHandle, opti
     return aggregate.result();
   } catch (error) {
     if (error instanceof SimulationCancelled) throw error;
+    // Input a worker refused is the caller's to fix; say so, not "a worker stopped".
+    if (error instanceof Error && error.name === 'SimulationInputError') throw error;
     throw new WorkerFailed(error instanceof Error ? error.message : String(error));
   } finally {
     stopAll();

@@ -1,16 +1,21 @@
-import { serviceLevel, slFormula } from '../erlang';
+import { type SlDefinition, slFormula } from '../erlang';
 import { intervalStarts } from '../scenario/day';
 import type { Scenario } from '../scenario/schema';
-import { COUNTERS, type Counts } from './counters';
+import { COUNTERS, type Counter, type Counts } from './counters';
 
 /**
- * The figures a simulation reports, per interval and for the day, each
- * computed within a replication from its counts (rates from counts, never
- * averages of rates) and then averaged across replications.
+ * The figures a simulation reports, per interval and for the day: the
+ * counters (means per replication) and the shares and means per call, each
+ * a ratio of sums over replications (Σ numerator ÷ Σ denominator), never a
+ * mean of per-replication ratios, which is biased where an interval has few calls.
  */
 export const METRICS = [
   ...COUNTERS,
   'answerRate',
+  /** abandoned ÷ (answered + abandoned) */
+  'abandonRate',
+  /** P(wait > 0): calls that queued ÷ (answered + abandoned) */
+  'pWait',
   'handledRate',
   'serviceLevel',
   /** SL under each definition, whichever the scenario uses */
@@ -26,11 +31,15 @@ export const METRICS = [
 
 export type Metric = (typeof METRICS)[number];
 
-/** A mean over replications with the half-width of its 95% confidence interval (null where undefined). */
+/**
+ * A figure over the replications with the half-width of its 95% confidence
+ * interval: Σ numerator ÷ Σ denominator (for a count, its mean per
+ * replication), the interval by the delta method (null where undefined).
+ */
 export interface Estimate {
   mean: number | null;
   halfWidth: number | null;
-  /** replications in which the figure was defined (e.g. SL needs answered + abandoned > 0) */
+  /** replications with a positive denominator (e.g. SL needs answered + abandoned > 0) */
   n: number;
 }
 
@@ -45,33 +54,46 @@ export interface SimulationResult {
 }
 
 export const SIMULATION_NOTES = [
-  'Calls are counted in the interval they arrived in; busy time, callbacks completed or failed in the interval where they happen.',
+  'Calls are counted in the interval they arrived in; busy time, callback attempts, callbacks completed or failed in the interval where they happen; callbacks pending at the close in the last interval.',
   'serviceLevel uses the scenario’s definition; slAbandonsCount, slAnsweredOnly and slShortAbandonsExcluded give all three.',
   'answer rate = answered ÷ (answered + abandoned); handled rate = (answered + callbacks completed) ÷ (offered + blocked); ASA = mean wait of answered calls; mean wait (all) over answered and abandoned calls.',
   'Customers are counted in the interval of their first attempt; a customer who redials is one customer and several calls.',
-  '95% confidence intervals from the spread across replications (Student t).',
+  'A callback is completed when an agent reaches the customer; it fails when its attempts run out or its deadline passes; it is pending at the close when its deadline is after the close.',
+  'Shares and means per call are ratios of sums over replications (Σ numerator ÷ Σ denominator); counts are means per replication. 95% confidence intervals by the delta method (Student t).',
 ];
 
-const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+/** A figure as numerator ÷ denominator of one cell's counts. */
+type Ratio = readonly [numerator: (get: (k: Counter) => number) => number, denominator: (get: (k: Counter) => number) => number];
 
-/** Derived figures of one interval (or the day, with counters summed) of one replication. */
-function derive(get: (k: (typeof COUNTERS)[number]) => number, s: Scenario, seconds: number): Record<Metric, number | null> {
-  const answered = get('answered');
-  const abandoned = get('abandoned');
-  const out = Object.fromEntries(COUNTERS.map((k) => [k, get(k)])) as Record<Metric, number | null>;
-  out.answerRate = ratio(answered, answered + abandoned);
-  out.handledRate = ratio(answered + get('callbacksCompleted'), get('offered') + get('blocked'));
-  const sl = { answered, answeredWithin: get('answeredWithin'), abandoned, abandonedWithin: get('abandonedWithin') };
-  out.serviceLevel = serviceLevel(s.targets.slDefinition, sl);
-  out.slAbandonsCount = serviceLevel('abandonsCount', sl);
-  out.slAnsweredOnly = serviceLevel('answeredOnly', sl);
-  out.slShortAbandonsExcluded = serviceLevel('shortAbandonsExcluded', sl);
-  out.asa = ratio(get('waitAnswered'), answered);
-  out.meanWaitAll = ratio(get('waitAll'), answered + abandoned);
-  out.occupancy = ratio(get('busySeconds'), get('availableSeconds'));
-  out.meanQueue = get('queueArea') / seconds;
-  out.customerAnsweredShare = ratio(get('customersAnswered'), get('customers'));
-  return out;
+const slDenominator: Record<SlDefinition, (get: (k: Counter) => number) => number> = {
+  abandonsCount: (get) => get('answered') + get('abandoned'),
+  answeredOnly: (get) => get('answered'),
+  shortAbandonsExcluded: (get) => get('answered') + get('abandoned') - get('abandonedWithin'),
+};
+
+/** Every metric as a ratio; a cell of `seconds` (an interval or the day). */
+function ratios(s: Scenario, seconds: number): Ratio[] {
+  const one = () => 1;
+  const waited = (get: (k: Counter) => number) => get('answered') + get('abandoned');
+  const within = (get: (k: Counter) => number) => get('answeredWithin');
+  const derived: Record<Exclude<Metric, Counter>, Ratio> = {
+    answerRate: [(get) => get('answered'), waited],
+    abandonRate: [(get) => get('abandoned'), waited],
+    pWait: [(get) => get('waited'), waited],
+    handledRate: [(get) => get('answered') + get('callbacksCompleted'), (get) => get('offered') + get('blocked')],
+    serviceLevel: [within, slDenominator[s.targets.slDefinition]],
+    slAbandonsCount: [within, slDenominator.abandonsCount],
+    slAnsweredOnly: [within, slDenominator.answeredOnly],
+    slShortAbandonsExcluded: [within, slDenominator.shortAbandonsExcluded],
+    asa: [(get) => get('waitAnswered'), (get) => get('answered')],
+    meanWaitAll: [(get) => get('waitAll'), waited],
+    occupancy: [(get) => get('busySeconds'), (get) => get('availableSeconds')],
+    meanQueue: [(get) => get('queueArea'), () => seconds],
+    customerAnsweredShare: [(get) => get('customersAnswered'), (get) => get('customers')],
+  };
+  return METRICS.map((metric) =>
+    metric in derived ? derived[metric as keyof typeof derived] : ([(get) => get(metric as Counter), one] as const),
+  );
 }
 
 /** Student t quantile t(0.975, ν): a table to 30, then the Cornish–Fisher expansion. */
@@ -86,37 +108,52 @@ export function t975(df: number): number {
 }
 
 /**
- * Streams replications into running means and variances (Welford), so memory
- * does not grow with the number of replications. Replications must be added
- * in index order for results to be identical on any number of workers.
+ * Streams replications into running means and co-moments of each figure's
+ * numerator and denominator (Welford), so memory does not grow with the
+ * number of replications. The ratio estimator R = ȳ ÷ x̄ has the delta-method
+ * variance Σ(yᵣ − R·xᵣ)² ÷ ((n − 1)·n·x̄²). Replications must be added in
+ * index order for results to be identical on any number of workers.
  */
 export function resultAggregator(s: Scenario) {
   const starts = intervalStarts(s);
   const cells = starts.length + 1; // the intervals, then the day
-  const m = METRICS.length;
-  const count = new Float64Array(cells * m);
-  const mean = new Float64Array(cells * m);
-  const m2 = new Float64Array(cells * m);
-  let replications = 0;
   const L = s.intervalMinutes * 60;
+  const cellRatios = [...starts.map(() => ratios(s, L)), ratios(s, L * starts.length)];
+  const m = METRICS.length;
+  const defined = new Float64Array(cells * m);
+  const meanX = new Float64Array(cells * m);
+  const meanY = new Float64Array(cells * m);
+  const cxx = new Float64Array(cells * m);
+  const cxy = new Float64Array(cells * m);
+  const cyy = new Float64Array(cells * m);
+  let replications = 0;
 
-  const addCell = (cell: number, values: Record<Metric, number | null>) => {
-    METRICS.forEach((metric, k) => {
-      const v = values[metric];
-      if (v === null) return;
+  const addCell = (cell: number, get: (k: Counter) => number) => {
+    const n = replications;
+    cellRatios[cell].forEach(([numerator, denominator], k) => {
       const at = cell * m + k;
-      const n = ++count[at];
-      const delta = v - mean[at];
-      mean[at] += delta / n;
-      m2[at] += delta * (v - mean[at]);
+      const x = denominator(get);
+      const y = numerator(get);
+      if (x > 0) defined[at]++;
+      const dx = x - meanX[at];
+      const dy = y - meanY[at];
+      meanX[at] += dx / n;
+      meanY[at] += dy / n;
+      cxx[at] += dx * (x - meanX[at]);
+      cxy[at] += dx * (y - meanY[at]);
+      cyy[at] += dy * (y - meanY[at]);
     });
   };
 
   const estimate = (cell: number, k: number): Estimate => {
     const at = cell * m + k;
-    const n = count[at];
-    if (n === 0) return { mean: null, halfWidth: null, n: 0 };
-    return { mean: mean[at], halfWidth: n > 1 ? t975(n - 1) * Math.sqrt(m2[at] / (n - 1) / n) : null, n };
+    const n = replications;
+    if (defined[at] === 0) return { mean: null, halfWidth: null, n: 0 };
+    const r = meanY[at] / meanX[at];
+    if (defined[at] < 2) return { mean: r, halfWidth: null, n: defined[at] };
+    const residual = Math.max(0, cyy[at] - 2 * r * cxy[at] + r * r * cxx[at]);
+    const halfWidth = (t975(n - 1) * Math.sqrt(residual / (n - 1) / n)) / meanX[at];
+    return { mean: r, halfWidth, n: defined[at] };
   };
   const estimates = (cell: number) =>
     Object.fromEntries(METRICS.map((metric, k) => [metric, estimate(cell, k)])) as Record<Metric, Estimate>;
@@ -124,19 +161,11 @@ export function resultAggregator(s: Scenario) {
   return {
     add(c: Counts): void {
       replications++;
-      for (let i = 0; i < starts.length; i++)
-        addCell(
-          i,
-          derive((k) => c[k][i], s, L),
-        );
-      addCell(
-        starts.length,
-        derive(
-          (k) => (k === 'queueAtStart' || k === 'backlogAtStart' ? c[k][0] : c[k].reduce((a, b) => a + b, 0)),
-          s,
-          L * starts.length,
-        ),
-      );
+      for (let i = 0; i < starts.length; i++) addCell(i, (k) => c[k][i]);
+      const day = Object.fromEntries(
+        COUNTERS.map((k) => [k, k === 'queueAtStart' || k === 'backlogAtStart' ? c[k][0] : c[k].reduce((a, b) => a + b, 0)]),
+      ) as Record<Counter, number>;
+      addCell(starts.length, (k) => day[k]);
     },
     result(): SimulationResult {
       return {

@@ -52,10 +52,21 @@ function jump(s: Uint32Array): void {
   s.set(acc);
 }
 
+/**
+ * The start of the last stream asked for: replications are mostly asked for
+ * in rising order (one thread, or each worker taking the next), so the next
+ * one is a few jumps on, not `replication` jumps from the seed.
+ */
+const last = { seed: -1, replication: 0, state: new Uint32Array(4) };
+
 /** The generator of replication `replication` (0, 1, …) under `seed`. */
 export function replicationRng(seed: number, replication: number): Rng {
-  const s = seedState(seed);
-  for (let r = 0; r < replication; r++) jump(s);
+  const resume = last.seed === seed && last.replication <= replication;
+  const s = resume ? last.state.slice() : seedState(seed);
+  for (let r = resume ? last.replication : 0; r < replication; r++) jump(s);
+  last.seed = seed;
+  last.replication = replication;
+  last.state.set(s);
   return {
     next: () => (step(s) + 0.5) / 4294967296,
   };

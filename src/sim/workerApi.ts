@@ -1,20 +1,61 @@
-import type { Scenario } from '../scenario';
+import { parseScenario, type Scenario } from '../scenario';
 import type { Counts } from './counters';
 import { simulateReplication } from './engine';
 
+/** Replication indices a worker accepts: those of the largest run a scenario may ask for. */
+export const MAX_REPLICATION = 9_999;
+
+/** Progress reports from a worker: at most this often, ms (at least once a second is promised). */
+const PROGRESS_EVERY_MS = 200;
+
+/** What a worker was given is not something it can simulate; the message names the field and what is allowed. */
+export class SimulationInputError extends Error {
+  constructor(message: string) {
+    super(`simulation worker: ${message}`);
+    this.name = 'SimulationInputError';
+  }
+}
+
+/** Where a worker's progress within a replication goes: the replication and the share of its day simulated. */
+export type ReplicationProgress = (replication: number, fraction: number) => unknown;
+
 /**
  * What a simulation worker does, as plain functions: the worker entry points
- * in workers/ only expose this object through Comlink.
+ * in workers/ only expose this object through Comlink. Whatever arrives is
+ * checked first (a worker is an API boundary): a scenario must pass the
+ * scenario schema, a replication must be a whole number in range; anything
+ * else is answered with a SimulationInputError, never simulated.
  */
 export function simulationWorkerApi() {
   let scenario: Scenario | null = null;
+  let progress: ReplicationProgress | undefined;
   return {
-    load(s: Scenario): void {
-      scenario = s;
+    load(s: unknown, onProgress?: ReplicationProgress): void {
+      const parsed = parseScenario(s);
+      if (!parsed.ok) throw new SimulationInputError(`the scenario is not valid: ${parsed.errors.slice(0, 3).join('; ')}`);
+      if (onProgress !== undefined && typeof onProgress !== 'function') {
+        throw new SimulationInputError('onProgress: must be a function');
+      }
+      scenario = parsed.scenario;
+      progress = onProgress;
     },
-    run(replication: number): Counts {
-      if (!scenario) throw new Error('simulation worker: load a scenario first');
-      return simulateReplication(scenario, replication);
+    run(replication: unknown): Counts {
+      if (!scenario) throw new SimulationInputError('load a scenario first');
+      if (typeof replication !== 'number' || !Number.isInteger(replication) || replication < 0 || replication > MAX_REPLICATION) {
+        throw new SimulationInputError(
+          `replication: must be a whole number from 0 to ${MAX_REPLICATION}, got ${JSON.stringify(replication) ?? String(replication)}`,
+        );
+      }
+      const report = progress;
+      if (report === undefined) return simulateReplication(scenario, replication);
+      let last = 0; // the first report goes at once
+      return simulateReplication(scenario, replication, (fraction) => {
+        const now = Date.now();
+        if (now - last < PROGRESS_EVERY_MS) return;
+        last = now;
+        // A report that cannot be delivered (the pool has gone) is no reason to stop.
+        Promise.resolve(report(replication, fraction)).catch(() => {});
+      });
     },
   };
 }

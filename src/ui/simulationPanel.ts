@@ -2,7 +2,7 @@ import { formatSeconds, formatShare } from '../format/number';
 import type { DayPlan } from '../plan';
 import { simulationCsv } from '../report/csv';
 import type { Scenario } from '../scenario';
-import type { Estimate, Metric, SimulationResult } from '../sim';
+import { type Estimate, type Metric, SIMULATED_CALLS_LIMIT, type SimulationResult, simulationSize } from '../sim';
 import { runSimulation, SimulationCancelled } from '../sim/pool';
 import { element } from './dom';
 import { download, fileSlug } from './download';
@@ -28,6 +28,12 @@ export function mountSimulationPanel(
 ): { refresh(): void; show(saved: { version: string; result: SimulationResult } | null): void } {
   const run = element('button', { type: 'button', id: 'simulate', className: 'primary', textContent: 'Simulate the day' });
   const cancel = element('button', { type: 'button', id: 'cancel-simulation', textContent: 'Cancel', disabled: true });
+  const confirmRun = element('button', {
+    type: 'button',
+    id: 'confirm-simulation',
+    textContent: 'Simulate anyway',
+    hidden: true,
+  });
   const progress = element('progress', { id: 'simulation-progress', max: 1, value: 0 });
   progress.setAttribute('aria-label', 'Simulation progress');
   const status = element('p', { className: 'note', id: 'simulation-status' });
@@ -40,7 +46,7 @@ export function mountSimulationPanel(
       textContent:
         'Event by event, with queues carried over between intervals, redials, busy signals and callbacks; repeated with independent random streams for 95% confidence intervals. Runs in your browser’s workers.',
     }),
-    element('div', { className: 'actions' }, [run, cancel, progress]),
+    element('div', { className: 'actions' }, [run, confirmRun, cancel, progress]),
     status,
     results,
   );
@@ -53,14 +59,24 @@ export function mountSimulationPanel(
     const r = now?.scenario.simulation.replications ?? 0;
     run.textContent = `Simulate the day (${r} replications)`;
     run.disabled = now === null || abort !== null;
+    confirmRun.hidden = true; // an edit changes the size: ask again on the next run
     const stale = last !== null && now?.version !== last.version;
     results.classList.toggle('stale', stale);
     if (stale) status.textContent = 'These results are for an earlier version of the scenario: simulate again to update them.';
   };
 
-  run.addEventListener('click', async () => {
-    const now = current();
-    if (!now) return;
+  /** A run past the size limit waits for the planner to confirm it, with the estimate in front of them. */
+  const askFirst = (now: PlannedScenario): boolean => {
+    const size = simulationSize(now.scenario);
+    if (size.calls <= SIMULATED_CALLS_LIMIT) return false;
+    const n = (x: number) => Math.ceil(x).toLocaleString('en-US');
+    status.textContent = `This run would simulate up to about ${n(size.calls)} calls (${n(size.callsPerReplication)} a replication × ${size.replications} replications), more than ${n(SIMULATED_CALLS_LIMIT)}: it may take minutes. Simulate anyway, or lower the replications.`;
+    confirmRun.hidden = false;
+    return true;
+  };
+
+  const start = async (now: PlannedScenario) => {
+    confirmRun.hidden = true;
     abort = new AbortController();
     run.disabled = true;
     cancel.disabled = false;
@@ -72,9 +88,9 @@ export function mountSimulationPanel(
         replications: now.scenario.simulation.replications,
         workers: browserWorkers(),
         signal: abort.signal,
-        onProgress: (done, total) => {
-          progress.value = done / total;
-          status.textContent = `${done} of ${total} replications`;
+        onProgress: (done, total, fraction) => {
+          progress.value = fraction;
+          status.textContent = `${(fraction * 100).toFixed(0)} % — ${done} of ${total} replications`;
         },
       });
       last = { version: now.version, result };
@@ -92,6 +108,14 @@ export function mountSimulationPanel(
       cancel.disabled = true;
       refresh();
     }
+  };
+  run.addEventListener('click', () => {
+    const now = current();
+    if (now && !askFirst(now)) void start(now);
+  });
+  confirmRun.addEventListener('click', () => {
+    const now = current();
+    if (now) void start(now);
   });
   cancel.addEventListener('click', () => abort?.abort());
   refresh();
@@ -129,7 +153,9 @@ function renderResults(box: HTMLElement, r: SimulationResult, plan: DayPlan): vo
     ['Abandoned calls', calls(r.day.abandoned), count(t.abandoned)],
     ['Busy signals', calls(r.day.blocked), count(t.blocked)],
     ['ASA — mean wait of answered calls', secs(r.day.asa), formatSeconds(t.asa, 1)],
-    ['Callbacks completed', calls(r.day.callbacksCompleted), count(t.callbacksCompleted)],
+    ['Callbacks completed (the agent reached the customer)', calls(r.day.callbacksCompleted), count(t.callbacksCompleted)],
+    ['Callbacks failed (attempts used up, or deadline passed)', calls(r.day.callbacksFailed), count(t.callbacksFailed)],
+    ['Callbacks pending at the close (deadline after the close)', calls(r.day.callbacksPendingAtClose), '—'],
     ['Occupancy — busy ÷ available agent time', share(r.day.occupancy), formatShare(t.occupancy, 1)],
     ['Calls still in the system at the end of the day', calls(r.day.inSystemAtEnd), '—'],
   ];

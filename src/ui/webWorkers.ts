@@ -1,4 +1,4 @@
-import { wrap } from 'comlink';
+import { proxy, wrap } from 'comlink';
 import type { WorkerHandle } from '../sim/pool';
 import type { SimulationWorkerApi } from '../sim/workerApi';
 
@@ -14,9 +14,9 @@ export function spawnWebWorker(): WorkerHandle {
   });
   died.catch(() => {}); // observed by the pool
   return {
-    load: (s) => api.load(s),
+    load: (s, onProgress) => api.load(s, onProgress && proxy(onProgress)),
     run: (r) => api.run(r),
-    terminate: () => worker.terminate(),
+    terminate: async () => worker.terminate(),
     died,
   };
 }

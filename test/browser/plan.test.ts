@@ -179,8 +179,15 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       );
       await page.setInputFiles('#scenario-file', long);
       await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('long run');
+      // 28,800 calls × 5,000 replications is past the size limit: the panel asks first, with the estimate.
       await page.click('#simulate');
-      await expect.poll(() => page.innerText('#simulation-status'), { timeout: 30_000 }).toMatch(/^\d+ of 5000 replications$/);
+      expect(await page.innerText('#simulation-status')).toMatch(
+        /^This run would simulate up to about 144,000,000 calls \(28,800 a replication × 5000 replications\), more than 100,000,000/,
+      );
+      await page.click('#confirm-simulation');
+      await expect
+        .poll(() => page.innerText('#simulation-status'), { timeout: 30_000 })
+        .toMatch(/^\d+ % — \d+ of 5000 replications$/);
       await page.click('#cancel-simulation');
       await expect
         .poll(() => page.innerText('#simulation-status'))

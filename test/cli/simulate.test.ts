@@ -50,11 +50,23 @@ describe('wfm simulate', () => {
     expect(r.stdout).toMatch(/^day\s+[\d,]+/m);
   });
 
+  it('estimates the run first and refuses one over --max-calls with the estimate and the flag, exit 2', () => {
+    const r = wfm(['simulate', scenario('normal-weekday.json'), '--replications', '20', '--max-calls', '1000']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toMatch(
+      /^wfm simulate: this run would simulate up to about [\d,]+ calls \([\d,]+ a replication × 20 replications\), over the limit of 1,000: run fewer replications, or raise the limit with --max-calls \d+$/,
+    );
+    const raised = r.stderr.match(/--max-calls (\d+)$/m)?.[1] ?? '';
+    expect(wfm(['simulate', scenario('normal-weekday.json'), '--replications', '20', '--max-calls', raised]).code).toBe(0);
+  });
+
   it('refuses bad flags with exit 2 and the allowed range', () => {
     for (const [flag, value] of [
       ['--replications', '0'],
       ['--workers', 'many'],
       ['--seed', '-1'],
+      ['--max-calls', '0'],
     ]) {
       const r = wfm(['simulate', scenario('normal-weekday.json'), flag, value]);
       expect(r.code).toBe(2);

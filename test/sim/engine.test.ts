@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, type Scenario, type ScenarioInput } from '../../src/scenario';
-import { simulateDay, simulateReplication } from '../../src/sim';
-import { arbitraryScenario } from '../plan/arbitrary';
+import { minutesOf, parseScenario, type Scenario, type ScenarioInput } from '../../src/scenario';
+import { simulateDay, simulateReplication, t975 } from '../../src/sim';
+import { arbitraryCallFlow } from './arbitrary';
 
 const total = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
 
@@ -22,10 +22,22 @@ function scenario(extra: Partial<ScenarioInput> = {}): Scenario {
   return parsed.scenario;
 }
 
+/** The ends of a customer, each counted in the interval of their first call. */
+const CUSTOMER_ENDS = [
+  'customersAnswered',
+  'customersContained',
+  'customersAbandoned',
+  'customersBlocked',
+  'customersCallbackCompleted',
+  'customersCallbackFailed',
+  'customersCallbackPending',
+  'customersInSystemAtEnd',
+] as const;
+
 describe('conservation, in every replication', () => {
-  it('every call ends as exactly one outcome, per interval; every customer too, over the day', () => {
+  it('every call ends as exactly one outcome, and every customer, per interval; every callback request over the day', () => {
     fc.assert(
-      fc.property(arbitraryScenario, fc.integer({ min: 0, max: 50 }), (s, replication) => {
+      fc.property(arbitraryCallFlow, fc.integer({ min: 0, max: 50 }), (s, replication) => {
         const c = simulateReplication(s, replication);
         for (let i = 0; i < c.calls.length; i++) {
           const ends =
@@ -35,22 +47,36 @@ describe('conservation, in every replication', () => {
           // Offered calls end as callbacks, answered, abandoned, or still queued; the rest of those in the system are in the IVR.
           expect(c.offered[i]).toBeGreaterThanOrEqual(c.callbacksRequested[i] + c.answered[i] + c.abandoned[i]);
           expect(c.offered[i]).toBeLessThanOrEqual(c.calls[i] - c.blocked[i] - c.contained[i]);
+          expect(c.customers[i]).toBe(c.firstAttempts[i]);
+          expect(CUSTOMER_ENDS.reduce((a, k) => a + c[k][i], 0)).toBe(c.customers[i]);
         }
-        expect(total(c.customers)).toBe(total(c.firstAttempts));
-        const finals = [
-          'customersAnswered',
-          'customersContained',
-          'customersCallbackCompleted',
-          'customersCallbackFailed',
-          'customersAbandoned',
-          'customersBlocked',
-        ] as const;
-        const ended = finals.reduce((a, k) => a + total(c[k]), 0);
-        expect(ended).toBeLessThanOrEqual(total(c.customers)); // the rest are still in the system: queued, redialling or awaiting a callback
-        expect(total(c.callbacksCompleted) + total(c.callbacksFailed)).toBeLessThanOrEqual(total(c.callbacksRequested));
+        // Requests end once: completed, failed or pending; customers the same way (one request at a time each).
+        const requested = total(c.callbacksRequested);
+        expect(total(c.callbacksCompleted) + total(c.callbacksFailed) + total(c.callbacksPendingAtClose)).toBe(requested);
         expect(total(c.customersCallbackCompleted)).toBe(total(c.callbacksCompleted));
+        expect(total(c.customersCallbackFailed)).toBe(total(c.callbacksFailed));
+        expect(total(c.customersCallbackPending)).toBe(total(c.callbacksPendingAtClose));
+        // Nothing is pending when the deadline is at or before the close; nothing fails by deadline before it.
+        if (minutesOf(s.callback.deadline) <= minutesOf(s.day.close)) expect(total(c.callbacksPendingAtClose)).toBe(0);
+        // No customer calls more than redial.maxAttempts times.
+        expect(total(c.calls)).toBeLessThanOrEqual(total(c.customers) * s.redial.maxAttempts);
+        if (s.redial.maxAttempts === 1) expect(total(c.redials)).toBe(0);
       }),
-      { numRuns: 40 },
+      { numRuns: 80 },
+    );
+  });
+
+  it('holds in the reported means too', () => {
+    fc.assert(
+      fc.property(arbitraryCallFlow, (s) => {
+        const { day } = simulateDay(s, 3);
+        const mean = (k: keyof typeof day) => day[k].mean ?? 0;
+        const customers = mean('customers');
+        expect(CUSTOMER_ENDS.reduce((a, k) => a + mean(k), 0)).toBeCloseTo(customers, 9);
+        const calls = ['blocked', 'contained', 'callbacksRequested', 'answered', 'abandoned', 'inSystemAtEnd'] as const;
+        expect(calls.reduce((a, k) => a + mean(k), 0)).toBeCloseTo(mean('calls'), 9);
+      }),
+      { numRuns: 20 },
     );
   });
 });
@@ -79,6 +105,22 @@ describe('reproducible streams', () => {
     );
     expect(answeredOnly).toBeGreaterThan(late);
     expect(late).toBeGreaterThanOrEqual(all);
+  });
+
+  it('reports each share as Σ numerator ÷ Σ denominator with its delta-method interval', () => {
+    const s = scenario();
+    const runs = Array.from({ length: 6 }, (_, r) => simulateReplication(s, r));
+    const x = runs.map((c) => total(c.answered) + total(c.abandoned));
+    const y = runs.map((c) => total(c.answered));
+    const sx = x.reduce((a, b) => a + b, 0);
+    const ratio = y.reduce((a, b) => a + b, 0) / sx;
+    const residual = x.reduce((a, xr, r) => a + (y[r] - ratio * xr) ** 2, 0);
+    const half = (t975(5) * Math.sqrt(residual / 5 / 6)) / (sx / 6);
+    const { answerRate } = simulateDay(s).day;
+    expect(answerRate.mean).toBeCloseTo(ratio, 12);
+    expect(answerRate.halfWidth).toBeCloseTo(half, 12);
+    // A count is its mean per replication, with the usual Student-t interval.
+    expect(simulateDay(s).day.calls.mean).toBeCloseTo(runs.reduce((a, c) => a + total(c.calls), 0) / 6, 9);
   });
 });
 
@@ -118,5 +160,31 @@ describe('callbacks', () => {
     const before = window.intervals.slice(0, 6).reduce((a, x) => a + (x.metrics.callbacksCompleted.mean ?? 0), 0);
     expect(before).toBe(0);
     expect(window.day.callbacksFailed.mean ?? 0).toBeGreaterThan(0);
+  });
+});
+
+describe('redials', () => {
+  it('stop at redial.maxAttempts calls a customer, so a redial storm stays bounded', () => {
+    // Every blocked or abandoned caller redials within seconds, on two lines and one agent.
+    const storm = (maxAttempts: number) =>
+      simulateReplication(
+        scenario({
+          demand: { calls: [390, 0, 0, 0, 0, 0, 0, 0] },
+          ivr: { lines: 2 },
+          staffing: { agents: 1 },
+          redial: {
+            abandoned: { share: 1, delay: { meanSeconds: 5 } },
+            blocked: { share: 1, delay: { meanSeconds: 5 } },
+            maxAttempts,
+          },
+        }),
+        0,
+      );
+    for (const maxAttempts of [1, 10, 100]) {
+      const c = storm(maxAttempts);
+      expect(total(c.calls)).toBeLessThanOrEqual(total(c.customers) * maxAttempts);
+      expect(total(c.calls)).toBeGreaterThan(total(c.customers) * maxAttempts * 0.8); // the cap is what stops them
+      expect(total(c.customersBlocked) + total(c.customersAbandoned)).toBeGreaterThan(total(c.customers) * 0.5);
+    }
   });
 });

@@ -22,21 +22,26 @@ function scenario(): Scenario {
 function fakeWorker(log: string[], options: { failOn?: number; delayMs?: number } = {}): () => WorkerHandle {
   return () => {
     let s: Scenario | null = null;
+    let progress: ((replication: number, fraction: number) => unknown) | undefined;
     let kill: (e: Error) => void = () => {};
     const died = new Promise<never>((_, reject) => {
       kill = reject;
     });
     died.catch(() => {});
     return {
-      load: async (x) => {
+      load: async (x, onProgress) => {
         s = x;
+        progress = onProgress;
       },
       run: async (r) => {
         await new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 1));
         if (r === options.failOn) kill(new Error('out of memory'));
+        progress?.(r, 0.5); // half its day simulated
         return simulateReplication(s as Scenario, r);
       },
-      terminate: () => log.push('terminated'),
+      terminate: async () => {
+        log.push('terminated');
+      },
       died,
     };
   };
@@ -52,7 +57,30 @@ describe('worker pool', () => {
       onProgress: (done) => progress.push(done),
     });
     expect(pooled).toEqual(simulateDay(s));
-    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b)); // never goes back
+    expect([...new Set(progress)]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('reports progress within replications: finished ones plus the share of those under way', async () => {
+    const reports: [number, number][] = [];
+    await runSimulation(scenario(), fakeWorker([]), {
+      replications: 4,
+      workers: 1,
+      onProgress: (done, total, fraction) => {
+        expect(total).toBe(4);
+        reports.push([done, fraction]);
+      },
+    });
+    expect(reports).toEqual([
+      [0, 0.125],
+      [1, 0.25],
+      [1, 0.375],
+      [2, 0.5],
+      [2, 0.625],
+      [3, 0.75],
+      [3, 0.875],
+      [4, 1],
+    ]);
   });
 
   it('cancels: rejects at once and terminates every worker', async () => {
@@ -62,9 +90,13 @@ describe('worker pool', () => {
       replications: 100,
       workers: 2,
       signal: abort.signal,
-      onProgress: (done) => done === 2 && abort.abort(),
+      onProgress: (done) => {
+        if (abort.signal.aborted) log.push('progress after cancel');
+        if (done === 2) abort.abort();
+      },
     });
     await expect(run).rejects.toBeInstanceOf(SimulationCancelled);
+    await new Promise((resolve) => setTimeout(resolve, 120)); // the replications under way still report as they end
     expect(log).toEqual(['terminated', 'terminated']);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { erlangA, erlangB, erlangC } from '../../src/erlang';
 import { parseScenario, type Scenario, type ScenarioInput } from '../../src/scenario';
-import { type Counts, simulateDay, simulateReplication, t975 } from '../../src/sim';
+import { type Counts, resultAggregator, simulateDay, simulateReplication, t975 } from '../../src/sim';
 
 /** A stationary day: 24 hourly intervals at one rate, one staffing level. */
 function stationary(extra: Partial<ScenarioInput>, callsPerHour: number, agents: number): Scenario {
@@ -132,5 +132,61 @@ describe('a day that varies', () => {
     const late = worst(peakDay(10));
     expect(late - early).toBeGreaterThanOrEqual(5);
     expect(late - early).toBeLessThanOrEqual(7);
+  });
+});
+
+describe('per-interval figures at low volume: ratios of sums, not means of ratios', () => {
+  // Nine calls a quarter hour on two agents (AHT 120 s: 1.2 Erlangs), read in an interval after 2¼ h of warm-up
+  // and with 45 min left for its callers to be answered. Exact: Erlang A with the same (very long) patience.
+  const parsed = parseScenario({
+    schema: 1,
+    name: 'low volume',
+    day: { date: '2026-01-01', open: '00:00', close: '03:00' },
+    intervalMinutes: 15,
+    demand: { calls: Array(12).fill(9) },
+    ahtSeconds: 120,
+    staffing: { agents: 2 },
+    ivr: { time: { kind: 'deterministic', meanSeconds: 0.001 } },
+    patience: { meanSeconds: 86_400 },
+    targets: { targetSeconds: 20 },
+    simulation: { replications: 3000, seed: 3 },
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  const s = parsed.scenario;
+  const i = 9;
+  const exact = erlangA({ agents: 2, arrivalRate: 9 / 900, ahtSeconds: 120, patienceSeconds: 86_400, targetSeconds: 20 });
+  const runs = Array.from({ length: s.simulation.replications }, (_, r) => simulateReplication(s, r));
+  const aggregate = resultAggregator(s);
+  for (const c of runs) aggregate.add(c);
+  const figures = aggregate.result().intervals[i].metrics;
+
+  /** The old estimator: the mean over replications of each one's ratio, with its Student-t half-width. */
+  const meanOfRatios = (numerator: (c: Counts) => number) => {
+    const values = runs
+      .filter((c) => c.answered[i] + c.abandoned[i] > 0)
+      .map((c) => numerator(c) / (c.answered[i] + c.abandoned[i]));
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1));
+    return { mean, halfWidth: (t975(values.length - 1) * sd) / Math.sqrt(values.length) };
+  };
+
+  it('agree with the exact P(wait) and SL within their 95% intervals', () => {
+    for (const [metric, value] of [
+      ['pWait', exact.pWait],
+      ['serviceLevel', exact.pServedWithin],
+      ['answerRate', 1 - exact.pAbandon],
+    ] as const) {
+      const e = figures[metric];
+      expect(Math.abs((e.mean ?? 0) - value)).toBeLessThanOrEqual(e.halfWidth ?? 0);
+      expect(e.halfWidth ?? 1).toBeLessThan(0.02); // and the interval is tight enough to mean something
+    }
+  });
+
+  it('where the mean of per-replication ratios is off by several of its own half-widths', () => {
+    // Busy replications have more calls and more waiting; averaging ratios gives quiet ones the same weight.
+    const pWait = meanOfRatios((c) => c.waited[i]);
+    const sl = meanOfRatios((c) => c.answeredWithin[i]);
+    expect(exact.pWait - pWait.mean).toBeGreaterThan(3 * pWait.halfWidth);
+    expect(sl.mean - exact.pServedWithin).toBeGreaterThan(3 * sl.halfWidth);
   });
 });

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario, type Scenario } from '../../src/scenario';
+import { ScheduleInputError, scheduleWorkerApi } from '../../src/schedule/workerApi';
+
+function scenario(): Scenario {
+  const parsed = parseScenario({
+    schema: 1,
+    name: 'worker',
+    day: { date: '2026-12-24', open: '08:00', close: '10:00' },
+    demand: { calls: [200, 400, 300, 200] },
+    ahtSeconds: 200,
+    staffing: { agents: 40 },
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return parsed.scenario;
+}
+
+describe('the scheduling worker API checks what it is given before loading the solver', () => {
+  let loads = 0;
+  const api = scheduleWorkerApi(() => {
+    loads++;
+    return Promise.reject(new Error('no solver in this test'));
+  });
+
+  it('refuses a bad scenario, requirement, replications or step count with the argument and the allowed range', async () => {
+    const s = scenario();
+    const cases: [() => Promise<unknown>, RegExp][] = [
+      [
+        () => api.solve({ ...s, intervalMinutes: 7 }, [1, 2, 3, 4]),
+        /the scenario is not valid: intervalMinutes: must be 15, 30 or 60/,
+      ],
+      [() => api.solve(s, [1, 2, 3]), /requirement: must be 4 numbers of agents, one per interval/],
+      [() => api.solve(s, 'many'), /requirement: must be 4 numbers of agents/],
+      [() => api.solve(s, [1, Number.NaN, 3, 4]), /requirement\[1\]: must be a number of agents from 0 to 1000000, got NaN/],
+      [() => api.solve(s, [1, 2, -3, 4]), /requirement\[2\]: .* got -3/],
+      [() => api.check(s, [1, 2, 3, 4], 0, 5, () => {}), /replications: must be a whole number from 1 to 10000, got 0/],
+      [() => api.check(s, [1, 2, 3, 4], 10, 2.5, () => {}), /maxSteps: must be a whole number from 1 to 100, got 2.5/],
+      [() => api.check(s, [1, 2, 3, 4], 10, 5, 'log' as never), /onStep: must be a function/],
+    ];
+    for (const [call, message] of cases) {
+      await expect(call()).rejects.toBeInstanceOf(ScheduleInputError);
+      await expect(call()).rejects.toThrow(message);
+    }
+    expect(loads).toBe(0);
+    await expect(api.solve(s, [1, 2, 3, 4])).rejects.toThrow('no solver in this test'); // valid input goes on to the solver
+  });
+});
