@@ -39,7 +39,14 @@ export async function scheduleFigures() {
     });
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
     const { value: result, timing } = await timed(() => scheduleDay(parsed.scenario, highs, { requirement }));
-    return { timing, status: result.status, gap: result.gap, agents: result.agents, paidHours: Math.round(result.paidHours) };
+    return {
+      timing,
+      status: result.status,
+      gap: result.gap,
+      bound: result.bound,
+      agents: result.agents,
+      paidHours: result.paidHours,
+    };
   };
   return { schedule10Templates: { intervals48: await solve(30), intervals96: await solve(15) } };
 }
