@@ -37,11 +37,11 @@ const TOLERANCE = 1e-6;
  *    for covering models like this one);
  * 2. a search over whole-agent roundings of the LP solution (each pattern the
  *    LP uses, rounded down or up) for the first schedule;
- * 3. a branch and bound from that schedule over the patterns that could still
- *    improve on it (those whose LP reduced cost is below the gap; no other
- *    pattern can appear in a cheaper schedule), which improves the schedule and
- *    raises the bound, often to a proof. It is skipped when too many patterns
- *    remain, and the gap is then stated against the LP bound.
+ * 3. a branch and bound for a schedule one step of the objective cheaper,
+ *    over the patterns that could be in one (those whose LP reduced cost is
+ *    below the gap left); it improves the schedule and raises the bound, often
+ *    to a proof. It is skipped when too many patterns remain, and the gap is
+ *    then stated against the LP bound.
  * `safetySeconds` of wall clock stop the whole search should a machine be very
  * slow; the result then says so, as it may differ from one machine to another.
  * Returns null when no schedule satisfies the templates' head counts and the
@@ -73,7 +73,9 @@ export function searchCover(highs: Highs, model: CoveringModel, safetySeconds: n
       throw new Error(
         timedOut
           ? `the safety time limit of ${safetySeconds} s ran out before the LP relaxation was solved; raise shifts.timeLimitSeconds`
-          : `the LP relaxation stopped without a solution (status ${status})`,
+          : status === codes.iterationLimit
+            ? `the LP relaxation needed more than ${WORK_LIMITS.lpIterations.toLocaleString('en-US')} simplex iterations`
+            : `the LP relaxation stopped without a solution (HiGHS model status ${status})`,
       );
     }
     const solution = m.getSolution();
