@@ -130,7 +130,12 @@ export function searchCover(highs: Highs, model: CoveringModel, safetySeconds: n
     );
   }
   const stop: SearchStop = timedOut ? 'time limit' : proved() ? 'proved' : 'work limit';
-  return { values: best.values, objective: best.objective, bound: proved() ? best.objective : bound, stop };
+  return {
+    values: best.values,
+    objective: best.objective,
+    bound: proved() ? best.objective : Math.min(bound, best.objective),
+    stop,
+  };
 }
 
 /** One branch and bound: the best schedule it found (if any) and the bound it proved on the schedules it searched. */
