@@ -8,6 +8,7 @@ import {
   agentCalendars,
   agentRoster,
   coverageTable,
+  optimality,
   type RepairStep,
   repairSchedule,
   type Schedule,
@@ -79,7 +80,7 @@ function writeOutputs(out: string, schedule: Schedule, date: string, center: str
 
 function summary(name: string, s: Schedule, steps: RepairStep[], out: string | undefined): string {
   const lines = [
-    `${name}: ${s.agents} agents, ${Math.round(s.paidHours).toLocaleString('en-US')} paid hours — ${s.status}${s.gap ? `, optimality gap ${(100 * s.gap).toFixed(2)} %` : ''}`,
+    `${name}: ${s.agents} agents, ${Math.round(s.paidHours).toLocaleString('en-US')} paid hours — ${optimality(s)}`,
     '',
     'template            start  end    breaks                                 agents  paid h',
     ...s.shifts.map(

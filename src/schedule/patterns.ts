@@ -11,6 +11,9 @@ export interface ShiftPattern {
   paidHours: number;
   /** share of each interval on the phones (0–1), by interval index */
   coverage: Float64Array;
+  /** the intervals the shift touches: [firstInterval, endInterval) */
+  firstInterval: number;
+  endInterval: number;
 }
 
 /**
@@ -61,7 +64,9 @@ export function shiftPatterns(s: Pick<Scenario, 'day' | 'intervalMinutes'>, temp
       for (const offsets of placements) {
         const breaks = offsets.map((o, b): [number, number] => [start + o, start + o + t.breaks[b].minutes]);
         const coverage = new Float64Array(n);
-        for (let i = 0; i < n; i++) {
+        const firstInterval = Math.max(0, Math.floor((start - open) / grid));
+        const endInterval = Math.min(n, Math.ceil((start + t.lengthMinutes - open) / grid));
+        for (let i = firstInterval; i < endInterval; i++) {
           const from = Math.max(open + i * grid, start);
           const to = Math.min(open + (i + 1) * grid, start + t.lengthMinutes);
           if (to <= from) continue;
@@ -76,6 +81,8 @@ export function shiftPatterns(s: Pick<Scenario, 'day' | 'intervalMinutes'>, temp
           breaks,
           paidHours: (t.lengthMinutes - unpaid) / 60,
           coverage,
+          firstInterval,
+          endInterval,
         });
       }
     }

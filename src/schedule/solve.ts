@@ -1,16 +1,15 @@
 import type { Highs } from 'highs';
 import type { DayPlan } from '../plan';
 import { clockOf, intervalStarts, type Scenario, type ShiftTemplate } from '../scenario';
+import { coveringModel } from './model';
 import { defaultTemplates, type ShiftPattern, shiftPatterns } from './patterns';
-
-/** Paid hours one agent-interval of shortfall costs in the objective: far above any shift, so short only when unavoidable. */
-const SHORTFALL_PENALTY = 1_000;
+import { searchCover } from './search';
 
 /** Shrinkage other than breaks when a scenario gives no shift settings (the schema's default). */
 const DEFAULT_ABSENCE = 0.1;
 
-/** Stop when the schedule is proved within 0.1 % of the cheapest (about 2 paid hours in 2,000). */
-const MIP_GAP = 1e-3;
+/** Wall-clock seconds after which the search stops whatever its work limits (the schema's default). */
+const DEFAULT_SAFETY_SECONDS = 20;
 
 /** The agents each interval needs on the phones by the plan: Erlang A, or Erlang C where the scenario's shifts say so. */
 export function shiftRequirement(s: Scenario, plan: DayPlan): number[] {
@@ -23,6 +22,7 @@ export interface ScheduleOptions {
   templates?: ShiftTemplate[];
   absenceShrinkage?: number;
   maxPaidHours?: number;
+  /** the safety-net wall clock: the search stops after this many seconds even before its work limits */
   timeLimitSeconds?: number;
 }
 
@@ -46,12 +46,22 @@ export interface IntervalCoverage {
   short: number;
 }
 
-export type ScheduleStatus = 'optimal' | 'time limit' | 'infeasible';
+/**
+ * optimal: proved cheapest (gap 0); work limit: the solver's work limits ran out
+ * with the gap given (the same on every machine); time limit: the safety-net
+ * wall clock stopped the search (the result may depend on the machine's speed);
+ * infeasible: the head-count rules and the paid-hours cap cannot both hold.
+ */
+export type ScheduleStatus = 'optimal' | 'work limit' | 'time limit' | 'infeasible';
 
 export interface Schedule {
   status: ScheduleStatus;
-  /** relative MIP gap between the schedule found and the best bound; 0 when optimal */
+  /** (objective − bound) ÷ objective: how far the schedule may be from the cheapest; 0 only when proved optimal */
   gap: number | null;
+  /** proved lower bound on the objective (paid hours, plus 1,000 per agent-interval short) */
+  bound: number | null;
+  /** the safety-net wall clock (s) the search ran under */
+  timeLimitSeconds: number;
   paidHours: number;
   agents: number;
   shifts: ScheduledShift[];
@@ -77,23 +87,8 @@ export function scheduleDay(s: Scenario, highs: Highs, options: ScheduleOptions)
   const starts = intervalStarts(s);
   // Whole agents: rounding up once here also keeps the integer program tight.
   const required = options.requirement.map((r) => Math.ceil(r / (1 - absence) - 1e-9));
-  const lp = modelText(patterns, templates, required, maxPaidHours);
-  const solved = highs.withModel({ format: 'lp', data: lp }, (model) => {
-    model.options.set({
-      output_flag: false,
-      time_limit: options.timeLimitSeconds ?? s.shifts?.timeLimitSeconds ?? 20,
-      mip_rel_gap: MIP_GAP,
-    });
-    model.run();
-    const status = model.getModelStatus();
-    const codes = highs.constants.modelStatus;
-    if (status === codes.infeasible || status === codes.unboundedOrInfeasible) return null;
-    if (status !== codes.optimal && status !== codes.timeLimit)
-      throw new Error(`the solver stopped without a schedule (status ${status})`);
-    const values = model.getSolution().colValue;
-    const gap = Number(model.info.get('mip_gap'));
-    return { values, optimal: status === codes.optimal, gap: Number.isFinite(gap) ? gap : null };
-  });
+  const timeLimitSeconds = options.timeLimitSeconds ?? s.shifts?.timeLimitSeconds ?? DEFAULT_SAFETY_SECONDS;
+  const solved = searchCover(highs, coveringModel(patterns, templates, required, maxPaidHours), timeLimitSeconds);
   if (!solved) {
     const minimum = templates.reduce(
       (sum, t, i) => sum + t.minAgents * Math.min(...patterns.filter((p) => p.template === i).map((p) => p.paidHours)),
@@ -102,6 +97,8 @@ export function scheduleDay(s: Scenario, highs: Highs, options: ScheduleOptions)
     return {
       status: 'infeasible',
       gap: null,
+      bound: null,
+      timeLimitSeconds,
       paidHours: 0,
       agents: 0,
       shifts: [],
@@ -110,21 +107,20 @@ export function scheduleDay(s: Scenario, highs: Highs, options: ScheduleOptions)
       templates,
     };
   }
-  const counts = patterns.map((_, j) => Math.round(solved.values[j]));
-  const shifts: ScheduledShift[] = [];
-  patterns.forEach((p, j) => {
-    if (counts[j] > 0) shifts.push(describe(p, templates, counts[j]));
-  });
+  const used = patterns.flatMap((p, j) => (solved.values[j] > 0 ? [{ p, agents: solved.values[j] }] : []));
+  const shifts = used.map(({ p, agents }) => describe(p, templates, agents));
   shifts.sort((a, b) => a.start.localeCompare(b.start) || a.template.localeCompare(b.template));
   const coverage = starts.map((start, i) => {
-    const scheduled = patterns.reduce((sum, p, j) => sum + p.coverage[i] * counts[j], 0);
+    const scheduled = used.reduce((sum, { p, agents }) => sum + p.coverage[i] * agents, 0);
     return { start, required: required[i], scheduled, short: Math.max(0, required[i] - scheduled) };
   });
   return {
-    status: solved.optimal ? 'optimal' : 'time limit',
-    gap: solved.optimal ? 0 : solved.gap,
-    paidHours: patterns.reduce((sum, p, j) => sum + p.paidHours * counts[j], 0),
-    agents: counts.reduce((a, b) => a + b, 0),
+    status: solved.stop === 'proved' ? 'optimal' : solved.stop,
+    gap: solved.objective > 0 ? (solved.objective - solved.bound) / solved.objective : 0,
+    bound: solved.bound,
+    timeLimitSeconds,
+    paidHours: used.reduce((sum, { p, agents }) => sum + p.paidHours * agents, 0),
+    agents: used.reduce((sum, { agents }) => sum + agents, 0),
     shifts,
     coverage,
     shortfalls: coverage
@@ -144,40 +140,4 @@ function describe(p: ShiftPattern, templates: ShiftTemplate[], agents: number): 
     paidHours: p.paidHours,
     agents,
   };
-}
-
-/** The integer program in CPLEX LP format: x_j agents on pattern j, u_i shortfall in interval i. */
-function modelText(
-  patterns: ShiftPattern[],
-  templates: ShiftTemplate[],
-  required: number[],
-  maxPaidHours: number | undefined,
-): string {
-  const term = (coefficient: number, name: string) => `${coefficient >= 0 ? '+' : '-'} ${Math.abs(coefficient)} ${name}`;
-  const lines = [
-    'Minimize',
-    ` cost: ${patterns.map((p, j) => term(p.paidHours, `x${j}`)).join(' ')} ${required.map((_, i) => term(SHORTFALL_PENALTY, `u${i}`)).join(' ')}`,
-    'Subject To',
-  ];
-  required.forEach((r, i) => {
-    const covering = patterns.map((p, j) => (p.coverage[i] > 0 ? term(p.coverage[i], `x${j}`) : '')).filter(Boolean);
-    lines.push(` cover${i}: ${covering.join(' ')} + u${i} >= ${r}`);
-  });
-  templates.forEach((t, k) => {
-    const own = patterns.map((p, j) => (p.template === k ? `+ x${j}` : '')).filter(Boolean);
-    if (own.length === 0) return;
-    if (t.minAgents > 0) lines.push(` min${k}: ${own.join(' ')} >= ${t.minAgents}`);
-    if (t.maxAgents !== undefined) lines.push(` max${k}: ${own.join(' ')} <= ${t.maxAgents}`);
-  });
-  if (maxPaidHours !== undefined)
-    lines.push(` paid: ${patterns.map((p, j) => term(p.paidHours, `x${j}`)).join(' ')} <= ${maxPaidHours}`);
-  lines.push(
-    'Bounds',
-    ...patterns.map((_, j) => ` x${j} >= 0`),
-    ...required.map((_, i) => ` u${i} >= 0`),
-    'Generals',
-    ` ${patterns.map((_, j) => `x${j}`).join(' ')}`,
-    'End',
-  );
-  return lines.join('\n');
 }

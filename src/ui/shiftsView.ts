@@ -10,6 +10,7 @@ import {
   agentRoster,
   coverageTable,
   defaultTemplates,
+  optimality,
   type RepairStep,
   type Schedule,
   type ScheduleWorkerApi,
@@ -279,7 +280,7 @@ export async function mountShifts(root: HTMLElement, store: ScenarioStore, stora
     const s = scenario;
     const result = await run('Solving', (w) => w.solve(s, requirement(s)));
     if (!result) return;
-    solveStatus.textContent = `Solved: ${result.status}${result.gap ? `, within ${(result.gap * 100).toFixed(2)} % of the best bound` : ''}.`;
+    solveStatus.textContent = `Solved: ${optimality(result)}.`;
     renderSchedule(s, result);
   };
 

@@ -1,21 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
-import loadHighs, { type Highs } from 'highs';
+import loadHighs, { type Highs, type Model } from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { planDay } from '../../src/plan';
 import { parseScenario, type Scenario, type ShiftTemplate } from '../../src/scenario';
-import { scheduleDay, shiftPatterns } from '../../src/schedule';
+import { optimality, type Schedule, scheduleDay, shiftPatterns, shiftRequirement } from '../../src/schedule';
 
 let highs: Highs;
 beforeAll(async () => {
   highs = await loadHighs();
 });
 
-/** A day of `n` hourly intervals from 08:00. */
-function day(n: number): Scenario {
+/** A day of `n` intervals of `minutes` from 08:00. */
+function day(n: number, minutes: 30 | 60 = 60): Scenario {
+  const close = 8 * 60 + n * minutes;
   const parsed = parseScenario({
     schema: 1,
     name: 'shifts',
-    day: { date: '2026-12-24', open: '08:00', close: `${String(8 + n).padStart(2, '0')}:00` },
-    intervalMinutes: 60,
+    day: {
+      date: '2026-12-24',
+      open: '08:00',
+      close: `${String(Math.floor(close / 60)).padStart(2, '0')}:${String(close % 60).padStart(2, '0')}`,
+    },
+    intervalMinutes: minutes,
     demand: { calls: Array(n).fill(10) },
     ahtSeconds: 180,
     staffing: { agents: 1 },
@@ -33,23 +41,27 @@ const template = (name: string, hours: number, latest: string, breaks: ShiftTemp
   minAgents: 0,
 });
 
-/** The cheapest cover by trying every count of every pattern up to `max` each: the exact optimum. */
+/**
+ * The cheapest cover by trying every count of every pattern up to `max` each: the exact optimum. A branch is cut
+ * when it costs more than the best cover so far, or when an interval no remaining pattern covers is short.
+ */
 function bruteForce(s: Scenario, templates: ShiftTemplate[], requirement: number[], max: number): number {
   const patterns = shiftPatterns(s, templates);
+  const lastCovering = requirement.map((_, i) => patterns.reduce((last, p, j) => (p.coverage[i] > 0 ? j : last), -1));
+  const covered = new Float64Array(requirement.length);
   let best = Number.POSITIVE_INFINITY;
-  const counts = Array(patterns.length).fill(0);
   const visit = (j: number, cost: number) => {
     if (cost >= best) return;
+    if (requirement.some((r, i) => lastCovering[i] < j && covered[i] < r - 1e-9)) return;
     if (j === patterns.length) {
-      const covered = requirement.every((r, i) => patterns.reduce((sum, p, k) => sum + p.coverage[i] * counts[k], 0) >= r - 1e-9);
-      if (covered) best = cost;
+      best = cost;
       return;
     }
     for (let c = 0; c <= max; c++) {
-      counts[j] = c;
       visit(j + 1, cost + c * patterns[j].paidHours);
+      for (let i = 0; i < covered.length; i++) covered[i] += patterns[j].coverage[i];
     }
-    counts[j] = 0;
+    for (let i = 0; i < covered.length; i++) covered[i] -= (max + 1) * patterns[j].coverage[i];
   };
   visit(0, 0);
   return best;
@@ -66,6 +78,33 @@ describe('optimal shifts by HiGHS', () => {
         expect(schedule.paidHours).toBeCloseTo(bruteForce(s, templates, requirement, 3), 9);
       }),
       { numRuns: 25 },
+    );
+  });
+
+  it('states the gap against a true bound, and calls a schedule optimal only when it is the brute-force optimum', () => {
+    // Half-hour intervals and a 15-minute break: coverage of one half, so the LP relaxation is often fractional.
+    const s = day(8, 30);
+    const templates = [
+      template('Three', 2.5, '09:30', [{ minutes: 15, paid: false, earliestAfterMinutes: 60, latestAfterMinutes: 90 }]),
+      template('Two', 2, '10:00', [{ minutes: 15, paid: true, earliestAfterMinutes: 30, latestAfterMinutes: 60 }]),
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 8, maxLength: 8 }), (requirement) => {
+        const schedule = scheduleDay(s, highs, { requirement, templates, absenceShrinkage: 0 });
+        const optimum = bruteForce(s, templates, requirement, 4);
+        const bound = schedule.bound as number;
+        expect(bound).toBeLessThanOrEqual(optimum + 1e-9);
+        expect(schedule.paidHours).toBeGreaterThanOrEqual(optimum - 1e-9);
+        expect(schedule.gap).toBeCloseTo((schedule.paidHours - bound) / schedule.paidHours, 12);
+        if (schedule.status === 'optimal') {
+          expect(schedule.gap).toBe(0);
+          expect(schedule.paidHours).toBeCloseTo(optimum, 9);
+        } else {
+          expect(schedule.status).toBe('work limit');
+          expect(schedule.gap).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 40 },
     );
   });
 
@@ -133,6 +172,96 @@ describe('optimal shifts by HiGHS', () => {
     });
     expect(schedule.coverage[0].required).toBeCloseTo(10, 9);
     expect(schedule.agents).toBe(10);
+  });
+});
+
+describe('the same roster on any machine', () => {
+  const parsed = parseScenario(JSON.parse(readFileSync(new URL('../../scenarios/normal-weekday.json', import.meta.url), 'utf8')));
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  const weekday = parsed.scenario;
+  const requirement = shiftRequirement(weekday, planDay(weekday));
+  const roster = (x: Schedule) => ({ shifts: x.shifts, status: x.status, gap: x.gap, bound: x.bound });
+
+  it('solves a 96-interval day twice, the second time on a fresh solver with the machine loaded, to identical patterns and counts', {
+    timeout: 240_000,
+  }, async () => {
+    const first = scheduleDay(weekday, highs, { requirement });
+    expect(first.shifts.length).toBeGreaterThan(0);
+    expect(roster(scheduleDay(weekday, highs, { requirement }))).toEqual(roster(first));
+    // A busy core beside the solver: only work limits stop the search, so the roster cannot change.
+    const busy = new Worker('for (;;);', { eval: true });
+    try {
+      expect(roster(scheduleDay(weekday, await loadHighs(), { requirement }))).toEqual(roster(first));
+    } finally {
+      await busy.terminate();
+    }
+    expect(first.gap).toBeCloseTo((first.paidHours - (first.bound as number)) / first.paidHours, 12);
+    expect(optimality(first)).toMatch(first.gap === 0 ? /^optimal/ : /^within \d+\.\d\d % of the best bound/);
+  });
+
+  /** HiGHS as on a very slow machine: every run of the given kind (LP or MIP) reports that its wall clock ran out. */
+  function clockRunsOut(kind: 'lp' | 'mip'): { solver: Highs; runs: () => number } {
+    let runs = 0;
+    const slow = (m: Model) =>
+      new Proxy(m, {
+        get(target, key) {
+          if (key === 'run') runs++;
+          if (key === 'getModelStatus') return () => highs.constants.modelStatus.timeLimit;
+          const value = Reflect.get(target, key);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    const withModel = (source: { integrality?: unknown }, operation: (m: Model) => unknown) =>
+      highs.withModel(source as Parameters<Highs['createModel']>[0] & object, (m) =>
+        operation((source.integrality !== undefined) === (kind === 'mip') ? slow(m) : m),
+      );
+    const solver = new Proxy(highs, {
+      get(target, key) {
+        if (key === 'withModel') return withModel;
+        const value = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    return { solver, runs: () => runs };
+  }
+
+  it('says so when the safety-net wall clock stops the search, and still covers every interval', () => {
+    const s = day(8, 30);
+    const templates = [
+      template('Three', 2.5, '09:30', [{ minutes: 15, paid: false, earliestAfterMinutes: 60, latestAfterMinutes: 90 }]),
+      template('Two', 2, '10:00', [{ minutes: 15, paid: true, earliestAfterMinutes: 30, latestAfterMinutes: 60 }]),
+    ];
+    const slow = clockRunsOut('mip');
+    const requirement = Array(8).fill(3);
+    const schedule = scheduleDay(s, slow.solver, { requirement, templates, absenceShrinkage: 0, timeLimitSeconds: 7 });
+    expect(slow.runs()).toBeGreaterThan(0);
+    expect(schedule.status).toBe('time limit');
+    expect(schedule.shortfalls).toEqual([]);
+    expect(schedule.bound).toBeLessThanOrEqual(bruteForce(s, templates, requirement, 4));
+    expect(optimality(schedule)).toMatch(
+      /stopped by the 7 s safety time limit before the work limits, so another machine may give another roster$/,
+    );
+
+    const stuck = clockRunsOut('lp');
+    expect(() => scheduleDay(s, stuck.solver, { requirement, templates, absenceShrinkage: 0, timeLimitSeconds: 7 })).toThrow(
+      'the safety time limit of 7 s ran out before the LP relaxation was solved; raise shifts.timeLimitSeconds',
+    );
+  });
+
+  it('words the result honestly: optimal only at gap 0', () => {
+    const base = scheduleDay(day(4), highs, {
+      requirement: [2, 2, 2, 2],
+      templates: [template('Four', 4, '08:00')],
+      absenceShrinkage: 0,
+    });
+    expect(base.status).toBe('optimal');
+    expect(optimality(base)).toBe('optimal (proved: no schedule costs less)');
+    const near = { ...base, status: 'work limit' as const, gap: 0.0037, bound: 1072 };
+    expect(optimality(near)).toBe('within 0.37 % of the best bound (no schedule costs less than 1,072 paid hours)');
+    expect(optimality({ ...near, gap: 2e-5 })).toMatch(/^within under 0\.01 % of the best bound/);
+    expect(optimality({ ...near, shortfalls: ['09:00: short by 1.0 agents on the phones'] })).toBe(
+      'within 0.37 % of the best bound',
+    );
   });
 });
 

@@ -1,0 +1,111 @@
+import type { ShiftTemplate } from '../scenario';
+import type { ShiftPattern } from './patterns';
+
+/** Paid hours one agent-interval of shortfall costs in the objective: far above any shift, so short only when unavoidable. */
+export const SHORTFALL_PENALTY = 1_000;
+
+/**
+ * The covering integer program as plain arrays in HiGHS's structured form:
+ * columns are the patterns (x_j agents on pattern j) and then one shortfall
+ * u_i per interval (whole agents short, so every objective coefficient is a
+ * whole number of minutes); rows are the intervals' coverage, then the
+ * templates' head-count limits and the paid-hours cap.
+ */
+export interface CoveringModel {
+  numCols: number;
+  numRows: number;
+  colCost: Float64Array;
+  colLower: Float64Array;
+  colUpper: Float64Array;
+  rowLower: Float64Array;
+  rowUpper: Float64Array;
+  matrix: { format: 'csc'; numRows: number; numCols: number; starts: Int32Array; indices: Int32Array; values: Float64Array };
+  integrality: Int32Array;
+  /** number of pattern columns; the shortfall columns follow them */
+  patterns: number;
+  /** every objective value is a whole multiple of this (paid hours), so a bound can be rounded up to it */
+  granularity: number;
+}
+
+/** The covering model of `patterns` for the whole-agent requirement `required`. */
+export function coveringModel(
+  patterns: ShiftPattern[],
+  templates: ShiftTemplate[],
+  required: number[],
+  maxPaidHours: number | undefined,
+): CoveringModel {
+  const n = required.length;
+  const used = new Set(patterns.map((p) => p.template));
+  const limited = templates.flatMap((t, k) => (used.has(k) && (t.minAgents > 0 || t.maxAgents !== undefined) ? [k] : []));
+  const limitRow = new Map(limited.map((k, r) => [k, n + r]));
+  const paidRow = maxPaidHours === undefined ? -1 : n + limited.length;
+  const numRows = n + limited.length + (paidRow >= 0 ? 1 : 0);
+  const numCols = patterns.length + n;
+  const starts = new Int32Array(numCols + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  const colCost = new Float64Array(numCols);
+  patterns.forEach((p, j) => {
+    for (let i = p.firstInterval; i < p.endInterval; i++) {
+      if (p.coverage[i] > 0) {
+        indices.push(i);
+        values.push(p.coverage[i]);
+      }
+    }
+    const limit = limitRow.get(p.template);
+    if (limit !== undefined) {
+      indices.push(limit);
+      values.push(1);
+    }
+    if (paidRow >= 0) {
+      indices.push(paidRow);
+      values.push(p.paidHours);
+    }
+    colCost[j] = p.paidHours;
+    starts[j + 1] = indices.length;
+  });
+  for (let i = 0; i < n; i++) {
+    indices.push(i);
+    values.push(1);
+    colCost[patterns.length + i] = SHORTFALL_PENALTY;
+    starts[patterns.length + i + 1] = indices.length;
+  }
+  const rowLower = new Float64Array(numRows).fill(Number.NEGATIVE_INFINITY);
+  const rowUpper = new Float64Array(numRows).fill(Number.POSITIVE_INFINITY);
+  required.forEach((r, i) => {
+    rowLower[i] = r;
+  });
+  for (const [k, row] of limitRow) {
+    rowLower[row] = templates[k].minAgents;
+    rowUpper[row] = templates[k].maxAgents ?? Number.POSITIVE_INFINITY;
+  }
+  if (paidRow >= 0) rowUpper[paidRow] = maxPaidHours as number;
+  return {
+    numCols,
+    numRows,
+    colCost,
+    colLower: new Float64Array(numCols),
+    colUpper: new Float64Array(numCols).fill(Number.POSITIVE_INFINITY),
+    rowLower,
+    rowUpper,
+    matrix: {
+      format: 'csc',
+      numRows,
+      numCols,
+      starts,
+      indices: Int32Array.from(indices),
+      values: Float64Array.from(values),
+    },
+    integrality: new Int32Array(numCols).fill(1),
+    patterns: patterns.length,
+    granularity: granularity(patterns),
+  };
+}
+
+/** The largest step (hours) that divides every objective coefficient: paid minutes are whole, and so is the penalty. */
+function granularity(patterns: ShiftPattern[]): number {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  let minutes = SHORTFALL_PENALTY * 60;
+  for (const p of patterns) minutes = gcd(minutes, Math.round(p.paidHours * 60));
+  return minutes / 60;
+}
