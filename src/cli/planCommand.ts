@@ -1,9 +1,14 @@
 import { type DayPlan, planDay } from '../plan';
+import { staffingFigures } from '../plan/staffToTarget';
+import { verdict } from '../plan/verdict';
+import { costLine } from '../report/cost';
 import { reportCsv, reportSheet, workbook } from '../report/files';
 import { planJson, planReport } from '../report/plan';
 import { type OutputCommand, outputJsonSchema } from '../report/schemas';
 import { formatCell, textTable } from '../report/terminal';
+import { verdictLines } from '../report/verdict';
 import { intervalCount, scenarioJsonSchema } from '../scenario';
+import type { Scenario } from '../scenario/schema';
 import { commandSpec } from './commands';
 import { checkOutputPath, writeOutput } from './files';
 import { choiceFlag, parseFlags, positionals } from './flags';
@@ -24,7 +29,7 @@ export async function planCommand(argv: string[]): Promise<void> {
     );
   }
   process.stdout.write(
-    flags.switches.has('json') ? `${JSON.stringify(planJson(scenario.name, plan))}\n` : `${scenario.name}\n${planTable(plan)}\n`,
+    flags.switches.has('json') ? `${JSON.stringify(planJson(scenario, plan))}\n` : `${planText(scenario, plan)}\n`,
   );
 }
 
@@ -43,6 +48,18 @@ export async function schemaCommand(argv: string[]): Promise<void> {
   positionals(flags, spec, 0);
   const output = choiceFlag<OutputCommand>(flags, spec, 'output');
   process.stdout.write(`${JSON.stringify(output ? outputJsonSchema(output) : scenarioJsonSchema(), null, 2)}\n`);
+}
+
+/** `wfm plan`: the verdict first, then the table, then the cost. */
+function planText(s: Scenario, plan: DayPlan): string {
+  const cost = staffingFigures(s, plan).cost;
+  return [
+    s.name,
+    ...verdictLines(verdict(s, plan)),
+    '',
+    planTable(plan),
+    cost ? costLine(cost) : 'Cost: add a cost section (hourly rate) to the scenario to see what the staffing costs.',
+  ].join('\n');
 }
 
 /** The plan as a terminal table: the brief columns by interval, then the day, and what they mean. */

@@ -1,7 +1,10 @@
 import { type DayPlan, planDay } from '../plan';
+import { simulationFigures, verdict } from '../plan/verdict';
 import { reportCsv, reportSheet, workbook } from '../report/files';
 import { simulationJson, simulationReport } from '../report/simulation';
 import { formatCell, textTable } from '../report/terminal';
+import { planDifferenceReasons, planOutsideSimulation, verdictLines } from '../report/verdict';
+import type { Scenario } from '../scenario/schema';
 import { type Estimate, SIMULATED_CALLS_LIMIT, type SimulationResult, simulationSize } from '../sim';
 import { runSimulation, SimulationCancelled } from '../sim/pool';
 import { commandSpec } from './commands';
@@ -77,7 +80,9 @@ export async function simulateCommand(argv: string[]): Promise<void> {
       );
     }
     process.stdout.write(
-      flags.switches.has('json') ? `${JSON.stringify(simulationJson(result, plan))}\n` : `${simulationTable(result, plan)}\n`,
+      flags.switches.has('json')
+        ? `${JSON.stringify(simulationJson(scenario, result, plan))}\n`
+        : `${simulationText(scenario, result, plan)}\n`,
     );
   } catch (error) {
     if (shown) process.stderr.write('\n');
@@ -90,6 +95,21 @@ export async function simulateCommand(argv: string[]): Promise<void> {
   } finally {
     process.off('SIGINT', onInterrupt);
   }
+}
+
+/** `wfm simulate`: the verdict by simulation first, where the plan falls outside it, then the table. */
+function simulationText(s: Scenario, r: SimulationResult, plan: DayPlan): string {
+  const outside = planOutsideSimulation(plan, r);
+  return [
+    ...verdictLines(verdict(s, plan, simulationFigures(r))),
+    ...(outside.length > 0
+      ? [
+          `The analytic plan falls outside the simulation's 95% interval for ${outside.map((o) => o.label).join(', ')}: ${planDifferenceReasons(s, r).join('; ')}.`,
+        ]
+      : ['The analytic plan’s day figures lie within the simulation’s 95% intervals.']),
+    '',
+    simulationTable(r, plan),
+  ].join('\n');
 }
 
 /** The simulation as a terminal table, with the analytic plan's answer rate and SL beside it. */

@@ -67,9 +67,3 @@ export function attemptsPerCallback(reachProbability: number, maxAttempts: numbe
   if (reachProbability <= 0) return maxAttempts;
   return (1 - (1 - reachProbability) ** maxAttempts) / reachProbability;
 }
-
-/** Agents on the phones per interval as the scenario staffs them (dedicated callback agents included). */
-export function staffedAgents(s: Scenario, inbound: readonly number[]): number[] {
-  const dedicated = s.callback.enabled && s.callback.serve.mode === 'dedicated' ? s.callback.serve.agents : 0;
-  return inbound.map((n) => n + dedicated);
-}

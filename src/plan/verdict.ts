@@ -1,4 +1,5 @@
 import type { Scenario, TargetScope } from '../scenario/schema';
+import type { Estimate, SimulationResult } from '../sim/results';
 import type { DayPlan } from './plan';
 
 /**
@@ -168,6 +169,36 @@ export function planFigures(plan: DayPlan): SimulatedFigures {
       };
     }),
   };
+}
+
+const figure = (e: Estimate, scale: number): Figure => ({
+  value: e.mean,
+  halfWidth: e.halfWidth === null ? null : e.halfWidth * scale,
+});
+
+/** A ratio of two simulated counts, its half-width by the delta method without their covariance (wider, so safe). */
+function ratioFigure(numerator: Estimate, denominator: Estimate, scale: number): Figure {
+  if (numerator.mean === null || denominator.mean === null || denominator.mean <= 0) return { value: null };
+  const value = numerator.mean / denominator.mean;
+  if (numerator.halfWidth === null || denominator.halfWidth === null) return { value, halfWidth: null };
+  const rel = Math.hypot(numerator.halfWidth / Math.max(numerator.mean, 1e-12), denominator.halfWidth / denominator.mean);
+  return { value, halfWidth: value * rel * scale };
+}
+
+/**
+ * A simulation's figures by target key; `scale` turns its 95% half-widths into another
+ * confidence level (confidenceScale).
+ */
+export function simulationFigures(r: SimulationResult, scale = 1): SimulatedFigures {
+  const of = (m: SimulationResult['day']): Record<TargetKey, Figure> => ({
+    serviceLevel: figure(m.serviceLevel, scale),
+    answerRate: figure(m.answerRate, scale),
+    asaSeconds: figure(m.asa, scale),
+    abandonRate: figure(m.abandonRate, scale),
+    occupancy: figure(m.occupancy, scale),
+    callbacksInTime: ratioFigure(m.callbacksCompleted, m.callbacksRequested, scale),
+  });
+  return { day: of(r.day), intervals: r.intervals.map((x) => ({ ...of(x.metrics), callbacksInTime: { value: null } })) };
 }
 
 export function netStaffing(plan: DayPlan, intervalMinutes: number): NetStaffing {

@@ -1,4 +1,7 @@
 import type { DayPlan, DayTotals, IntervalPlan } from '../plan';
+import { staffingFigures } from '../plan/staffToTarget';
+import { verdict } from '../plan/verdict';
+import type { Scenario } from '../scenario/schema';
 import { type Column, recordOf, tableOf } from './table';
 
 /** One row of the plan, an interval or the day, in the report's vocabulary. */
@@ -21,6 +24,7 @@ export interface PlanRow {
   ahtSeconds: number | null;
   load: number | null;
   agents: number | null;
+  netStaffing: number | null;
   requiredAgentsErlangC: number | null;
   requiredAgentsErlangA: number | null;
   scheduledAgents: number | null;
@@ -53,6 +57,7 @@ export function intervalRow(x: IntervalPlan): PlanRow {
     ahtSeconds: x.ahtSeconds,
     load: x.load,
     agents: x.agents,
+    netStaffing: x.requiredA === null ? null : x.agents - x.requiredA,
     requiredAgentsErlangC: x.requiredC,
     requiredAgentsErlangA: x.requiredA,
     scheduledAgents: x.scheduledA,
@@ -86,6 +91,7 @@ export function dayRow(t: DayTotals): PlanRow {
     ahtSeconds: null,
     load: null,
     agents: null,
+    netStaffing: null,
     requiredAgentsErlangC: null,
     requiredAgentsErlangA: null,
     scheduledAgents: null,
@@ -130,6 +136,7 @@ export function planColumns(slFormula: string): Column<PlanRow>[] {
     col('agents', 'Agents', 'agents', 'agents on the phones as staffed', true),
     col('requiredAgentsErlangC', 'Req. C', 'agents', 'fewest agents meeting the targets by Erlang C', true),
     col('requiredAgentsErlangA', 'Req. A', 'agents', 'fewest agents meeting the targets by exact Erlang A', true),
+    col('netStaffing', 'Net', 'agents', 'net staffing: agents on the phones − the Erlang A requirement (negative = short)', true),
     col('scheduledAgents', 'Scheduled', 'agents', 'Erlang A requirement ÷ (1 − shrinkage), rounded up'),
     col('serviceLevel', 'SL', 'share', `service level: ${slFormula}`, true),
     col('answerRate', 'Answer rate', 'share', 'answered ÷ (answered + abandoned)', true),
@@ -152,11 +159,13 @@ export function planReport(plan: DayPlan) {
 }
 
 /** `wfm plan --json`: every interval and the day as records keyed by column key. */
-export function planJson(name: string, plan: DayPlan) {
+export function planJson(s: Scenario, plan: DayPlan) {
   const columns = planColumns(plan.slFormula);
   return {
-    name,
+    name: s.name,
     slDefinition: plan.slFormula,
+    verdict: verdict(s, plan),
+    cost: staffingFigures(s, plan).cost,
     intervals: plan.intervals.map((x) => recordOf(columns, intervalRow(x))),
     day: recordOf(columns, dayRow(plan.totals)),
     notes: plan.notes,

@@ -34,12 +34,85 @@ function rowSchema(columns: readonly Omit<Column<never>, 'value'>[], isEstimate:
 
 const SL = 'answered within T s ÷ …';
 
+const status = z
+  .enum(['meets', 'misses', 'unclear', 'no calls'])
+  .describe('unclear: a simulated figure whose 95% interval straddles the target');
+
+/** The verdict against the scenario's targets (src/plan/verdict.ts). */
+export const verdictSchema = z
+  .object({
+    source: z.enum(['analytic plan', 'simulation']),
+    meets: z.boolean().describe('every target holds (from a simulation: with 95% confidence)'),
+    checks: z.array(
+      z
+        .object({
+          key: z.enum(['serviceLevel', 'answerRate', 'asaSeconds', 'abandonRate', 'occupancy', 'callbacksInTime']),
+          label: z.string(),
+          unit: z.enum(['share', 'seconds']),
+          direction: z.enum(['at least', 'at most']),
+          target: z.number(),
+          scope: z.enum(['day', 'interval', 'both']).describe('where the target must hold'),
+          day: z
+            .object({
+              value: z.number().nullable(),
+              halfWidth: z.number().nullable().describe('95% half-width (simulation); null for the plan'),
+              status,
+              margin: z.number().nullable().describe('how far the figure is on the right side of the target (negative: short)'),
+            })
+            .strict()
+            .nullable(),
+          intervals: z
+            .object({
+              failing: z.number().int(),
+              of: z.number().int().describe('intervals with calls'),
+              worst: z
+                .object({ start: z.string(), value: z.number().nullable(), margin: z.number().nullable() })
+                .strict()
+                .nullable(),
+            })
+            .strict()
+            .nullable(),
+          meets: z.boolean(),
+        })
+        .strict(),
+    ),
+    staffing: z
+      .object({
+        perInterval: z.array(z.number().nullable()).describe('net staffing: agents on the phones − the Erlang A requirement'),
+        shortIntervals: z.number().int(),
+        intervals: z.number().int(),
+        worst: z.object({ start: z.string(), agentsShort: z.number() }).strict().nullable(),
+        agentHoursShort: z.number(),
+        agentHoursOver: z.number(),
+      })
+      .strict(),
+    summary: z.array(z.string()).describe('the verdict in words'),
+  })
+  .strict();
+
+const costSchema = z
+  .object({
+    currency: z.string(),
+    paidHours: z.number(),
+    wages: z.number().describe('paid hours at the hourly rate with premiums'),
+    overtime: z.number().describe('the extra for overtime hours'),
+    lines: z.number(),
+    callbackAttempts: z.number(),
+    total: z.number(),
+    perAnsweredCall: z.number().nullable(),
+  })
+  .strict()
+  .nullable()
+  .describe("the day's cost; null when the scenario has no cost section");
+
 function planOutput() {
   const row = rowSchema(planColumns(SL), () => false);
   return z
     .object({
       name: z.string().describe('scenario name'),
       slDefinition: z.string().describe('the service-level formula in use'),
+      verdict: verdictSchema,
+      cost: costSchema,
       intervals: z.array(row).describe('one record per interval, in time order'),
       day: row.describe('the day: counts summed, rates recomputed from the counts'),
       notes: z.array(z.string()).describe('what the analytic plan assumes'),
@@ -56,6 +129,21 @@ function simulationOutput() {
       replications: z.number().int().describe('simulated days'),
       seed: z.number().int().describe('random seed: the same seed gives the same figures on any number of workers'),
       slDefinition: z.string().describe('the service-level formula in use'),
+      verdict: verdictSchema.describe('the targets against the simulation: met when they hold with 95% confidence'),
+      planOutsideSimulation: z
+        .array(
+          z
+            .object({
+              key: z.string(),
+              label: z.string(),
+              plan: z.number().nullable(),
+              simulated: z.number().nullable(),
+              halfWidth: z.number().nullable(),
+            })
+            .strict(),
+        )
+        .describe('day figures where the analytic plan falls outside the simulation’s 95% interval'),
+      planDifferenceReasons: z.array(z.string()).describe('why the analytic plan can differ, for this scenario'),
       intervals: z.array(row).describe('one record per interval, in time order'),
       day: row.describe('the day'),
       notes: z.array(z.string()).describe('how the figures are counted'),

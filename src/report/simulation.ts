@@ -1,6 +1,9 @@
 import type { DayPlan } from '../plan';
+import { simulationFigures, verdict } from '../plan/verdict';
+import type { Scenario } from '../scenario/schema';
 import type { Metric, SimulationResult } from '../sim';
 import { type Column, recordOf, tableOf } from './table';
+import { planDifferenceReasons, planOutsideSimulation } from './verdict';
 
 type Metrics = SimulationResult['day'];
 /** One row of a simulation: an interval or the day, with the analytic plan's figures beside it. */
@@ -138,7 +141,7 @@ export function simulationReport(r: SimulationResult, plan: DayPlan | null) {
 }
 
 /** `wfm simulate --json`: every interval and the day as records keyed by column key. */
-export function simulationJson(r: SimulationResult, plan: DayPlan | null) {
+export function simulationJson(s: Scenario, r: SimulationResult, plan: DayPlan) {
   const columns = simulationColumns(r.slFormula);
   const { intervals, day } = rows(r, plan);
   return {
@@ -146,6 +149,9 @@ export function simulationJson(r: SimulationResult, plan: DayPlan | null) {
     replications: r.replications,
     seed: r.seed,
     slDefinition: r.slFormula,
+    verdict: verdict(s, plan, simulationFigures(r)),
+    planOutsideSimulation: planOutsideSimulation(plan, r),
+    planDifferenceReasons: planDifferenceReasons(s, r),
     intervals: intervals.map((x) => recordOf(columns, x)),
     day: recordOf(columns, day),
     notes: r.notes,
