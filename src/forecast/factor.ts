@@ -9,6 +9,12 @@ export const FACTORS = 4;
 export const HALF_LIFE_DAYS = 120;
 /** Penalty on a calendar coefficient, in recent-day equivalents: a kind seen once moves the forecast half way. */
 const FLAG_PENALTY = 1;
+/**
+ * Penalty on another factor's previous residual, in recent-day equivalents:
+ * a factor follows its own yesterday; a cross effect must be strongly borne
+ * out by the data before it moves the forecast.
+ */
+const CROSS_LAG_PENALTY = 100;
 
 /**
  * The factor model: square-root counts of the days before `day` as a day ×
@@ -69,9 +75,17 @@ export function factorForecast(
   const previous = (r: number, date: string) =>
     r >= 0 && dayNumber(date) - dayNumber(h.dates[rows[r]]) <= 7 ? residuals[r] : new Array<number>(k).fill(0);
   const full = base.map((row, r) => [...row, ...previous(r - 1, h.dates[rows[r]])]);
-  const second = ridgeSolve(full, scores, weights, [...penalty, ...new Array<number>(k).fill(FLAG_PENALTY)]);
   const a = [...design(day), ...previous(rows.length - 1, day)];
-  const predicted = second.map((beta) => beta.reduce((s, b, j) => s + b * a[j], 0));
+  const predicted = basis.map((_, f) => {
+    const lagPenalty = Array.from({ length: k }, (_, g) => (g === f ? FLAG_PENALTY : CROSS_LAG_PENALTY));
+    const [beta] = ridgeSolve(
+      full,
+      scores.map((sc) => [sc[f]]),
+      weights,
+      [...penalty, ...lagPenalty],
+    );
+    return beta.reduce((s, b, j) => s + b * a[j], 0);
+  });
   const calls = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const root = basis.reduce((s, v, f) => s + v[i] * predicted[f], 0);

@@ -1,7 +1,8 @@
 import { type Calendar, dayKind } from './calendar';
 import { factorForecast } from './factor';
 import { cutoff, dayTotal, type History } from './history';
-import { type DayForecast, forecastAht, forecastNormalDay, type Method, type NormalDayMethod } from './methods';
+import { MIN_INTERVAL_DAYS } from './intervals';
+import { type DayForecast, forecastAht, forecastNormalDay, type Method } from './methods';
 
 /** Weight, in earlier-day equivalents, that pulls a learned per-interval ratio towards 1 (no effect). */
 const RATIO_PRIOR_DAYS = 1;
@@ -38,16 +39,15 @@ export interface Forecaster {
 export function forecaster(h: History, calendar: Calendar): Forecaster {
   const bases = new Map<string, DayForecast | null>();
   const finals = new Map<string, Forecast | null>();
+  const errorsOf = new Map<string, number[] | null>();
   const memo = <T>(cache: Map<string, T>, key: string, make: () => T): T => {
     if (!cache.has(key)) cache.set(key, make());
     return cache.get(key) as T;
   };
   /** The method's forecast before any special-day effect (the factor model's includes its calendar flags). */
-  const base = (method: Exclude<Method, 'combination'>, day: string) =>
+  const base = (method: Exclude<Method, 'combination'>, day: string): DayForecast | null =>
     memo(bases, `${method} ${day}`, () =>
-      method === 'factorModel'
-        ? factorForecast(h, day, calendar)
-        : forecastNormalDay(h, day, method as NormalDayMethod, calendar),
+      method === 'factorModel' ? factorForecast(h, day, calendar) : forecastNormalDay(h, day, method, calendar),
     );
 
   /**
@@ -108,12 +108,7 @@ export function forecaster(h: History, calendar: Calendar): Forecaster {
   const forecast = (day: string, method: Method): Forecast | null =>
     memo(finals, `${method} ${day}`, () => {
       const aht = forecastAht(h, day, calendar);
-      if (method === 'combination') {
-        const [f, g] = [forecast(day, 'factorModel'), forecast(day, 'holtWinters')];
-        if (!f || !g) return null;
-        const calls = f.calls.map((v, i) => (v + g.calls[i]) / 2);
-        return { calls, total: (f.total + g.total) / 2, method, special: g.special ?? f.special, aht };
-      }
+      if (method === 'combination') return combine(day, aht);
       const raw = base(method, day);
       if (!raw) return null;
       const kind = dayKind(day, calendar);
@@ -121,6 +116,46 @@ export function forecaster(h: History, calendar: Calendar): Forecaster {
       const { calls, special } = effect(method, day, kind, raw);
       return { calls, total: calls.reduce((a, b) => a + b, 0), method, special, aht };
     });
+  /**
+   * The combination: factor model and Holt–Winters weighted by the inverse of
+   * each one's squared error per interval on earlier days of the same kind
+   * (all earlier days where fewer than MIN_INTERVAL_DAYS; equal weights with none).
+   */
+  const squaredErrors = (d: number) =>
+    memo(errorsOf, h.dates[d], () => {
+      const [a, b] = [forecast(h.dates[d], 'factorModel'), forecast(h.dates[d], 'holtWinters')];
+      if (!a || !b || !(dayTotal(h.calls[d]) > 0)) return null;
+      const sse = [0, 0];
+      h.calls[d].forEach((x, i) => {
+        if (Number.isNaN(x)) return;
+        sse[0] += (x - a.calls[i]) ** 2;
+        sse[1] += (x - b.calls[i]) ** 2;
+      });
+      return sse;
+    });
+  const combine = (day: string, aht: Float64Array | null): Forecast | null => {
+    const [f, g] = [forecast(day, 'factorModel'), forecast(day, 'holtWinters')];
+    if (!f || !g) return null;
+    const kind = dayKind(day, calendar);
+    const errors = (sameKind: boolean) => {
+      const sse = [0, 0];
+      let days = 0;
+      for (let d = 0; d < cutoff(h, day); d++) {
+        if (sameKind && dayKind(h.dates[d], calendar) !== kind) continue;
+        const e = squaredErrors(d);
+        if (!e) continue;
+        days++;
+        sse[0] += e[0];
+        sse[1] += e[1];
+      }
+      return { sse, days };
+    };
+    const own = errors(true);
+    const { sse } = own.days >= MIN_INTERVAL_DAYS ? own : errors(false);
+    const w = sse[0] + sse[1] > 0 ? sse[1] / (sse[0] + sse[1]) : 0.5;
+    const calls = f.calls.map((v, i) => w * v + (1 - w) * g.calls[i]);
+    return { calls, total: w * f.total + (1 - w) * g.total, method: 'combination', special: f.special ?? g.special, aht };
+  };
   return { forecast };
 }
 

@@ -15,7 +15,8 @@ export const METHOD_FORMULAS: Record<Method, string> = {
     'day total = Holt–Winters with a multiplicative weekday season on the daily totals (smoothing fitted by one-step error); × the same-weekday intraday shape',
   factorModel:
     '√calls per interval = 4 leading factors of the day × interval matrix, each day’s scores by weighted least squares on weekday, special kind, day-of-month flags and the previous day’s residual',
-  combination: 'the mean of the factor model and Holt–Winters, interval by interval',
+  combination:
+    'factor model and Holt–Winters, weighted by the inverse of each one’s squared error on earlier days of the same kind',
 };
 
 /** A forecast of one day: calls per slot. */

@@ -43,7 +43,7 @@ const EXAMPLES = {
     history: () => import('../../data/us-bank-calls-2003/bank_calls_5min_2003.csv?raw'),
     calendar: () => import('../../data/us-bank-calls-2003/holidays_2003.csv?raw'),
     day: '2003-10-27',
-    monthDays: '',
+    monthDays: '1-3',
     credit: CREDIT_US,
   },
   israel: {

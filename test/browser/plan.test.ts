@@ -339,12 +339,12 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       await page.goto(`${app.url}#forecast`);
       await page.click('#history-example');
       await expect.poll(() => page.locator('#backtest').count(), { timeout: 60_000 }).toBe(1);
-      expect(await page.innerText('#backtest')).toMatch(/combination — suggested/);
+      expect(await page.innerText('#backtest')).toMatch(/factorModel — suggested/);
       expect(await page.innerText('#data-credit')).toContain('Weinberg');
       await expect.poll(() => page.locator('#forecast-chart svg path.band').count()).toBe(1);
       expect(await page.locator('#history-chart svg circle').count()).toBeGreaterThan(3);
       expect(await page.innerText('#forecast-chart figcaption')).toMatch(
-        /^Forecast of 2003-10-27: [\d,]+ calls \(80 %: [\d,]+–[\d,]+\) by combination$/,
+        /^Forecast of 2003-10-27: [\d,]+ calls \(80 %: [\d,]+–[\d,]+\) by factorModel$/,
       );
       await page.selectOption('#forecast-method', 'seasonalNaive');
       await expect.poll(() => page.innerText('#forecast-chart figcaption')).toMatch(/by seasonalNaive$/);

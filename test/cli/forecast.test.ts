@@ -46,8 +46,8 @@ describe('wfm forecast', () => {
       '1-10',
     ]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/reduced day \(Erev Yom Kippur\): × [\d.]+ learned from \d+ earlier reduced days \(1999-03-31, /);
-    expect(r.stdout).toMatch(/sized from the errors of \d+ earlier reduced days/);
+    expect(r.stdout).toMatch(/eve day \(Erev Yom Kippur\): × [\d.]+ learned from 5 earlier eve days \(1999-03-31, /);
+    expect(r.stdout).toMatch(/sized from the errors of 5 earlier eve days/);
   });
 
   it.runIf(hasRfssa)('converts the raw Rfssa 6-minute series (in ../shared/data) to the bundled 30-minute counts', () => {
