@@ -354,6 +354,18 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       expect(await page.locator('.plan-table tbody tr').first().locator('th').innerText()).toBe('07:00');
     });
 
+    it('loads the Israeli bank example with its calendar by kind, and says when a special kind has no earlier day', async () => {
+      await page.goto(`${app.url}#forecast`);
+      await page.click('#history-example-israel');
+      await expect.poll(() => page.locator('#backtest').count(), { timeout: 120_000 }).toBe(1);
+      expect(await page.innerText('#backtest')).toMatch(/combination — suggested/);
+      expect(await page.inputValue('#holidays')).toContain('1999-04-01,Pesach I,closed');
+      expect(await page.innerText('#data-credit')).toContain('Guedj and A. Mandelbaum');
+      await page.fill('#forecast-day', '1999-04-01');
+      await page.dispatchEvent('#forecast-day', 'change');
+      await expect.poll(() => page.innerText('#forecast-chart')).toContain('no earlier closed day in the history');
+    });
+
     it.runIf(existsSync(shared('anonymous-bank-1999/raw/january.txt.gz')))(
       'estimates patience from call records (in ../shared/data) and offers it beside the planner’s own value',
       async () => {
