@@ -4,6 +4,7 @@ import {
   backtest,
   calendarOf,
   dayKind,
+  dayRatio,
   type Forecast,
   forecastDay,
   forecastScenario,
@@ -71,11 +72,9 @@ export async function forecastCommand(argv: string[]): Promise<void> {
   if (!forecast)
     throw new UsageError(`--day: not enough history before ${day} for ${method} (needs at least two earlier same weekdays)`);
   const score = tested.scores.find((s) => s.method === method) ?? tested.scores[0];
-  const band = predictionInterval(
-    forecast,
-    score.track.filter((t) => t.date < day),
-    dayKind(day, calendar),
-  );
+  // Only the days before the forecast day size its interval and its risk run.
+  const earlier = score.track.filter((t) => t.date < day);
+  const band = predictionInterval(forecast, earlier, dayKind(day, calendar));
   const intervals = [...forecast.calls].map((calls, i) => ({
     start: clockOf(history.firstMinute + i * interval),
     calls,
@@ -83,7 +82,8 @@ export async function forecastCommand(argv: string[]): Promise<void> {
     high: band.high[i],
     ahtSeconds: forecast.aht ? forecast.aht[i] : null,
   }));
-  const scenarioOut = scenarioWithForecast(flags.values, forecast, history, day, score.ratios);
+  const ratios = earlier.map(dayRatio).filter((x): x is number => x !== null);
+  const scenarioOut = scenarioWithForecast(flags.values, forecast, history, day, ratios);
   const result = {
     ...scenarioOut,
     day,

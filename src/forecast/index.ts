@@ -22,7 +22,7 @@ export {
   readHistory,
   weekday,
 } from './history';
-export { COVERAGE, type PredictionInterval, predictionInterval, type TrackDay } from './intervals';
+export { COVERAGE, dayRatio, type PredictionInterval, predictionInterval, type TrackDay } from './intervals';
 export { METHOD_FORMULAS, METHODS, type Method } from './methods';
 export { estimatePatience, type PatienceEstimate, type QueuedCall, readQueuedCalls } from './patience';
 export { forecastScenario, type RiskResult, riskRun } from './risk';

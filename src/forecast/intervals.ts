@@ -28,6 +28,18 @@ export interface PredictionInterval {
   days: number;
 }
 
+/** Actual ÷ forecast calls of a backtested day (over its slots with records); null when nothing was forecast. */
+export function dayRatio(t: TrackDay): number | null {
+  let actual = 0;
+  let forecast = 0;
+  t.actual.forEach((a, i) => {
+    if (Number.isNaN(a)) return;
+    actual += a;
+    forecast += t.forecast[i];
+  });
+  return forecast > 0 ? actual / forecast : null;
+}
+
 const quantile = (sorted: number[], p: number) => {
   if (sorted.length === 0) return 0;
   const x = p * (sorted.length - 1);
@@ -68,18 +80,12 @@ export function predictionInterval(f: DayForecast, track: TrackDay[], kind: stri
     };
   }
   const pairs: [number, number][] = [];
-  const ratios: number[] = [];
   for (const t of days) {
-    let actual = 0;
-    let forecast = 0;
     t.actual.forEach((a, i) => {
-      if (Number.isNaN(a)) return;
-      pairs.push([t.forecast[i], Math.sqrt(a) - Math.sqrt(t.forecast[i])]);
-      actual += a;
-      forecast += t.forecast[i];
+      if (!Number.isNaN(a)) pairs.push([t.forecast[i], Math.sqrt(a) - Math.sqrt(t.forecast[i])]);
     });
-    if (forecast > 0) ratios.push(actual / forecast);
   }
+  const ratios = days.map(dayRatio).filter((r): r is number => r !== null);
   pairs.sort((a, b) => a[0] - b[0]);
   const bins = Array.from({ length: LEVEL_BINS }, (_, b) => {
     const slice = pairs.slice(Math.floor((b * pairs.length) / LEVEL_BINS), Math.floor(((b + 1) * pairs.length) / LEVEL_BINS));
