@@ -18,7 +18,7 @@ export default function setup() {
     console.log(`skipped: the browser tests (test/browser): ${browser.reason}`);
   }
   if (!existsSync(new URL('../../shared/data', import.meta.url))) {
-    console.log('skipped: tests on the raw data in ../shared/data (the full US bank 2003 series, per-call records): not present');
+    console.log('skipped: tests on the raw data in ../shared/data (the Rfssa 6-minute series, per-call records): not present');
   }
   return () => rmSync(TEMP, { recursive: true, force: true });
 }

@@ -1,6 +1,8 @@
 import {
   backtest,
   calendarOf,
+  dayKind,
+  dayRatio,
   type Forecast,
   forecastDay,
   forecastScenario,
@@ -12,6 +14,7 @@ import {
   type RiskResult,
   readCalendar,
   readHistory,
+  readMonthDays,
   rfssaToHistory,
   riskRun,
 } from '../forecast';
@@ -46,7 +49,15 @@ export async function forecastCommand(argv: string[]): Promise<void> {
   if (asked !== undefined && !METHODS.includes(asked))
     throw new UsageError(`--method: must be one of ${METHODS.join(', ')}, got "${asked}"`);
   const holidaysFile = flags.values.get('holidays');
-  const calendar = calendarOf(holidaysFile ? readCalendar(readText(holidaysFile)) : []);
+  const read = holidaysFile ? readCalendar(readText(holidaysFile)) : { days: [], errors: [] };
+  if (read.errors.length > 0) throw new UsageError(`--holidays: ${holidaysFile}: ${read.errors[0]}`);
+  let monthDays: number[][];
+  try {
+    monthDays = readMonthDays(flags.values.get('month-days') ?? '');
+  } catch (error) {
+    throw new UsageError(`--month-days: ${(error as Error).message}`);
+  }
+  const calendar = calendarOf(read.days, monthDays);
 
   const history = readHistory(readText(file), interval, { queue: flags.values.get('queue') });
   if (history.dates.length === 0)
@@ -60,7 +71,9 @@ export async function forecastCommand(argv: string[]): Promise<void> {
   if (!forecast)
     throw new UsageError(`--day: not enough history before ${day} for ${method} (needs at least two earlier same weekdays)`);
   const score = tested.scores.find((s) => s.method === method) ?? tested.scores[0];
-  const band = predictionInterval(forecast, score);
+  // Only the days before the forecast day size its interval and its risk run.
+  const earlier = score.track.filter((t) => t.date < day);
+  const band = predictionInterval(forecast, earlier, dayKind(day, calendar));
   const intervals = [...forecast.calls].map((calls, i) => ({
     start: clockOf(history.firstMinute + i * interval),
     calls,
@@ -68,7 +81,8 @@ export async function forecastCommand(argv: string[]): Promise<void> {
     high: band.high[i],
     ahtSeconds: forecast.aht ? forecast.aht[i] : null,
   }));
-  const scenarioOut = scenarioWithForecast(flags.values, forecast, history, day, score.ratios);
+  const ratios = earlier.map(dayRatio).filter((x): x is number => x !== null);
+  const scenarioOut = scenarioWithForecast(flags.values, forecast, history, day, ratios);
   const result = {
     ...scenarioOut,
     day,
@@ -78,9 +92,10 @@ export async function forecastCommand(argv: string[]): Promise<void> {
     total: forecast.total,
     totalLow: band.totalLow,
     totalHigh: band.totalHigh,
+    intervalFrom: { basis: band.basis, days: band.days },
     special: forecast.special,
     intervals,
-    backtest: tested.scores.map(({ ratios, ...s }) => s),
+    backtest: tested.scores.map(({ ratios, track, ...s }) => s),
     history: {
       days: history.dates.length,
       from: history.dates[0],
@@ -97,17 +112,17 @@ export async function forecastCommand(argv: string[]): Promise<void> {
   const lines = [
     `History: ${history.dates.length} days ${result.history.from} – ${result.history.to}, ${r.rows} rows; ${r.unparseable.length} unreadable, ${r.duplicates.length} duplicates, ${r.gaps.length} gaps${r.otherQueues ? `, ${r.otherQueues} rows of other queues left out` : ''}${r.unparseable[0] ? ` (first: ${r.unparseable[0]})` : ''}`,
     '',
-    `Backtest (rolling origin, every day after the first 5 weeks, ${interval}-minute intervals):`,
-    'method           days   WAPE  normal  special  MAPE(day)',
+    `Backtest (rolling origin, every day after the first 5 weeks forecast from the days before it, ${interval}-minute intervals; 80 % intervals likewise from earlier days only):`,
+    'method           days   WAPE  normal  special  MAPE(day)  80 % covers: normal  special',
     ...tested.scores.map(
       (s) =>
-        `${s.method.padEnd(15)} ${String(s.days).padStart(5)}  ${pct(s.wape).padStart(6)}  ${pct(s.wapeNormal).padStart(6)}  ${pct(s.wapeSpecial).padStart(7)}  ${pct(s.mapeDay).padStart(8)}${s.method === tested.suggested ? '  ← suggested' : ''}`,
+        `${s.method.padEnd(15)} ${String(s.days).padStart(5)}  ${pct(s.wape).padStart(6)}  ${pct(s.wapeNormal).padStart(6)}  ${pct(s.wapeSpecial).padStart(7)}  ${pct(s.mapeDay).padStart(8)}  ${pct(s.coverage.normal).padStart(18)}  ${pct(s.coverage.special).padStart(7)}${s.method === tested.suggested ? '  ← suggested' : ''}`,
     ),
     '',
-    `Forecast of ${day} by ${method} (${result.chosen}): ${Math.round(forecast.total).toLocaleString('en-US')} calls, 80 % interval ${Math.round(band.totalLow).toLocaleString('en-US')}–${Math.round(band.totalHigh).toLocaleString('en-US')}`,
+    `Forecast of ${day} by ${method} (${result.chosen}): ${Math.round(forecast.total).toLocaleString('en-US')} calls, 80 % interval ${Math.round(band.totalLow).toLocaleString('en-US')}–${Math.round(band.totalHigh).toLocaleString('en-US')} (sized from the errors of ${band.days} earlier ${band.basis})`,
     `  ${METHOD_FORMULAS[method]}`,
     forecast.special
-      ? `  ${forecast.special.kind} day: × ${forecast.special.uplift.toFixed(2)} learned from ${forecast.special.learnedFrom.join(', ') || 'no earlier day (none applied)'}`
+      ? `  ${forecast.special.kind} day${forecast.special.name ? ` (${forecast.special.name})` : ''}: ${forecast.special.note}${forecast.special.learnedFrom.length > 0 ? ` (${forecast.special.learnedFrom.join(', ')})` : ''}`
       : '  a normal day',
     '',
     `start   calls   80 % interval${forecast.aht ? '    AHT' : ''}`,

@@ -1,6 +1,5 @@
 import { csvCell } from '../report/csv';
 import { clockOf, parseCsv } from '../scenario';
-import type { SpecialDay } from './methods';
 
 /**
  * Converters from the public call-center data sets in shared/data to the
@@ -17,12 +16,4 @@ export function rfssaToHistory(text: string): string {
   for (const r of rows.slice(1))
     out.push(`${csvCell(`${r[date].replace(/"/g, '')} ${clockOf((Number(r[slot]) - 1) * 6)}`)},${csvCell(r[calls])}`);
   return `${out.join('\n')}\n`;
-}
-
-/** A holiday calendar as CSV "date,name" (hebcal's "date,event" too). */
-export function readCalendar(text: string): SpecialDay[] {
-  return parseCsv(text)
-    .slice(1)
-    .filter((r) => /^\d{4}-\d{2}-\d{2}$/.test((r[0] ?? '').trim()))
-    .map((r) => ({ date: r[0].trim(), name: (r[1] ?? '').trim() }));
 }

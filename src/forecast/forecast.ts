@@ -1,26 +1,24 @@
-import { dayTotal, type History } from './history';
-import {
-  type DayForecast,
-  type DayKind,
-  dayKind,
-  forecastAht,
-  forecastNormalDay,
-  METHODS,
-  type Method,
-  type SpecialDay,
-} from './methods';
+import { type Calendar, dayKind } from './calendar';
+import { factorForecast } from './factor';
+import { cutoff, dayTotal, type History } from './history';
+import { MIN_INTERVAL_DAYS } from './intervals';
+import { type DayForecast, forecastAht, forecastNormalDay, type Method } from './methods';
 
-/** Days of the same kind an effect is learned from when the same named day is not in the history: the most recent ones. */
-const RECENT_SPECIAL_DAYS = 4;
+/** Weight, in earlier-day equivalents, that pulls a learned per-interval ratio towards 1 (no effect). */
+const RATIO_PRIOR_DAYS = 1;
 
 export interface SpecialEffect {
-  kind: DayKind;
-  /** the past special days the effect was learned from */
+  kind: string;
+  /** the calendar's name of the day (null for an inferred day after) */
+  name: string | null;
+  /** the earlier days of this kind the effect was learned from */
   learnedFrom: string[];
-  /** day total ÷ the method's normal-day forecast (median over those days) */
+  /** false when no earlier day of the kind exists, or earlier days of the kind forecast better without it */
+  applied: boolean;
+  /** why it is applied or not, in words */
+  note: string;
+  /** day total ÷ the unadjusted forecast's total */
   uplift: number;
-  /** true when the intraday shape was reshaped from those days */
-  reshaped: boolean;
 }
 
 export interface Forecast extends DayForecast {
@@ -30,149 +28,141 @@ export interface Forecast extends DayForecast {
   aht: Float64Array | null;
 }
 
-/** Calendar lookup by date. */
-export function calendarOf(days: SpecialDay[]): Map<string, string> {
-  return new Map(days.map((d) => [d.date, d.name]));
+/**
+ * Forecasts of one history under one calendar, remembered by method and
+ * date: a backtest asks for the same earlier special days many times.
+ */
+export interface Forecaster {
+  forecast(day: string, method: Method): Forecast | null;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
-
-/**
- * The forecast of `day` by `method`. Special days (a holiday, its eve, the day
- * after) start from the normal-day forecast and take an uplift and intraday
- * shape learned from earlier special days in the history: the same named day
- * (an earlier year) when there is one, otherwise days of the same kind.
- */
-export function forecastDay(h: History, day: string, method: Method, calendar: Map<string, string>): Forecast | null {
-  const base = forecastNormalDay(h, day, method, calendar);
-  if (!base) return null;
-  const kind = dayKind(day, calendar);
-  const aht = forecastAht(h, day, calendar);
-  if (kind === 'normal') return { ...base, method, special: null, aht };
-  const name = calendar.get(day);
-  const past = h.dates
-    .map((date, d) => ({ date, d }))
-    .filter(({ date, d }) => date < day && dayKind(date, calendar) === kind && !Number.isNaN(dayTotal(h.calls[d])));
-  const sameName = name ? past.filter(({ date }) => calendar.get(date) === name) : [];
-  const learned = (sameName.length > 0 ? sameName : past.slice(-RECENT_SPECIAL_DAYS))
-    .map(({ date, d }) => {
-      const normal = forecastNormalDay(h, date, method, calendar);
-      const total = dayTotal(h.calls[d]);
-      return normal && normal.total > 0 && total > 0 ? { date, ratio: total / normal.total, values: h.calls[d], total } : null;
-    })
-    .filter((x): x is NonNullable<typeof x> => x !== null);
-  if (learned.length === 0) return { ...base, method, special: { kind, learnedFrom: [], uplift: 1, reshaped: false }, aht };
-  // Few examples of a kind say little about the next one: the uplift is shrunk towards 1 (none) by n ÷ (n + 2).
-  const shrink = sameName.length > 0 ? 1 : learned.length / (learned.length + 2);
-  const uplift = 1 + (median(learned.map((x) => x.ratio)) - 1) * shrink;
-  const total = base.total * uplift;
-  // The learned shape replaces the normal one for the same named day; for a day of the same kind it is blended half and half.
-  const weight = sameName.length > 0 ? 1 : 0.5 * shrink;
-  const shape = base.calls.map((v, i) => {
-    const learnedShare =
-      learned.reduce((a, x) => a + (Number.isNaN(x.values[i]) ? 0 : x.values[i] / x.total), 0) / learned.length;
-    const normalShare = base.total > 0 ? v / base.total : 0;
-    return weight * learnedShare + (1 - weight) * normalShare;
-  });
-  const sum = shape.reduce((a, b) => a + b, 0);
-  return {
-    calls: shape.map((s) => (sum > 0 ? (s / sum) * total : 0)),
-    total,
-    method,
-    special: { kind, learnedFrom: learned.map((x) => x.date), uplift, reshaped: true },
-    aht,
+export function forecaster(h: History, calendar: Calendar): Forecaster {
+  const bases = new Map<string, DayForecast | null>();
+  const finals = new Map<string, Forecast | null>();
+  const errorsOf = new Map<string, number[] | null>();
+  const memo = <T>(cache: Map<string, T>, key: string, make: () => T): T => {
+    if (!cache.has(key)) cache.set(key, make());
+    return cache.get(key) as T;
   };
-}
+  /** The method's forecast before any special-day effect (the factor model's includes its calendar flags). */
+  const base = (method: Exclude<Method, 'combination'>, day: string): DayForecast | null =>
+    memo(bases, `${method} ${day}`, () =>
+      method === 'factorModel' ? factorForecast(h, day, calendar) : forecastNormalDay(h, day, method, calendar),
+    );
 
-export interface BacktestScore {
-  method: Method;
-  /** forecasts made */
-  days: number;
-  /** Σ|actual − forecast| ÷ Σ actual over every interval of every day forecast */
-  wape: number;
-  /** mean absolute percentage error of the day totals */
-  mapeDay: number;
-  /** the same WAPE on special days only (null if none) */
-  wapeSpecial: number | null;
-  /** the same WAPE on normal days only */
-  wapeNormal: number | null;
-  /** actual ÷ forecast day totals, for prediction intervals */
-  ratios: number[];
-}
-
-export interface Backtest {
-  scores: BacktestScore[];
-  /** the method with the lowest WAPE: suggested, never silently chosen */
-  suggested: Method;
-}
-
-/**
- * Rolling-origin evaluation: each day of the history after the first
- * `warmupDays` (or those `only` keeps) is forecast from the days before it
- * alone, by every method.
- */
-export function backtest(
-  h: History,
-  calendar: Map<string, string>,
-  options: { warmupDays?: number; methods?: Method[]; only?: (date: string) => boolean } = {},
-): Backtest {
-  const warmup = options.warmupDays ?? 35;
-  const methods = options.methods ?? METHODS;
-  const scores = methods.map((method) => {
-    const sums = { error: 0, actual: 0, specialError: 0, specialActual: 0 };
-    const apes: number[] = [];
-    const ratios: number[] = [];
-    h.dates.forEach((date, d) => {
-      if (d < warmup || (options.only && !options.only(date))) return;
-      const actual = h.calls[d];
-      const total = dayTotal(actual);
-      if (!(total > 0)) return;
-      const f = forecastDay(h, date, method, calendar);
-      if (!f) return;
-      let error = 0;
-      actual.forEach((a, i) => {
-        if (!Number.isNaN(a)) error += Math.abs(a - f.calls[i]);
-      });
-      sums.error += error;
-      sums.actual += total;
-      if (f.special) {
-        sums.specialError += error;
-        sums.specialActual += total;
+  /**
+   * The effect of a special kind on `day`, learned from the earlier days of
+   * that kind as Σ actual ÷ Σ unadjusted forecast per interval (so level and
+   * shape relative to each day's own forecast), and applied only if, on those
+   * earlier days, each forecast with the effect learned from the days before
+   * it beat the unadjusted one.
+   */
+  const effect = (method: Exclude<Method, 'combination'>, day: string, kind: string, raw: DayForecast) => {
+    const earlier: { date: string; actual: Float64Array; base: DayForecast }[] = [];
+    for (let d = 0; d < cutoff(h, day); d++) {
+      const date = h.dates[d];
+      if (dayKind(date, calendar) !== kind || !(dayTotal(h.calls[d]) > 0)) continue;
+      const b = base(method, date);
+      if (b) earlier.push({ date, actual: h.calls[d], base: b });
+    }
+    const ratios = (upTo: number) => {
+      const r = new Float64Array(h.slots);
+      for (let i = 0; i < h.slots; i++) {
+        let actual = 0;
+        let forecast = 0;
+        for (let t = 0; t < upTo; t++) {
+          const a = earlier[t].actual[i];
+          if (Number.isNaN(a)) continue;
+          actual += a;
+          forecast += earlier[t].base.calls[i];
+        }
+        const prior = (RATIO_PRIOR_DAYS * forecast) / upTo;
+        r[i] = forecast > 0 ? (actual + prior) / (forecast + prior) : 1;
       }
-      apes.push(Math.abs(total - f.total) / total);
-      if (f.total > 0) ratios.push(total / f.total);
-    });
-    const normalActual = sums.actual - sums.specialActual;
-    return {
-      method,
-      days: apes.length,
-      wape: sums.error / sums.actual,
-      mapeDay: apes.reduce((a, b) => a + b, 0) / apes.length,
-      wapeSpecial: sums.specialActual > 0 ? sums.specialError / sums.specialActual : null,
-      wapeNormal: normalActual > 0 ? (sums.error - sums.specialError) / normalActual : null,
-      ratios,
+      return r;
     };
-  });
-  const suggested = [...scores].sort((a, b) => a.wape - b.wape)[0].method;
-  return { scores, suggested };
+    let withEffect = 0;
+    let without = 0;
+    for (let t = 1; t < earlier.length; t++) {
+      const r = ratios(t);
+      earlier[t].actual.forEach((a, i) => {
+        if (Number.isNaN(a)) return;
+        withEffect += Math.abs(a - earlier[t].base.calls[i] * r[i]);
+        without += Math.abs(a - earlier[t].base.calls[i]);
+      });
+    }
+    const learnedFrom = earlier.map((e) => e.date);
+    const name = calendar.days.get(day)?.name ?? null;
+    const none = (note: string) => ({ calls: raw.calls, special: { kind, name, learnedFrom, applied: false, note, uplift: 1 } });
+    if (earlier.length === 0) return none(`no earlier ${kind} day in the history: no effect learned`);
+    if (earlier.length === 1) return none(`one earlier ${kind} day: too few to show an effect helps, none applied`);
+    if (!(withEffect < without)) return none(`earlier ${kind} days were forecast better without an effect, none applied`);
+    const r = ratios(earlier.length);
+    const calls = raw.calls.map((v, i) => v * r[i]);
+    const total = calls.reduce((a, b) => a + b, 0);
+    const uplift = raw.total > 0 ? total / raw.total : 1;
+    const note = `× ${uplift.toFixed(2)} learned from ${earlier.length} earlier ${kind} days`;
+    return { calls, special: { kind, name, learnedFrom, applied: true, note, uplift } };
+  };
+
+  const forecast = (day: string, method: Method): Forecast | null =>
+    memo(finals, `${method} ${day}`, () => {
+      const aht = forecastAht(h, day, calendar);
+      if (method === 'combination') return combine(day, aht);
+      const raw = base(method, day);
+      if (!raw) return null;
+      const kind = dayKind(day, calendar);
+      if (kind === 'normal') return { ...raw, method, special: null, aht };
+      const { calls, special } = effect(method, day, kind, raw);
+      return { calls, total: calls.reduce((a, b) => a + b, 0), method, special, aht };
+    });
+  /**
+   * The combination: factor model and Holt–Winters weighted by the inverse of
+   * each one's squared error per interval on earlier days of the same kind
+   * (all earlier days where fewer than MIN_INTERVAL_DAYS; equal weights with none).
+   */
+  const squaredErrors = (d: number) =>
+    memo(errorsOf, h.dates[d], () => {
+      const [a, b] = [forecast(h.dates[d], 'factorModel'), forecast(h.dates[d], 'holtWinters')];
+      if (!a || !b || !(dayTotal(h.calls[d]) > 0)) return null;
+      const sse = [0, 0];
+      h.calls[d].forEach((x, i) => {
+        if (Number.isNaN(x)) return;
+        sse[0] += (x - a.calls[i]) ** 2;
+        sse[1] += (x - b.calls[i]) ** 2;
+      });
+      return sse;
+    });
+  const combine = (day: string, aht: Float64Array | null): Forecast | null => {
+    const [f, g] = [forecast(day, 'factorModel'), forecast(day, 'holtWinters')];
+    if (!f || !g) return null;
+    const kind = dayKind(day, calendar);
+    const errors = (sameKind: boolean) => {
+      const sse = [0, 0];
+      let days = 0;
+      for (let d = 0; d < cutoff(h, day); d++) {
+        if (sameKind && dayKind(h.dates[d], calendar) !== kind) continue;
+        const e = squaredErrors(d);
+        if (!e) continue;
+        days++;
+        sse[0] += e[0];
+        sse[1] += e[1];
+      }
+      return { sse, days };
+    };
+    const own = errors(true);
+    const { sse } = own.days >= MIN_INTERVAL_DAYS ? own : errors(false);
+    const w = sse[0] + sse[1] > 0 ? sse[1] / (sse[0] + sse[1]) : 0.5;
+    const calls = f.calls.map((v, i) => w * v + (1 - w) * g.calls[i]);
+    return { calls, total: w * f.total + (1 - w) * g.total, method: 'combination', special: f.special ?? g.special, aht };
+  };
+  return { forecast };
 }
 
-/** An 80% prediction interval for the day total and each slot, from the backtest's actual ÷ forecast ratios and Poisson noise. */
-export function predictionInterval(
-  f: Forecast,
-  score: BacktestScore,
-): { low: Float64Array; high: Float64Array; totalLow: number; totalHigh: number } {
-  const sorted = [...score.ratios].sort((a, b) => a - b);
-  const q = (p: number) => (sorted.length > 0 ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : 1);
-  const [r10, r90] = [q(0.1), q(0.9)];
-  return {
-    low: f.calls.map((v) => Math.max(0, v * r10 - 1.2816 * Math.sqrt(v))),
-    high: f.calls.map((v) => v * r90 + 1.2816 * Math.sqrt(v)),
-    totalLow: f.total * r10,
-    totalHigh: f.total * r90,
-  };
+/**
+ * The forecast of `day` by `method`. Special days start from the method's
+ * forecast and take the effect learned for their kind (see forecaster).
+ */
+export function forecastDay(h: History, day: string, method: Method, calendar: Calendar): Forecast | null {
+  return forecaster(h, calendar).forecast(day, method);
 }

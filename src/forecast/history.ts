@@ -86,6 +86,12 @@ export function readHistory(
       return;
     }
     const [, date, h, m] = time;
+    if (!isRealDate(date) || Number(h) > 23 || Number(m) > 59) {
+      report.unparseable.push(
+        `line ${line}: no such date or time ${JSON.stringify(`${date} ${h}:${m}`)} (months 01–12, days of that month, hours 00–23, minutes 00–59)`,
+      );
+      return;
+    }
     const aht = columns.aht >= 0 ? Number((cells[columns.aht] ?? '').trim()) : Number.NaN;
     if (columns.aht >= 0 && calls > 0 && !(aht > 0)) {
       report.unparseable.push(
@@ -136,6 +142,25 @@ export function readHistory(
         })
       : null;
   return { intervalMinutes, firstMinute: Number.isFinite(firstMinute) ? firstMinute : 0, slots, dates, calls, aht, report };
+}
+
+/** Index of the first date at or after `day` (the history strictly before it is what a forecast may use). */
+export function cutoff(h: History, day: string): number {
+  let lo = 0;
+  let hi = h.dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (h.dates[mid] < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** True for a YYYY-MM-DD that names a day of the calendar (no 2026-13-45, no 2026-02-30). */
+export function isRealDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const d = new Date(`${date}T12:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
 }
 
 /** Day of the week, 0 = Sunday, of a YYYY-MM-DD date (calendar arithmetic, no time zones). */

@@ -1,14 +1,16 @@
-export { readCalendar, rfssaToHistory } from './convert';
+export { type Backtest, type BacktestScore, backtest, type Coverage } from './backtest';
 export {
-  type Backtest,
-  type BacktestScore,
-  backtest,
+  type Calendar,
   calendarOf,
-  type Forecast,
-  forecastDay,
-  predictionInterval,
-  type SpecialEffect,
-} from './forecast';
+  type DayKind,
+  dayKind,
+  readCalendar,
+  readMonthDays,
+  SPECIAL_KINDS,
+  type SpecialDay,
+} from './calendar';
+export { rfssaToHistory } from './convert';
+export { type Forecast, type Forecaster, forecastDay, forecaster, type SpecialEffect } from './forecast';
 export {
   addDays,
   dayTotal,
@@ -16,9 +18,11 @@ export {
   type HistoryColumns,
   type HistoryReport,
   historyColumns,
+  isRealDate,
   readHistory,
   weekday,
 } from './history';
-export { type DayKind, dayKind, METHOD_FORMULAS, METHODS, type Method, type SpecialDay } from './methods';
+export { COVERAGE, dayRatio, type PredictionInterval, predictionInterval, type TrackDay } from './intervals';
+export { METHOD_FORMULAS, METHODS, type Method } from './methods';
 export { estimatePatience, type PatienceEstimate, type QueuedCall, readQueuedCalls } from './patience';
 export { forecastScenario, type RiskResult, riskRun } from './risk';

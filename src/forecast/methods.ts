@@ -1,7 +1,10 @@
-import { addDays, dayTotal, type History, weekday } from './history';
+import { type Calendar, dayKind } from './calendar';
+import { cutoff, dayTotal, type History, weekday } from './history';
 
-export type Method = 'seasonalNaive' | 'weekdayProfile' | 'holtWinters';
-export const METHODS: Method[] = ['seasonalNaive', 'weekdayProfile', 'holtWinters'];
+export type Method = 'seasonalNaive' | 'weekdayProfile' | 'holtWinters' | 'factorModel' | 'combination';
+export const METHODS: Method[] = ['seasonalNaive', 'weekdayProfile', 'holtWinters', 'factorModel', 'combination'];
+/** The methods that forecast a normal day from normal days alone (special days come from their kind's learned effect). */
+export type NormalDayMethod = 'seasonalNaive' | 'weekdayProfile' | 'holtWinters';
 
 /** Each method's formula, as the product states it beside its numbers. */
 export const METHOD_FORMULAS: Record<Method, string> = {
@@ -10,27 +13,11 @@ export const METHOD_FORMULAS: Record<Method, string> = {
     'day total = least-squares line through the last 8 same-weekday totals, at the target week; × the mean intraday shape of those days',
   holtWinters:
     'day total = Holt–Winters with a multiplicative weekday season on the daily totals (smoothing fitted by one-step error); × the same-weekday intraday shape',
+  factorModel:
+    '√calls per interval = 4 leading factors of the day × interval matrix, each day’s scores by weighted least squares on weekday, special kind, day-of-month flags and the previous day’s residual',
+  combination:
+    'factor model and Holt–Winters, weighted by the inverse of each one’s squared error on earlier days of the same kind',
 };
-
-/** A special day in the calendar: "Erev Pesach", "Memorial Day", … */
-export interface SpecialDay {
-  date: string;
-  name: string;
-}
-
-export type DayKind = 'normal' | 'eve' | 'holiday' | 'after';
-
-/** What a date is: a holiday, its eve, the first open day after one, or normal. */
-export function dayKind(date: string, calendar: Map<string, string>): DayKind {
-  const name = calendar.get(date);
-  if (name) return /^erev\b|\beve\b/i.test(name) ? 'eve' : 'holiday';
-  for (let back = 1; back <= 3; back++) {
-    const previous = calendar.get(addDays(date, -back));
-    if (!previous) break;
-    if (!/^erev\b|\beve\b/i.test(previous)) return 'after';
-  }
-  return 'normal';
-}
 
 /** A forecast of one day: calls per slot. */
 export interface DayForecast {
@@ -38,20 +25,8 @@ export interface DayForecast {
   total: number;
 }
 
-/** Index of the first date at or after `day` (the history strictly before it is what a forecast may use). */
-function cutoff(h: History, day: string): number {
-  let lo = 0;
-  let hi = h.dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (h.dates[mid] < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The last `count` normal days with the target's weekday before it, most recent first. */
-function sameWeekday(h: History, day: string, count: number, calendar: Map<string, string>): number[] {
+function sameWeekday(h: History, day: string, count: number, calendar: Calendar): number[] {
   const wd = weekday(day);
   const found: number[] = [];
   for (let d = cutoff(h, day) - 1; d >= 0 && found.length < count; d--) {
@@ -88,7 +63,7 @@ function trendAhead(totals: number[]): number {
 }
 
 /** Holt–Winters with a multiplicative weekday season over the normal days before `day`; one step ahead. */
-function holtWintersTotal(h: History, day: string, calendar: Map<string, string>): number | null {
+function holtWintersTotal(h: History, day: string, calendar: Calendar): number | null {
   const series: [number, number][] = [];
   for (let d = 0; d < cutoff(h, day); d++) {
     const total = dayTotal(h.calls[d]);
@@ -134,7 +109,7 @@ function holtWinters(series: [number, number][], alpha: number, beta: number, ga
  * AHT per slot for `day`: the call-weighted mean over the last 8 normal same
  * weekdays (slots without calls take the day's mean); null without AHT data.
  */
-export function forecastAht(h: History, day: string, calendar: Map<string, string>): Float64Array | null {
+export function forecastAht(h: History, day: string, calendar: Calendar): Float64Array | null {
   const aht = h.aht;
   if (!aht) return null;
   const days = sameWeekday(h, day, 8, calendar);
@@ -158,7 +133,7 @@ export function forecastAht(h: History, day: string, calendar: Map<string, strin
  * A method's forecast of a normal `day` from the history before it; null when
  * the history is too short. Special days are left out of every estimate.
  */
-export function forecastNormalDay(h: History, day: string, method: Method, calendar: Map<string, string>): DayForecast | null {
+export function forecastNormalDay(h: History, day: string, method: NormalDayMethod, calendar: Calendar): DayForecast | null {
   if (method === 'seasonalNaive') {
     const [last] = sameWeekday(h, day, 1, calendar);
     if (last === undefined) return null;

@@ -5,6 +5,7 @@ import {
   addDays,
   type Backtest,
   backtest,
+  type Calendar,
   calendarOf,
   dayKind,
   dayTotal,
@@ -19,7 +20,9 @@ import {
   predictionInterval,
   readCalendar,
   readHistory,
+  readMonthDays,
   readQueuedCalls,
+  type SpecialDay,
 } from '../forecast';
 import { clockOf } from '../scenario';
 import { chartFrame } from './chartFrame';
@@ -29,14 +32,29 @@ import { element } from './dom';
 import type { Json } from './scenarioForm';
 import type { ScenarioStore } from './scenarioStore';
 
-/** The public data sets in ../shared/data, loaded only when asked for (never copied into the project). */
-const EXAMPLE_HISTORY = import.meta.glob<string>('../../../shared/data/us-bank-calls-2003/bank_calls_5min_2003.csv', {
-  query: '?raw',
-  import: 'default',
-});
 const CREDIT_US =
-  'Data: call volume of a North American bank, 2003 — J. Weinberg (Weinberg, Brown & Stroud 2007), via R. Hyndman’s fpp3.';
+  'Data: call volume of a North American bank, 2003 — J. Weinberg (Weinberg, Brown & Stroud 2007), via R. Hyndman’s fpp3 (GPL-3; data/us-bank-calls-2003).';
 const CREDIT_ISRAEL = 'Data: Anonymous Bank call-center data (1999), Technion SEE Laboratory — I. Guedj and A. Mandelbaum.';
+
+/** The bundled data sets (data/), each loaded only when its button is pressed. */
+const EXAMPLES = {
+  us: {
+    label: 'Load the US bank 2003 example',
+    history: () => import('../../data/us-bank-calls-2003/bank_calls_5min_2003.csv?raw'),
+    calendar: () => import('../../data/us-bank-calls-2003/holidays_2003.csv?raw'),
+    day: '2003-10-27',
+    monthDays: '1-3',
+    credit: CREDIT_US,
+  },
+  israel: {
+    label: 'Load the Israeli bank 1999 example',
+    history: () => import('../../data/anonymous-bank-1999/calls_30min_1999.csv?raw'),
+    calendar: () => import('../../data/anonymous-bank-1999/holidays_1999.csv?raw'),
+    day: '1999-12-30',
+    monthDays: '1-10',
+    credit: `${CREDIT_ISRAEL} 30-minute counts from the Rfssa package’s series (GPL-3; data/anonymous-bank-1999).`,
+  },
+};
 export const PATIENCE_ESTIMATE_KEY = 'wfm.patienceEstimate';
 
 /**
@@ -46,16 +64,13 @@ export const PATIENCE_ESTIMATE_KEY = 'wfm.patienceEstimate';
  */
 export async function mountForecast(root: HTMLElement, store: ScenarioStore, storage: Storage): Promise<void> {
   const historyFile = element('input', { type: 'file', id: 'history-file', accept: '.csv,text/csv,text/plain' });
-  const exampleButton = element('button', {
-    type: 'button',
-    id: 'history-example',
-    textContent: 'Load the US bank 2003 example',
-  });
-  exampleButton.disabled = Object.keys(EXAMPLE_HISTORY).length === 0;
+  const exampleButton = element('button', { type: 'button', id: 'history-example', textContent: EXAMPLES.us.label });
+  const israelButton = element('button', { type: 'button', id: 'history-example-israel', textContent: EXAMPLES.israel.label });
   const interval = element('select', { id: 'history-interval' });
   for (const m of [15, 30, 60]) interval.append(element('option', { value: String(m), textContent: `${m} min` }));
   interval.value = '30';
-  const holidays = element('textarea', { id: 'holidays', rows: 5, placeholder: '2003-05-26,Memorial Day' });
+  const holidays = element('textarea', { id: 'holidays', rows: 5, placeholder: '2003-05-26,Memorial Day,closed' });
+  const monthDays = element('input', { type: 'text', id: 'month-days', placeholder: '1-10' });
   const holidaysFile = element('input', { type: 'file', id: 'holidays-file', accept: '.csv,text/csv,text/plain' });
   const day = element('input', { type: 'date', id: 'forecast-day' });
   const method = element('select', { id: 'forecast-method' });
@@ -91,10 +106,15 @@ export async function mountForecast(root: HTMLElement, store: ScenarioStore, sto
             'From a history of calls per interval: each method backtested on it, the best suggested, its forecast with an 80% band.',
         }),
         field('history-file', 'History (CSV: date-time, calls)', historyFile),
-        element('div', { className: 'actions' }, [exampleButton]),
+        element('div', { className: 'actions' }, [exampleButton, israelButton]),
         field('history-interval', 'Interval', interval),
-        field('holidays', 'Holidays, eves and special days (date,name per line)', holidays),
-        field('holidays-file', 'Or load a calendar (CSV date,name)', holidaysFile),
+        field(
+          'holidays',
+          'Special days (date,name,kind per line; kind: closed, reduced, observance, after, or your own event word)',
+          holidays,
+        ),
+        field('holidays-file', 'Or load a calendar (CSV date,name,kind)', holidaysFile),
+        field('month-days', 'Pay-cycle days of the month, each group one flag (e.g. 1-10 or 1,15)', monthDays),
         field('forecast-day', 'Day to forecast', day),
         field('forecast-method', 'Method', method),
         report,
@@ -114,7 +134,18 @@ export async function mountForecast(root: HTMLElement, store: ScenarioStore, sto
   let tested: Backtest | null = null;
   let current: { forecast: Forecast; method: Method } | null = null;
 
-  const calendar = () => calendarOf(readCalendar(`date,name\n${holidays.value}`));
+  const calendar = () => {
+    const read = readCalendar(`date,name,kind\n${holidays.value}`);
+    let groups: number[][] = [];
+    try {
+      groups = readMonthDays(monthDays.value);
+    } catch (error) {
+      read.errors.push((error as Error).message);
+    }
+    calendarErrors = read.errors;
+    return calendarOf(read.days, groups);
+  };
+  let calendarErrors: string[] = [];
 
   /** Reads the history and backtests every method (a second or so for a year of data). */
   const analyse = () => {
@@ -123,16 +154,20 @@ export async function mountForecast(root: HTMLElement, store: ScenarioStore, sto
     setTimeout(() => {
       history = readHistory(text ?? '', Number(interval.value));
       const r = history.report;
+      const cal = calendar();
       report.replaceChildren(
-        ...[...r.unparseable.slice(0, 5), ...r.duplicates.slice(0, 5), ...r.gaps.slice(0, 5)].map((m) =>
-          element('li', { textContent: m }),
-        ),
+        ...[
+          ...r.unparseable.slice(0, 5),
+          ...r.duplicates.slice(0, 5),
+          ...r.gaps.slice(0, 5),
+          ...calendarErrors.slice(0, 5).map((m) => `calendar ${m}`),
+        ].map((m) => element('li', { textContent: m })),
       );
       if (history.dates.length === 0) {
         status.textContent = 'No rows could be read: each row needs a date-time (YYYY-MM-DD HH:MM) and a number of calls.';
         return;
       }
-      tested = backtest(history, calendar());
+      tested = backtest(history, cal);
       method.replaceChildren(
         element('option', { value: '', textContent: `Suggested: ${tested.suggested}` }),
         ...METHODS.map((m) => element('option', { value: m, textContent: m })),
@@ -155,9 +190,16 @@ export async function mountForecast(root: HTMLElement, store: ScenarioStore, sto
           element(
             'tr',
             {},
-            ['Method', 'Days', 'WAPE', 'Normal days', 'Special days', 'MAPE (day totals)'].map((h) =>
-              element('th', { scope: 'col', textContent: h }),
-            ),
+            [
+              'Method',
+              'Days',
+              'WAPE',
+              'Normal days',
+              'Special days',
+              'MAPE (day totals)',
+              '80 % interval covers: normal days',
+              'special days',
+            ].map((h) => element('th', { scope: 'col', textContent: h })),
           ),
         ]),
         element(
@@ -166,9 +208,15 @@ export async function mountForecast(root: HTMLElement, store: ScenarioStore, sto
           tested.scores.map((s) =>
             element('tr', {}, [
               element('th', { scope: 'row', textContent: `${s.method}${s.method === best ? ' — suggested' : ''}` }),
-              ...[String(s.days), pct(s.wape), pct(s.wapeNormal), pct(s.wapeSpecial), pct(s.mapeDay)].map((v) =>
-                element('td', { textContent: v }),
-              ),
+              ...[
+                String(s.days),
+                pct(s.wape),
+                pct(s.wapeNormal),
+                pct(s.wapeSpecial),
+                pct(s.mapeDay),
+                pct(s.coverage.normal),
+                pct(s.coverage.special),
+              ].map((v) => element('td', { textContent: v })),
             ]),
           ),
         ),
@@ -176,7 +224,7 @@ export async function mountForecast(root: HTMLElement, store: ScenarioStore, sto
       element('p', {
         className: 'note',
         textContent:
-          'WAPE = Σ|actual − forecast| ÷ Σ actual over every interval. The suggestion is the lowest WAPE; choose another method on the left if you prefer.',
+          'WAPE = Σ|actual − forecast| ÷ Σ actual over every interval. Coverage = share of intervals whose actual calls fell inside the 80 % interval, each sized from the days before it only (target 80 %). The suggestion is the lowest WAPE; choose another method on the left if you prefer.',
       }),
     );
   };
@@ -184,7 +232,8 @@ export async function mountForecast(root: HTMLElement, store: ScenarioStore, sto
   const predict = () => {
     if (!history || !tested || !day.value) return;
     const chosen = (method.value || tested.suggested) as Method;
-    const f = forecastDay(history, day.value, chosen, calendar());
+    const cal = calendar();
+    const f = forecastDay(history, day.value, chosen, cal);
     if (!f) {
       status.textContent = `Not enough history before ${day.value} for ${chosen}.`;
       useForecast.disabled = true;
@@ -193,9 +242,13 @@ export async function mountForecast(root: HTMLElement, store: ScenarioStore, sto
     current = { forecast: f, method: chosen };
     useForecast.disabled = false;
     const score = tested.scores.find((s) => s.method === chosen) ?? tested.scores[0];
-    const band = predictionInterval(f, score);
+    const band = predictionInterval(
+      f,
+      score.track.filter((t) => t.date < day.value),
+      dayKind(day.value, cal),
+    );
     drawForecast(chart, history, f, band, day.value, chosen);
-    drawHistory(historyChart, history, calendar(), day.value, f.total, band.totalLow, band.totalHigh);
+    drawHistory(historyChart, history, cal, day.value, f.total, band.totalLow, band.totalHigh);
   };
 
   historyFile.addEventListener('change', async () => {
@@ -205,31 +258,27 @@ export async function mountForecast(root: HTMLElement, store: ScenarioStore, sto
     credit.textContent = '';
     analyse();
   });
-  exampleButton.addEventListener('click', async () => {
-    const load = Object.values(EXAMPLE_HISTORY)[0];
-    if (!load) return;
-    text = await load();
-    holidays.value = [
-      '2003-04-18,Good Friday',
-      '2003-05-26,Memorial Day',
-      '2003-07-04,Independence Day',
-      '2003-09-01,Labor Day',
-      '2003-10-13,Columbus Day',
-    ].join('\n');
-    day.value = '2003-10-27';
-    credit.textContent = CREDIT_US;
+  const loadExample = async (example: (typeof EXAMPLES)[keyof typeof EXAMPLES]) => {
+    status.textContent = 'Loading the example…';
+    const [history, days] = await Promise.all([example.history(), example.calendar()]);
+    text = history.default;
+    holidays.value = calendarLines(readCalendar(days.default).days);
+    monthDays.value = example.monthDays;
+    day.value = example.day;
+    credit.textContent = example.credit;
     analyse();
-  });
+  };
+  exampleButton.addEventListener('click', () => loadExample(EXAMPLES.us));
+  israelButton.addEventListener('click', () => loadExample(EXAMPLES.israel));
   holidaysFile.addEventListener('change', async () => {
     const file = holidaysFile.files?.[0];
     if (!file) return;
-    holidays.value = readCalendar(await file.text())
-      .map((d) => `${d.date},${d.name}`)
-      .join('\n');
+    holidays.value = calendarLines(readCalendar(await file.text()).days);
     analyse();
   });
   interval.addEventListener('change', analyse);
   holidays.addEventListener('change', analyse);
+  monthDays.addEventListener('change', analyse);
   day.addEventListener('change', predict);
   method.addEventListener('change', predict);
 
@@ -280,6 +329,11 @@ export async function mountForecast(root: HTMLElement, store: ScenarioStore, sto
       use,
     );
   });
+}
+
+/** A calendar as the editable "date,name,kind" lines. */
+function calendarLines(days: SpecialDay[]): string {
+  return days.map((d) => `${d.date},${d.name},${d.kind}`).join('\n');
 }
 
 /** The day's forecast per interval with its 80% band, and the same weekday a week earlier for context. */
@@ -359,9 +413,11 @@ function drawForecast(
   if (f.special)
     legend
       .append('li')
-      .text(
-        `${f.special.kind} day: × ${f.special.uplift.toFixed(2)} learned from ${f.special.learnedFrom.join(', ') || 'no earlier day'}`,
-      );
+      .attr('id', 'special-note')
+      .text(`${f.special.kind} day${f.special.name ? ` (${f.special.name})` : ''}: ${f.special.note}`);
+  legend
+    .append('li')
+    .text(`80 % band sized from the errors of ${band.days} earlier ${band.basis} (measured coverage in the backtest table)`);
   appendDataTable(
     root,
     'Forecast — data',
@@ -379,7 +435,7 @@ function drawForecast(
 function drawHistory(
   figure: HTMLElement,
   h: History,
-  calendar: Map<string, string>,
+  calendar: Calendar,
   day: string,
   total: number,
   low: number,
@@ -427,7 +483,9 @@ function drawHistory(
     .attr('cx', (p) => x(time(p.date)))
     .attr('cy', (p) => y(p.total))
     .append('title')
-    .text((p) => `${p.date} ${calendar.get(p.date) ?? dayKind(p.date, calendar)}: ${Math.round(p.total)} calls`);
+    .text(
+      (p) => `${p.date} ${calendar.days.get(p.date)?.name ?? ''} (${dayKind(p.date, calendar)}): ${Math.round(p.total)} calls`,
+    );
   svg
     .append('line')
     .attr('class', 'whisker')
@@ -443,7 +501,7 @@ function drawHistory(
     .attr('cy', y(total));
   const legend = root.append('ul').attr('class', 'legend');
   legend.append('li').attr('class', 'available').text('calls per day');
-  legend.append('li').attr('class', 'planned').text('special days (holiday, eve, day after)');
+  legend.append('li').attr('class', 'planned').text('special days (closed, reduced, observance, day after, events)');
   legend.append('li').attr('class', 'capacity').text('forecast with its 80 % interval');
   appendDataTable(
     root,

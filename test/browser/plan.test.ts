@@ -346,19 +346,19 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
 
   const sharedData = (path: string) => new URL(`../../../shared/data/${path}`, import.meta.url).pathname;
 
-  describe.runIf(existsSync(sharedData('us-bank-calls-2003/bank_calls_5min_2003.csv')))('Forecast (with ../shared/data)', () => {
+  describe('Forecast (the bundled examples; call records from ../shared/data)', () => {
     const shared = sharedData;
 
     it('backtests the US bank example, suggests a method, forecasts with a band, and puts the forecast into the scenario', async () => {
       await page.goto(`${app.url}#forecast`);
       await page.click('#history-example');
       await expect.poll(() => page.locator('#backtest').count(), { timeout: 60_000 }).toBe(1);
-      expect(await page.innerText('#backtest')).toMatch(/holtWinters — suggested/);
+      expect(await page.innerText('#backtest')).toMatch(/factorModel — suggested/);
       expect(await page.innerText('#data-credit')).toContain('Weinberg');
       await expect.poll(() => page.locator('#forecast-chart svg path.band').count()).toBe(1);
       expect(await page.locator('#history-chart svg circle').count()).toBeGreaterThan(3);
       expect(await page.innerText('#forecast-chart figcaption')).toMatch(
-        /^Forecast of 2003-10-27: [\d,]+ calls \(80 %: [\d,]+–[\d,]+\) by holtWinters$/,
+        /^Forecast of 2003-10-27: [\d,]+ calls \(80 %: [\d,]+–[\d,]+\) by factorModel$/,
       );
       await page.selectOption('#forecast-method', 'seasonalNaive');
       await expect.poll(() => page.innerText('#forecast-chart figcaption')).toMatch(/by seasonalNaive$/);
@@ -368,16 +368,31 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       expect(await page.locator('.plan-table tbody tr').first().locator('th').innerText()).toBe('07:00');
     });
 
-    it('estimates patience from call records and offers it beside the planner’s own value', async () => {
+    it('loads the Israeli bank example with its calendar by kind, and says when a special kind has no earlier day', async () => {
       await page.goto(`${app.url}#forecast`);
-      await page.setInputFiles('#records-file', shared('anonymous-bank-1999/raw/january.txt.gz'));
-      await expect
-        .poll(() => page.innerText('#patience-estimate'), { timeout: 30_000 })
-        .toMatch(/exponential patience \d+ s \(total wait ÷ abandonments\)/);
-      await page.click('#use-patience');
-      await expect.poll(() => page.locator('#plan-patience-meanSeconds').count()).toBe(1);
-      const value = await page.inputValue('#plan-patience-meanSeconds');
-      expect(await page.innerText('label[for="plan-patience-meanSeconds"]')).toContain(`data: ${value} s (january.txt.gz)`);
+      await page.click('#history-example-israel');
+      await expect.poll(() => page.locator('#backtest').count(), { timeout: 120_000 }).toBe(1);
+      expect(await page.innerText('#backtest')).toMatch(/combination — suggested/);
+      expect(await page.inputValue('#holidays')).toContain('1999-04-01,Pesach I,closed');
+      expect(await page.innerText('#data-credit')).toContain('Guedj and A. Mandelbaum');
+      await page.fill('#forecast-day', '1999-04-01');
+      await page.dispatchEvent('#forecast-day', 'change');
+      await expect.poll(() => page.innerText('#forecast-chart')).toContain('no earlier closed day in the history');
     });
+
+    it.runIf(existsSync(shared('anonymous-bank-1999/raw/january.txt.gz')))(
+      'estimates patience from call records (in ../shared/data) and offers it beside the planner’s own value',
+      async () => {
+        await page.goto(`${app.url}#forecast`);
+        await page.setInputFiles('#records-file', shared('anonymous-bank-1999/raw/january.txt.gz'));
+        await expect
+          .poll(() => page.innerText('#patience-estimate'), { timeout: 30_000 })
+          .toMatch(/exponential patience \d+ s \(total wait ÷ abandonments\)/);
+        await page.click('#use-patience');
+        await expect.poll(() => page.locator('#plan-patience-meanSeconds').count()).toBe(1);
+        const value = await page.inputValue('#plan-patience-meanSeconds');
+        expect(await page.innerText('label[for="plan-patience-meanSeconds"]')).toContain(`data: ${value} s (january.txt.gz)`);
+      },
+    );
   });
 });

@@ -3,23 +3,24 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  type Backtest,
   backtest,
   calendarOf,
   dayKind,
   estimatePatience,
   forecastDay,
   forecastScenario,
-  predictionInterval,
+  isRealDate,
   readCalendar,
   readHistory,
+  readMonthDays,
   readQueuedCalls,
-  rfssaToHistory,
   riskRun,
 } from '../../src/forecast';
 import { parseScenario } from '../../src/scenario';
 
 const shared = (path: string) => new URL(`../../../shared/data/${path}`, import.meta.url);
-const hasData = existsSync(shared('us-bank-calls-2003/bank_calls_5min_2003.csv'));
+const hasRecords = existsSync(shared('anonymous-bank-1999/raw/january.txt.gz'));
 
 describe('history import', () => {
   it('sums records into intervals, and reports unparseable rows, duplicates and gaps (a DST hour) instead of dropping them', () => {
@@ -47,84 +48,138 @@ describe('history import', () => {
     expect(h.report.gaps).toEqual(['2026-03-29 02:00: no record', '2026-03-30 02:00: no record']);
   });
 
-  it('knows holidays, eves and the day after from a calendar', () => {
-    const cal = calendarOf([
-      { date: '1999-03-31', name: 'Erev Pesach' },
-      { date: '1999-04-01', name: 'Pesach I' },
+  it('refuses impossible dates and clock times by line, as it does other bad rows', () => {
+    const h = readHistory(
+      [
+        'time,calls',
+        '2026-13-45 09:00,3',
+        '2026-02-30 09:00,3',
+        '2026-03-30 25:00,1',
+        '2026-03-30 09:60,1',
+        '2026-03-30 09:00,4',
+      ].join('\n'),
+      30,
+    );
+    expect(h.dates).toEqual(['2026-03-30']);
+    expect(h.report.unparseable).toEqual([
+      'line 2: no such date or time "2026-13-45 09:00" (months 01–12, days of that month, hours 00–23, minutes 00–59)',
+      'line 3: no such date or time "2026-02-30 09:00" (months 01–12, days of that month, hours 00–23, minutes 00–59)',
+      'line 4: no such date or time "2026-03-30 25:00" (months 01–12, days of that month, hours 00–23, minutes 00–59)',
+      'line 5: no such date or time "2026-03-30 09:60" (months 01–12, days of that month, hours 00–23, minutes 00–59)',
     ]);
-    expect(['1999-03-30', '1999-03-31', '1999-04-01', '1999-04-02'].map((d) => dayKind(d, cal))).toEqual([
+    expect(isRealDate('2024-02-29')).toBe(true);
+    expect(isRealDate('2023-02-29')).toBe(false);
+  });
+
+  it('reads a calendar with a kind per date (an eve reduced, another named day closed where no kind is given) and reports bad rows', () => {
+    const read = readCalendar(
+      [
+        'date,name,kind',
+        '1999-03-31,Erev Pesach',
+        '1999-04-01,Pesach I',
+        '1999-04-02,Pesach II,reduced',
+        '1999-04-13,Yom HaShoah,observance',
+        '1999-05-01,Campaign launch,campaign',
+        '1999-13-01,Nowhere,closed',
+        '1999-06-01,Odd,9lives',
+      ].join('\n'),
+    );
+    expect(read.days.map((d) => d.kind)).toEqual(['reduced', 'closed', 'reduced', 'observance', 'campaign']);
+    expect(read.errors).toEqual([
+      'line 7: expected a real date YYYY-MM-DD, got "1999-13-01"',
+      'line 8: kind must be closed, reduced, observance, after or an event\'s own word (letters first), got "9lives"',
+    ]);
+    const cal = calendarOf(read.days);
+    expect(
+      ['1999-03-30', '1999-03-31', '1999-04-01', '1999-04-02', '1999-04-14', '1999-04-03'].map((d) => dayKind(d, cal)),
+    ).toEqual([
       'normal',
-      'eve',
-      'holiday',
-      'after',
+      'reduced',
+      'closed',
+      'reduced',
+      'normal', // after an observance (a working day) nothing is inferred
+      'normal',
     ]);
+    expect(dayKind('1999-04-08', calendarOf([{ date: '1999-04-07', name: 'Pesach VII', kind: 'closed' }]))).toBe('after');
+    expect(readMonthDays('1-3, 15')).toEqual([[1, 2, 3], [15]]);
+    expect(() => readMonthDays('0-40')).toThrow(
+      'day-of-month flags: each group must be a day 1–31 or a range like 1-5, got "0-40"',
+    );
   });
 });
 
-describe.runIf(hasData)('backtests on real call-center data (shared/data)', () => {
-  it('US bank 2003, 30-minute intervals: Holt–Winters and the weekday profile beat seasonal naive; the calendar helps', () => {
-    const h = readHistory(readFileSync(shared('us-bank-calls-2003/bank_calls_5min_2003.csv'), 'utf8'), 30);
+const bundled = (path: string) => readFileSync(new URL(`../../data/${path}`, import.meta.url), 'utf8');
+const usHistory = () => readHistory(bundled('us-bank-calls-2003/bank_calls_5min_2003.csv'), 30);
+const usCalendar = () => calendarOf(readCalendar(bundled('us-bank-calls-2003/holidays_2003.csv')).days);
+const israelHistory = () => readHistory(bundled('anonymous-bank-1999/calls_30min_1999.csv'), 30);
+const israelCalendar = (monthDays = '') =>
+  calendarOf(readCalendar(bundled('anonymous-bank-1999/holidays_1999.csv')).days, readMonthDays(monthDays));
+const wapeOf = (b: Backtest, method: string) => b.scores.find((s) => s.method === method)?.wape ?? Number.NaN;
+
+describe('backtests on the bundled call-center data (data/)', () => {
+  it('US bank 2003, 30-minute intervals: the factor model and the combination beat Holt–Winters, and the suggestion is the best backtest', () => {
+    const h = usHistory();
     expect(h.dates).toHaveLength(164);
     expect(h.report).toMatchObject({ unparseable: [], duplicates: [], gaps: [] });
-    const holidays = calendarOf([
-      { date: '2003-04-18', name: 'Good Friday' },
-      { date: '2003-05-26', name: 'Memorial Day' },
-      { date: '2003-07-04', name: 'Independence Day' },
-      { date: '2003-09-01', name: 'Labor Day' },
-      { date: '2003-10-13', name: 'Columbus Day' },
-    ]);
-    const b = backtest(h, holidays);
-    const wape = Object.fromEntries(b.scores.map((s) => [s.method, s.wape]));
-    expect(b.suggested).toBe('holtWinters');
-    expect(wape.holtWinters).toBeLessThan(0.8 * wape.seasonalNaive);
-    expect(wape.weekdayProfile).toBeLessThan(wape.seasonalNaive);
-    const plain = backtest(h, new Map());
-    expect(wape.holtWinters).toBeLessThan(plain.scores.find((s) => s.method === 'holtWinters')?.wape ?? 0);
+    const b = backtest(h, usCalendar());
+    const best = Math.min(...b.scores.map((s) => s.wape));
+    expect(wapeOf(b, b.suggested)).toBe(best);
+    expect(wapeOf(b, 'factorModel')).toBeLessThan(0.97 * wapeOf(b, 'holtWinters'));
+    expect(wapeOf(b, 'combination')).toBeLessThan(wapeOf(b, 'holtWinters'));
+    expect(wapeOf(b, 'holtWinters')).toBeLessThan(0.8 * wapeOf(b, 'seasonalNaive'));
+    // The calendar keeps Good Friday and the days after a closed holiday out of "the same weekday a week earlier".
+    const plain = backtest(h, calendarOf([]), { methods: ['seasonalNaive'] });
+    expect(wapeOf(b, 'seasonalNaive')).toBeLessThan(plain.scores[0].wape);
   });
 
-  it('Israeli bank 1999 with its holiday calendar: special days forecast better with the calendar than without', () => {
-    const text = rfssaToHistory(
-      gunzipSync(readFileSync(shared('anonymous-bank-1999/rfssa-6min/callcenter_6min_1999.csv.gz'))).toString('utf8'),
-    );
-    const h = readHistory(text, 30);
+  it('Israeli bank 1999: the combination beats every single method, the calendar by kind helps its special days, and the 80 % intervals cover 75–85 %', () => {
+    const h = israelHistory();
     expect(h.dates).toHaveLength(365);
-    const cal = calendarOf(readCalendar(readFileSync(shared('anonymous-bank-1999/israel_holidays_1999_hebcal.csv'), 'utf8')));
+    const cal = israelCalendar();
+    const b = backtest(h, cal);
+    for (const m of ['seasonalNaive', 'weekdayProfile', 'holtWinters', 'factorModel'])
+      expect(wapeOf(b, 'combination')).toBeLessThan(wapeOf(b, m));
+    expect(b.suggested).toBe('combination');
     const special = (d: string) => dayKind(d, cal) !== 'normal';
-    const withCalendar = backtest(h, cal, { only: special });
-    const without = backtest(h, new Map(), { only: special });
-    withCalendar.scores.forEach((s, k) => {
-      expect(s.days).toBeGreaterThan(40);
-      expect(s.wape).toBeLessThan(without.scores[k].wape);
-    });
-    const after = (d: string) => dayKind(d, cal) === 'after';
-    expect(backtest(h, cal, { only: after }).scores[2].wape).toBeLessThan(
-      0.8 * backtest(h, new Map(), { only: after }).scores[2].wape,
-    );
-    const all = backtest(h, cal);
-    const naive = all.scores[0].wape;
-    expect(all.scores[2].wape).toBeLessThan(0.9 * naive);
+    const without = backtest(h, calendarOf([]), { methods: ['factorModel', 'combination'] });
+    const specialWape = (x: Backtest, m: string) => {
+      let error = 0;
+      let actual = 0;
+      for (const t of x.scores.find((s) => s.method === m)?.track ?? []) {
+        if (!special(t.date)) continue;
+        t.actual.forEach((a, i) => {
+          error += Math.abs(a - t.forecast[i]);
+          actual += a;
+        });
+      }
+      return error / actual;
+    };
+    expect(specialWape(b, 'combination')).toBeLessThan(0.85 * specialWape(without, 'combination'));
+    expect(specialWape(b, 'factorModel')).toBeLessThan(0.95 * specialWape(without, 'factorModel'));
+    for (const s of b.scores.filter((x) => x.method !== 'seasonalNaive')) {
+      expect(s.coverage.normal).toBeGreaterThan(0.75);
+      expect(s.coverage.normal).toBeLessThan(0.85);
+      expect(s.coverage.special).toBeGreaterThan(0.75);
+      expect(s.coverage.special).toBeLessThan(0.85);
+    }
   });
 
-  it('forecasts a day after a holiday with its learned uplift and an 80% interval', () => {
-    const text = rfssaToHistory(
-      gunzipSync(readFileSync(shared('anonymous-bank-1999/rfssa-6min/callcenter_6min_1999.csv.gz'))).toString('utf8'),
-    );
-    const h = readHistory(text, 30);
-    const cal = calendarOf(readCalendar(readFileSync(shared('anonymous-bank-1999/israel_holidays_1999_hebcal.csv'), 'utf8')));
-    const day = '1999-09-21'; // the day after Yom Kippur
-    expect(dayKind(day, cal)).toBe('after');
-    const f = forecastDay(h, day, 'holtWinters', cal);
-    if (!f) throw new Error('no forecast');
-    expect(f.special?.kind).toBe('after');
-    expect(f.special?.learnedFrom.length).toBeGreaterThan(0);
-    const score = backtest(h, cal, { methods: ['holtWinters'] }).scores[0];
-    const band = predictionInterval(f, score);
-    expect(band.totalLow).toBeLessThan(f.total);
-    expect(band.totalHigh).toBeGreaterThan(f.total);
+  it('a special day of a kind never seen before says so and gets no effect; a kind seen often gets one learned from its own days', () => {
+    const h = israelHistory();
+    const cal = israelCalendar();
+    const first = forecastDay(h, '1999-04-01', 'holtWinters', cal); // Pesach I, the year's first closed day
+    expect(first?.special).toMatchObject({ kind: 'closed', applied: false, learnedFrom: [], uplift: 1 });
+    expect(first?.special?.note).toMatch(/^no earlier closed day/);
+    const late = forecastDay(h, '1999-09-20', 'holtWinters', cal); // Yom Kippur, a Monday
+    expect(late?.special?.kind).toBe('closed');
+    expect(late?.special?.learnedFrom).toHaveLength(6);
+    expect(late?.special?.learnedFrom.every((d) => dayKind(d, cal) === 'closed' && d < '1999-09-20')).toBe(true);
+    expect(late?.special?.applied).toBe(true);
+    expect(late?.special?.uplift).toBeLessThan(0.5); // closed days take a closed day's drop, never an open day's
   });
 });
 
-describe.runIf(hasData)('patience from the Israeli bank’s call records', () => {
+describe.runIf(hasRecords)('patience from the Israeli bank’s call records (per-call records in ../shared/data)', () => {
   it('estimates exponential patience as total wait ÷ abandonments and a Kaplan–Meier curve, matching the published summary', () => {
     const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'september', 'october'];
     const calls: { waitSeconds: number; abandoned: boolean }[] = [];
@@ -145,9 +200,9 @@ describe.runIf(hasData)('patience from the Israeli bank’s call records', () =>
   });
 });
 
-describe.runIf(hasData)('from forecast to scenario and risk', () => {
+describe('from forecast to scenario and risk', () => {
   it('puts the forecast into a scenario and gives the chance of meeting the targets, lower with fewer agents', () => {
-    const h = readHistory(readFileSync(shared('us-bank-calls-2003/bank_calls_5min_2003.csv'), 'utf8'), 30);
+    const h = usHistory();
     const calendar = calendarOf([]);
     const f = forecastDay(h, '2003-10-27', 'holtWinters', calendar);
     if (!f) throw new Error('no forecast');
