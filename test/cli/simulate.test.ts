@@ -45,7 +45,8 @@ describe('wfm simulate', () => {
   it('takes the seed from the flag and prints a table beside the analytic plan', () => {
     const r = wfm(['simulate', scenario('black-friday-no-callbacks.json'), '--replications', '3', '--seed', '9']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Black Friday — no callbacks: 3 replications, seed 9; mean ±95% CI half-width/);
+    expect(r.stdout).toMatch(/^Verdict \(simulation\): /);
+    expect(r.stdout).toMatch(/^Black Friday — no callbacks: 3 replications, seed 9; mean ±95% CI half-width/m);
     expect(r.stdout).toMatch(/^Start\s+Calls\s+Blocked\s+Answered\s+Abandoned\s+Answer rate\s+Plan answer rate\s+SL\s+Plan SL/m);
     expect(r.stdout).toMatch(/^day\s+[\d,]+/m);
   });

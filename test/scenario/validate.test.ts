@@ -52,7 +52,20 @@ describe('scenario validation', () => {
     if (!p.ok) throw new Error(p.errors.join('\n'));
     expect(p.scenario.intervalMinutes).toBe(30);
     expect(p.scenario.patience).toEqual({ kind: 'exponential', meanSeconds: 300 });
-    expect(p.scenario.targets).toEqual({ serviceLevel: 0.8, targetSeconds: 20, slDefinition: 'abandonsCount' });
+    expect(p.scenario.targets).toEqual({
+      serviceLevel: 0.8,
+      targetSeconds: 20,
+      slDefinition: 'abandonsCount',
+      holdFor: {
+        serviceLevel: 'both',
+        answerRate: 'both',
+        maxAsaSeconds: 'both',
+        maxAbandonRate: 'both',
+        maxOccupancy: 'interval',
+        callbacksInTime: 'day',
+      },
+    });
+    expect(p.scenario.cost).toBeUndefined();
     expect(p.scenario.callback.enabled).toBe(false);
     expect(p.scenario.ivr.lines).toBeNull();
     expect(intervalCount(p.scenario)).toBe(4);
