@@ -1,6 +1,6 @@
 /** The analytic plan of a real-size day. */
 import { planDay } from '../src/plan';
-import { parseScenario } from '../src/scenario';
+import { formatScenarioError, parseScenario } from '../src/scenario';
 import { dayOfIntervals } from './erlang';
 import { timed } from './measure';
 
@@ -20,7 +20,7 @@ export async function planFigures() {
     callback: { enabled: true, offerWhen: { waitAboveSeconds: 120 }, acceptance: 0.5 },
     staffing: { agents: loads.map((a) => Math.round(a * 0.95 + 40)) },
   });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
   const cold = await timed(() => planDay(parsed.scenario));
   const warm = await timed(() => planDay(parsed.scenario));
   return { plan96IntervalsOf5000Agents: { first: cold.timing, again: warm.timing } };

@@ -1,6 +1,6 @@
 /** Shift scheduling with HiGHS: 10 templates over a 24-hour day whose requirement peaks so that about 500 agents work. */
 import loadHighs from 'highs';
-import { parseScenario, type ShiftTemplate } from '../src/scenario';
+import { formatScenarioError, parseScenario, type ShiftTemplate } from '../src/scenario';
 import { scheduleDay } from '../src/schedule';
 import { timed } from './measure';
 
@@ -37,7 +37,7 @@ export async function scheduleFigures() {
       staffing: { agents: 10 },
       shifts: { templates, absenceShrinkage: 0, timeLimitSeconds: 120 },
     });
-    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
     const { value: result, timing } = await timed(() => scheduleDay(parsed.scenario, highs, { requirement }));
     return { timing, status: result.status, gap: result.gap, agents: result.agents, paidHours: Math.round(result.paidHours) };
   };

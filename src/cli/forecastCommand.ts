@@ -17,7 +17,7 @@ import {
   rfssaToHistory,
   riskRun,
 } from '../forecast';
-import { clockOf, parseScenario } from '../scenario';
+import { clockOf, formatScenarioError, parseScenario } from '../scenario';
 import { parseFlags, UsageError } from './flags';
 
 function readText(path: string): string {
@@ -148,7 +148,9 @@ function scenarioWithForecast(values: Map<string, string>, forecast: Forecast, h
   const next = forecastScenario(raw, forecast, history, day);
   const parsed = parseScenario(next);
   if (!parsed.ok)
-    throw new UsageError(`--scenario: with the forecast the scenario is not valid:\n  ${parsed.errors.join('\n  ')}`);
+    throw new UsageError(
+      `--scenario: with the forecast the scenario is not valid:\n  ${parsed.errors.map(formatScenarioError).join('\n  ')}`,
+    );
   if (out) writeFileSync(out, `${JSON.stringify(next, null, 2)}\n`);
   let risk: RiskResult | null = null;
   if (riskText !== undefined) {

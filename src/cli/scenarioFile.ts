@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseScenarioText, type Scenario } from '../scenario';
+import { formatScenarioError, parseScenarioText, type Scenario } from '../scenario';
 import { UsageError } from './flags';
 
 /** Reads and validates a scenario file; every problem is listed, one per line, in the UsageError. */
@@ -14,7 +14,9 @@ export function readScenario(path: string | undefined): Scenario {
   const parsed = parseScenarioText(text);
   if (!parsed.ok) {
     const count = parsed.errors.length;
-    throw new UsageError(`${path}: ${count} error${count > 1 ? 's' : ''}\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);
+    throw new UsageError(
+      `${path}: ${count} error${count > 1 ? 's' : ''}\n${parsed.errors.map((e) => `  ${formatScenarioError(e)}`).join('\n')}`,
+    );
   }
   return parsed.scenario;
 }

@@ -1,4 +1,5 @@
 import { erlangA, erlangB, type SlDefinition, serviceLevel } from '../erlang';
+import { nonNegative, share, shareOrNull } from './clamp';
 
 /** What the funnel of one interval needs: its traffic, its agents and the call-flow rules. */
 export interface IntervalInput {
@@ -118,19 +119,20 @@ export function intervalFunnel(x: IntervalInput): IntervalFunnel {
 
   const { callbackRate, queue } = flow(attemptRate, pBlock, pOffer);
   const attempts = attemptRate * L;
-  const blocked = attempts * pBlock;
-  const accepted = attempts - blocked;
+  const blocked = attempts * share(pBlock);
+  const accepted = nonNegative(attempts - blocked);
   const contained = accepted * x.containment;
-  const toAgents = accepted - contained;
-  const callbacksRequested = callbackRate * L;
-  const queued = toAgents - callbacksRequested;
-  const answered = queued * (1 - queue.pAbandon);
-  const abandoned = queued * queue.pAbandon;
-  const answeredWithin = queued * queue.pServedWithin;
-  const abandonedWithin = queued * queue.pAbandonWithin;
+  const toAgents = nonNegative(accepted - contained);
+  const callbacksRequested = nonNegative(callbackRate * L);
+  const queued = nonNegative(toAgents - callbacksRequested);
+  const pAbandon = share(queue.pAbandon);
+  const answered = queued * (1 - pAbandon);
+  const abandoned = queued * pAbandon;
+  const answeredWithin = queued * share(queue.pServedWithin);
+  const abandonedWithin = queued * share(queue.pAbandonWithin);
   return {
     attempts,
-    redials: attempts - x.calls,
+    redials: nonNegative(attempts - x.calls),
     blocked,
     contained,
     escaped: accepted * x.escapeShare,
@@ -141,11 +143,11 @@ export function intervalFunnel(x: IntervalInput): IntervalFunnel {
     answeredWithin,
     abandoned,
     abandonedWithin,
-    pWait: queue.pWait,
-    asa: x.agents > 0 && answered > 0 ? queue.asa : null,
-    occupancy: queue.occupancy,
-    serviceLevel: serviceLevel(x.slDefinition, { answered, answeredWithin, abandoned, abandonedWithin }),
-    pCallbackOffer: pOffer,
+    pWait: share(queue.pWait),
+    asa: x.agents > 0 && answered > 0 ? nonNegative(queue.asa) : null,
+    occupancy: share(queue.occupancy),
+    serviceLevel: shareOrNull(serviceLevel(x.slDefinition, { answered, answeredWithin, abandoned, abandonedWithin })),
+    pCallbackOffer: share(pOffer),
     lineHoldSeconds: lineHold,
     iterations,
   };

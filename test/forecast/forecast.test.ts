@@ -16,7 +16,7 @@ import {
   rfssaToHistory,
   riskRun,
 } from '../../src/forecast';
-import { parseScenario } from '../../src/scenario';
+import { formatScenarioError, parseScenario } from '../../src/scenario';
 
 const shared = (path: string) => new URL(`../../../shared/data/${path}`, import.meta.url);
 const hasData = existsSync(shared('us-bank-calls-2003/bank_calls_5min_2003.csv'));
@@ -165,7 +165,7 @@ describe.runIf(hasData)('from forecast to scenario and risk', () => {
     };
     const raw = forecastScenario(base, f, h, '2003-10-27');
     const parsed = parseScenario(raw);
-    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
     expect(parsed.scenario.day).toEqual({ date: '2003-10-27', open: '07:00', close: '21:30' });
     expect(parsed.scenario.demand).toEqual({ calls: [...f.calls].map((c) => Number(c.toFixed(2))) });
     expect(parsed.scenario.ahtSeconds).toBe(245);

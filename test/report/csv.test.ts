@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planDay } from '../../src/plan';
 import { csvCell, planCsv, simulationCsv, toCsv } from '../../src/report/csv';
-import { parseScenario } from '../../src/scenario';
+import { formatScenarioError, parseScenario } from '../../src/scenario';
 import { simulateDay } from '../../src/sim';
 
 describe('CSV export', () => {
@@ -26,7 +26,7 @@ describe('CSV export', () => {
       staffing: { agents: 20 },
       simulation: { replications: 3 },
     });
-    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
     const plan = planCsv(parsed.scenario.name, planDay(parsed.scenario)).trim().split('\r\n');
     expect(plan).toHaveLength(3);
     expect(plan[0]).toMatch(/^scenario,start,calls,redials,attempts,blocked/);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import loadHighs, { type Highs } from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseScenario, type Scenario, type ShiftTemplate } from '../../src/scenario';
+import { formatScenarioError, parseScenario, type Scenario, type ShiftTemplate } from '../../src/scenario';
 import { scheduleDay, shiftPatterns } from '../../src/schedule';
 
 let highs: Highs;
@@ -20,7 +20,7 @@ function day(n: number): Scenario {
     ahtSeconds: 180,
     staffing: { agents: 1 },
   });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
   return parsed.scenario;
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, type Scenario, type ScenarioInput } from '../../src/scenario';
+import { formatScenarioError, parseScenario, type Scenario, type ScenarioInput } from '../../src/scenario';
 import { simulateDay, simulateReplication } from '../../src/sim';
 import { arbitraryScenario } from '../plan/arbitrary';
 
@@ -18,7 +18,7 @@ function scenario(extra: Partial<ScenarioInput> = {}): Scenario {
     simulation: { replications: 6, seed: 42 },
     ...extra,
   });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
   return parsed.scenario;
 }
 
