@@ -26,7 +26,8 @@ const calendarDate = z
   .refine(
     (text) => {
       const [y, m, d] = text.split('-').map(Number);
-      const date = new Date(Date.UTC(y, m - 1, d));
+      const date = new Date(0);
+      date.setUTCFullYear(y, m - 1, d); // not Date.UTC, which reads years 0–99 as 1900–1999
       return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
     },
     { error: 'must be a real calendar date YYYY-MM-DD (month 01–12, a day the month has)' },
@@ -123,7 +124,10 @@ const breakSchema = z.strictObject({
 });
 
 export const shiftTemplateSchema = z.strictObject({
-  name: z.string().min(1, { error: 'must not be empty' }).max(60),
+  name: z
+    .string({ error: 'must be a text' })
+    .min(1, { error: 'must not be empty' })
+    .max(60, { error: 'must be at most 60 characters' }),
   lengthMinutes: range(60, 960, 'min', 'shift length, breaks included', true),
   earliestStart: clock('earliest start of the shift'),
   latestStart: clock('latest start of the shift'),
@@ -150,8 +154,11 @@ export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'path or URL of this JSON Schema, for editors' }),
     schema: z.literal(1, { error: 'must be 1 (this version of the scenario format)' }),
-    name: z.string().min(1, { error: 'must not be empty' }).max(200),
-    description: z.string().max(5_000).default(''),
+    name: z
+      .string({ error: 'must be a text' })
+      .min(1, { error: 'must not be empty' })
+      .max(200, { error: 'must be at most 200 characters' }),
+    description: z.string({ error: 'must be a text' }).max(5_000, { error: 'must be at most 5000 characters' }).default(''),
     day: z.strictObject({
       date: calendarDate.meta({ description: 'the day planned' }),
       open: clock('first interval starts'),
