@@ -38,8 +38,9 @@ export function checkFigures(value: unknown, path = 'plan', shares = SHARES): vo
     if (shares.has(field) && value > 1) throw new Error(`${path} = ${value} is a share above 1`);
     return;
   }
-  if (Array.isArray(value)) value.forEach((v, i) => checkFigures(v, `${path}[${i}]`, shares));
-  else if (typeof value === 'object' && value !== null) {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) checkFigures(v, `${path}[${i}]`, shares);
+  } else if (typeof value === 'object' && value !== null) {
     for (const [k, v] of Object.entries(value)) checkFigures(v, `${path}.${k}`, shares);
   }
 }
@@ -176,5 +177,3 @@ export const smallScenariosSimulate = fc.property(scenarioInput({ maxIntervals: 
     if (e.mean !== null) checkFigures({ [name]: e.mean }, 'day', SIM_SHARES);
   }
 });
-
-export const PROPERTIES = { validScenariosPlan, brokenScenariosAreNamed, smallScenariosSimulate };

@@ -221,7 +221,7 @@ export function scenarioInput(options: DrawOptions): fc.Arbitrary<ScenarioInput>
         // dailyCalls × uplift × w_i / Σw ≤ allowed_i for every interval with weight.
         const dailyMax = Math.min(
           100_000_000,
-          ...r.profile.map((w, i) => (w > 0 ? (allowed[i] * weights) / (uplift * w) : Number.POSITIVE_INFINITY)),
+          ...r.profile.map((w, i) => (w > 0 ? (allowed[i] / uplift) * (weights / w) : Number.POSITIVE_INFINITY)),
         );
         const demand =
           r.demandKind === 'calls'
@@ -230,7 +230,7 @@ export function scenarioInput(options: DrawOptions): fc.Arbitrary<ScenarioInput>
         // Just inside containment + escape ≤ 1, whatever the rounding.
         const escapeShare = r.escapeFraction * (1 - r.containment) * (1 - 1e-12);
         const callback = r.callback === undefined ? undefined : defined(r.callback);
-        if (callback?.enabled && callback.offerWhen === undefined) callback.offerWhen = { waitAboveSeconds: 120 };
+        if (callback?.enabled && callback.offerWhen === undefined) callback.offerWhen = { positionAbove: 0 };
         const input: ScenarioInput = defined({
           $schema: r.$schema,
           schema: 1 as const,
