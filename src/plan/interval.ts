@@ -161,11 +161,16 @@ export function intervalFunnel(x: IntervalInput): IntervalFunnel {
 function relaxation(): (current: number, target: number) => number {
   let factor = 1;
   let lastStep = 0;
+  let lastRatio = 0;
   return (current, target) => {
     const step = target - current;
     factor = step * lastStep < 0 ? factor / 2 : Math.min(1, factor * 1.5);
-    lastStep = step;
-    return current + factor * step;
+    // Full steps shrinking by a steady ratio q (slow, near critical load) add up to step ÷ (1 − q): jump there (Aitken).
+    const ratio = lastStep === 0 ? 0 : step / lastStep;
+    const steady = factor === 1 && ratio > 0.5 && ratio < 0.999 && Math.abs(ratio - lastRatio) < 0.01 * ratio;
+    lastRatio = steady ? 0 : ratio;
+    lastStep = steady ? 0 : step;
+    return current + (steady ? 1 / (1 - ratio) : factor) * step;
   };
 }
 
