@@ -4,7 +4,7 @@
  * why the search stopped (optimal, work limit, or the safety-net time limit) and its CPU time.
  */
 import loadHighs from 'highs';
-import { parseScenario, type ShiftTemplate } from '../src/scenario';
+import { formatScenarioError, parseScenario, type ShiftTemplate } from '../src/scenario';
 import { scheduleDay, shiftPatterns } from '../src/schedule';
 import { timed } from './measure';
 
@@ -42,7 +42,7 @@ export async function scheduleFigures() {
       // The wall clock is only a safety net; a generous one keeps a loaded bench machine from tripping it.
       shifts: { templates, absenceShrinkage: 0, timeLimitSeconds: 120 },
     });
-    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
     const { value: result, timing } = await timed(() => scheduleDay(parsed.scenario, highs, { requirement }));
     return {
       timing,

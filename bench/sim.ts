@@ -1,14 +1,14 @@
 /** Simulation engine and worker-pool figures. */
 import { readFileSync } from 'node:fs';
 import { defaultWorkers, spawnNodeWorker } from '../src/cli/nodeWorkers';
-import { parseScenario, parseScenarioText, type Scenario, type ScenarioInput } from '../src/scenario';
+import { formatScenarioError, parseScenario, parseScenarioText, type Scenario, type ScenarioInput } from '../src/scenario';
 import { simulateReplication } from '../src/sim';
 import { runSimulation, SimulationCancelled } from '../src/sim/pool';
 import { timed } from './measure';
 
 function scenario(input: ScenarioInput): Scenario {
   const parsed = parseScenario(input);
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
   return parsed.scenario;
 }
 
@@ -57,7 +57,7 @@ async function simulatedCalls(fullFlow: boolean) {
 
 const christmasEve = (() => {
   const parsed = parseScenarioText(readFileSync(new URL('../scenarios/christmas-eve.json', import.meta.url), 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
   return parsed.scenario;
 })();
 

@@ -289,7 +289,8 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
       },
       json,
     ],
-    example: 'wfm forecast data/anonymous-bank-1999/calls_30min_1999.csv --day 1999-09-19 --holidays data/anonymous-bank-1999/holidays_1999.csv',
+    example:
+      'wfm forecast data/anonymous-bank-1999/calls_30min_1999.csv --day 1999-09-19 --holidays data/anonymous-bank-1999/holidays_1999.csv',
     notes: ['HISTORY.csv has a date-time column and a calls column, optionally AHT and queue columns.'],
     load: async () => (await import('./forecastCommand')).forecastCommand,
   },

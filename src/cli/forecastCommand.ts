@@ -18,7 +18,7 @@ import {
   rfssaToHistory,
   riskRun,
 } from '../forecast';
-import { clockOf, parseScenario } from '../scenario';
+import { clockOf, formatScenarioError, parseScenario } from '../scenario';
 import { commandSpec } from './commands';
 import { checkOutputPath, readTextFile, writeOutput } from './files';
 import { numberFlag, parseFlags, positionals, UsageError } from './flags';
@@ -170,7 +170,9 @@ function scenarioWithForecast(values: Map<string, string>, forecast: Forecast, h
   const next = forecastScenario(raw, forecast, history, day);
   const parsed = parseScenario(next);
   if (!parsed.ok)
-    throw new UsageError(`--scenario: with the forecast the scenario is not valid:\n  ${parsed.errors.join('\n  ')}`);
+    throw new UsageError(
+      `--scenario: with the forecast the scenario is not valid:\n  ${parsed.errors.map(formatScenarioError).join('\n  ')}`,
+    );
   if (out) writeOutput(out, `${JSON.stringify(next, null, 2)}\n`);
   let risk: RiskResult | null = null;
   if (riskText !== undefined) {

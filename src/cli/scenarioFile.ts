@@ -1,4 +1,4 @@
-import { parseScenarioText, type Scenario } from '../scenario';
+import { formatScenarioError, parseScenarioText, type Scenario } from '../scenario';
 import { readTextFile } from './files';
 import { UsageError } from './flags';
 
@@ -8,7 +8,9 @@ export function readScenario(path: string | undefined): Scenario {
   const parsed = parseScenarioText(readTextFile(path, 'a scenario JSON file'));
   if (!parsed.ok) {
     const count = parsed.errors.length;
-    throw new UsageError(`${path}: ${count} error${count > 1 ? 's' : ''}\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);
+    throw new UsageError(
+      `${path}: ${count} error${count > 1 ? 's' : ''}\n${parsed.errors.map((e) => `  ${formatScenarioError(e)}`).join('\n')}`,
+    );
   }
   return parsed.scenario;
 }

@@ -1,4 +1,4 @@
-import { formatAgents, formatErlangs, formatSeconds, formatShare } from './number';
+import { fixed, formatAgents, formatErlangs, formatSeconds, formatShare } from './number';
 
 type Kind = 'share' | 'seconds' | 'erlangs' | 'agents' | 'callers' | 'calls' | 'perSecond' | 'text';
 
@@ -44,11 +44,11 @@ function formatValue(kind: Kind, value: number | boolean | string | null): strin
     case 'agents':
       return formatAgents(value);
     case 'callers':
-      return `${value.toFixed(3)} callers`;
+      return `${fixed(value, 3)} callers`;
     case 'calls':
-      return `${value.toFixed(1)} calls`;
+      return `${fixed(value, 1)} calls`;
     case 'perSecond':
-      return `${value.toFixed(4)} calls/s`;
+      return `${fixed(value, 4)} calls/s`;
     case 'text':
       return String(value);
   }

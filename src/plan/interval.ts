@@ -1,4 +1,5 @@
 import { erlangA, erlangB, type SlDefinition, serviceLevel } from '../erlang';
+import { nonNegative, share, shareOrNull } from './clamp';
 import { geometricSum } from './geometric';
 
 /** What the funnel of one interval needs: its traffic, its agents and the call-flow rules. */
@@ -123,19 +124,20 @@ export function intervalFunnel(x: IntervalInput): IntervalFunnel {
 
   const { callbackRate, queue } = flow(attemptRate, pBlock, pOffer);
   const attempts = attemptRate * L;
-  const blocked = attempts * pBlock;
-  const accepted = attempts - blocked;
+  const blocked = attempts * share(pBlock);
+  const accepted = nonNegative(attempts - blocked);
   const contained = accepted * x.containment;
-  const toAgents = accepted - contained;
-  const callbacksRequested = callbackRate * L;
-  const queued = toAgents - callbacksRequested;
-  const answered = queued * (1 - queue.pAbandon);
-  const abandoned = queued * queue.pAbandon;
-  const answeredWithin = queued * queue.pServedWithin;
-  const abandonedWithin = queued * queue.pAbandonWithin;
+  const toAgents = nonNegative(accepted - contained);
+  const callbacksRequested = nonNegative(callbackRate * L);
+  const queued = nonNegative(toAgents - callbacksRequested);
+  const pAbandon = share(queue.pAbandon);
+  const answered = queued * (1 - pAbandon);
+  const abandoned = queued * pAbandon;
+  const answeredWithin = queued * share(queue.pServedWithin);
+  const abandonedWithin = queued * share(queue.pAbandonWithin);
   return {
     attempts,
-    redials: attempts - x.calls,
+    redials: nonNegative(attempts - x.calls),
     blocked,
     contained,
     escaped: accepted * x.escapeShare,
@@ -146,11 +148,11 @@ export function intervalFunnel(x: IntervalInput): IntervalFunnel {
     answeredWithin,
     abandoned,
     abandonedWithin,
-    pWait: queue.pWait,
-    asa: x.agents > 0 && answered > 0 ? queue.asa : null,
-    occupancy: queue.occupancy,
-    serviceLevel: serviceLevel(x.slDefinition, { answered, answeredWithin, abandoned, abandonedWithin }),
-    pCallbackOffer: pOffer,
+    pWait: share(queue.pWait),
+    asa: x.agents > 0 && answered > 0 ? nonNegative(queue.asa) : null,
+    occupancy: share(queue.occupancy),
+    serviceLevel: shareOrNull(serviceLevel(x.slDefinition, { answered, answeredWithin, abandoned, abandonedWithin })),
+    pCallbackOffer: share(pOffer),
     lineHoldSeconds: lineHold,
     iterations,
   };
@@ -164,11 +166,16 @@ export function intervalFunnel(x: IntervalInput): IntervalFunnel {
 function relaxation(): (current: number, target: number) => number {
   let factor = 1;
   let lastStep = 0;
+  let lastRatio = 0;
   return (current, target) => {
     const step = target - current;
     factor = step * lastStep < 0 ? factor / 2 : Math.min(1, factor * 1.5);
-    lastStep = step;
-    return current + factor * step;
+    // Full steps shrinking by a steady ratio q (slow, near critical load) add up to step ÷ (1 − q): jump there (Aitken).
+    const ratio = lastStep === 0 ? 0 : step / lastStep;
+    const steady = factor === 1 && ratio > 0.5 && ratio < 0.999 && Math.abs(ratio - lastRatio) < 0.01 * ratio;
+    lastRatio = steady ? 0 : ratio;
+    lastStep = steady ? 0 : step;
+    return current + (steady ? 1 / (1 - ratio) : factor) * step;
   };
 }
 

@@ -7,7 +7,9 @@ import {
   serviceLevel,
   slFormula,
 } from '../erlang';
+import { MAX_LOAD } from '../erlang/erlangCase';
 import { agentsPerInterval, ahtPerInterval, callsPerInterval, intervalStarts, minutesOf, type Scenario } from '../scenario';
+import { nonNegative, share, shareOrNull } from './clamp';
 import { geometricSum } from './geometric';
 import { type IntervalFunnel, intervalFunnel } from './interval';
 
@@ -21,7 +23,7 @@ export interface IntervalPlan extends IntervalFunnel {
   agents: number;
   /** offered agent load of callers asking for an agent, Erlangs */
   load: number;
-  /** fewest agents meeting the targets, by Erlang C (null: none up to the search limit) */
+  /** fewest agents meeting the targets, by Erlang C (null: none up to the search limit, or a load beyond the engine's range) */
   requiredC: number | null;
   /** the same by exact Erlang A */
   requiredA: number | null;
@@ -157,7 +159,7 @@ export function planDay(s: Scenario): DayPlan {
     }
     const workEach = reach * aht[i] * cb.handleTimeMultiplier + unreachedAttempts * cb.unreachedAttemptSeconds;
     const processed = workEach > 0 ? Math.min(backlog, capacity / workEach) : backlog;
-    backlog -= processed;
+    backlog = nonNegative(backlog - processed);
     let failed = processed * (1 - reach);
     const lastBeforeDeadline = i === calls.length - 1 || minutesOf(starts[i + 1]) >= deadline;
     if (lastBeforeDeadline && backlog > 0) {
@@ -177,13 +179,13 @@ export function planDay(s: Scenario): DayPlan {
       requiredC,
       requiredA,
       scheduledA: requiredA === null ? null : scheduledAgents(requiredA + dedicated, s.shrinkage),
-      serviceLevelC: atAgentsC.stable ? atAgentsC.serviceLevel : null,
-      answerRate: ratio(funnel.answered, funnel.answered + funnel.abandoned),
+      serviceLevelC: atAgentsC.stable ? shareOrNull(atAgentsC.serviceLevel) : null,
+      answerRate: shareOrNull(ratio(funnel.answered, funnel.answered + funnel.abandoned)),
       callbacksCompleted: processed * reach,
       callbacksFailed: failed,
       callbackBacklog: backlog,
       callbackWorkSeconds: callbackWork,
-      occupancyAll: staffed > 0 ? (inboundBusy * L + callbackWork) / (staffed * L) : 0,
+      occupancyAll: staffed > 0 ? share((inboundBusy * L + callbackWork) / (staffed * L)) : 0,
     };
   });
   return {
@@ -214,12 +216,15 @@ function requirement(c: StaffingCase, targets: StaffingTargets): number | null {
   ]);
   const known = requirements.get(key);
   if (known !== undefined) return known;
-  let agents: number | null;
-  try {
-    agents = requiredAgents(c, targets).agents;
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    agents = null;
+  // Beyond the engine's accuracy range (redials can take the load there) there is no answer to give;
+  // checked first, as the search would fill its Erlang B table up to the load.
+  let agents: number | null = null;
+  if ((c.calls / c.intervalSeconds) * c.ahtSeconds <= MAX_LOAD) {
+    try {
+      agents = requiredAgents(c, targets).agents;
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+    }
   }
   if (requirements.size >= 20_000) requirements.clear();
   requirements.set(key, agents);
@@ -267,14 +272,14 @@ function dayTotals(xs: IntervalPlan[], s: Scenario, L: number): DayTotals {
     answeredWithin,
     abandoned,
     abandonedWithin,
-    answerRate: ratio(answered, answered + abandoned),
-    handledRate: ratio(answered + callbacksCompleted, toAgents + blocked),
-    serviceLevel: serviceLevel(s.targets.slDefinition, { answered, answeredWithin, abandoned, abandonedWithin }),
+    answerRate: shareOrNull(ratio(answered, answered + abandoned)),
+    handledRate: shareOrNull(ratio(answered + callbacksCompleted, toAgents + blocked)),
+    serviceLevel: shareOrNull(serviceLevel(s.targets.slDefinition, { answered, answeredWithin, abandoned, abandonedWithin })),
     asa: ratio(
       count((x) => x.answered * (x.asa ?? 0)),
       answered,
     ),
-    occupancy: ratio(busy, available),
+    occupancy: shareOrNull(ratio(busy, available)),
     paidHours: count((x) => ((x.agents + dedicated) / (1 - s.shrinkage)) * (L / 3600)),
     requiredPaidHours: count((x) => (x.scheduledA ?? 0) * (L / 3600)),
   };

@@ -33,7 +33,8 @@ export function callsPerInterval(s: Scenario): number[] {
   const d = s.demand;
   if ('calls' in d) return d.calls;
   const total = d.profile.reduce((a, b) => a + b, 0);
-  return d.profile.map((w) => (total > 0 ? (d.dailyCalls * d.uplift * w) / total : 0));
+  // The share w ÷ total first: weights as small as 1e-323 keep their proportions.
+  return d.profile.map((w) => (total > 0 ? d.dailyCalls * d.uplift * (w / total) : 0));
 }
 
 export function ahtPerInterval(s: Scenario): number[] {

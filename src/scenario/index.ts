@@ -1,5 +1,15 @@
 export { agentsPerInterval, ahtPerInterval, callsPerInterval, clockOf, intervalCount, intervalStarts, minutesOf } from './day';
 export {
+  attemptsPerCaller,
+  MAX_AGENTS,
+  MAX_CALLS_PER_INTERVAL,
+  MAX_INTERVALS,
+  MAX_LINES,
+  MAX_LOAD_ERLANGS,
+  MAX_REDIAL_SHARE,
+  MAX_WAITING_CALLERS,
+} from './limits';
+export {
   type Distribution,
   distributionSchema,
   type Scenario,
@@ -9,5 +19,13 @@ export {
   scenarioJsonSchema,
   scenarioSchema,
 } from './schema';
-export { formatPath, parseScenario, parseScenarioText, type ScenarioParse } from './validate';
+export { describeValue } from './shape';
+export {
+  formatPath,
+  formatScenarioError,
+  parseScenario,
+  parseScenarioText,
+  type ScenarioError,
+  type ScenarioParse,
+} from './validate';
 export { applyVolumes, guessMapping, parseCsv, readVolumes, type VolumeImport, type VolumeMapping } from './volumes';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_AGENTS, MAX_CALLS_PER_INTERVAL, MAX_INTERVALS, MAX_LINES, MAX_REDIAL_SHARE } from './limits';
 
 /**
  * The scenario file, version 1: one peak day of one contact center.
@@ -14,6 +15,23 @@ function range(min: number, max: number, unit: string, description: string, whol
 }
 
 const share = (description: string) => range(0, 1, 'share 0–1', description);
+/** One value per planning interval: never longer than a day of 15-minute intervals. */
+const perInterval = <T extends z.ZodType>(value: T) =>
+  z.array(value).max(MAX_INTERVALS, { error: `must hold one value per interval, at most ${MAX_INTERVALS}` });
+const agentCount = (description: string) => range(0, MAX_AGENTS, 'agents', description, true);
+/** A real calendar day: 2026-02-29 and 2026-13-45 are refused. */
+const calendarDate = z
+  .string({ error: 'must be a date YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD' })
+  .refine(
+    (text) => {
+      const [y, m, d] = text.split('-').map(Number);
+      const date = new Date(0);
+      date.setUTCFullYear(y, m - 1, d); // not Date.UTC, which reads years 0–99 as 1900–1999
+      return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+    },
+    { error: 'must be a real calendar date YYYY-MM-DD (month 01–12, a day the month has)' },
+  );
 const clock = (description: string) =>
   z
     .string({ error: 'must be a time of day HH:MM' })
@@ -44,15 +62,15 @@ export const distributionSchema = z
 const demandSchema = z.union(
   [
     z.strictObject({
-      calls: z
-        .array(range(0, 1_000_000, 'calls', 'first attempts in the interval'))
-        .meta({ description: 'one value per interval' }),
+      calls: perInterval(range(0, MAX_CALLS_PER_INTERVAL, 'calls', 'first attempts in the interval')).meta({
+        description: 'one value per interval',
+      }),
     }),
     z.strictObject({
       dailyCalls: range(0, 100_000_000, 'calls', 'first attempts over the open day on a normal day'),
-      profile: z
-        .array(range(0, 1_000, '', 'relative weight'))
-        .meta({ description: 'intraday shape, one weight per interval; normalised to sum 1' }),
+      profile: perInterval(range(0, 1_000, '', 'relative weight')).meta({
+        description: 'intraday shape, one weight per interval; normalised to sum 1',
+      }),
       uplift: range(0.01, 100, '×', 'peak-day multiplier on dailyCalls').default(1),
     }),
   ],
@@ -60,7 +78,7 @@ const demandSchema = z.union(
 );
 
 const redialSchema = z.strictObject({
-  share: share('share of these callers who call again').default(0),
+  share: range(0, MAX_REDIAL_SHARE, 'share', 'share of these callers who call again').default(0),
   delay: distributionSchema.prefault({ meanSeconds: 600 }),
 });
 
@@ -79,12 +97,12 @@ const callbackSchema = z.strictObject({
       [
         z.strictObject({
           mode: z.literal('idle'),
-          reserveAgents: range(0, 10_000, 'agents', 'dial only when more than this many agents are free', true).default(0),
+          reserveAgents: agentCount('dial only when more than this many agents are free').default(0),
         }),
         z.strictObject({ mode: z.literal('window'), from: clock('callbacks are dialled from this time') }),
         z.strictObject({
           mode: z.literal('dedicated'),
-          agents: range(0, 10_000, 'agents', 'agents who only dial callbacks', true),
+          agents: agentCount('agents who only dial callbacks'),
         }),
       ],
       { error: 'mode must be idle, window or dedicated' },
@@ -107,13 +125,16 @@ const breakSchema = z.strictObject({
 });
 
 export const shiftTemplateSchema = z.strictObject({
-  name: z.string().min(1, { error: 'must not be empty' }).max(60),
+  name: z
+    .string({ error: 'must be a text' })
+    .min(1, { error: 'must not be empty' })
+    .max(60, { error: 'must be at most 60 characters' }),
   lengthMinutes: range(60, 960, 'min', 'shift length, breaks included', true),
   earliestStart: clock('earliest start of the shift'),
   latestStart: clock('latest start of the shift'),
   breaks: z.array(breakSchema).max(3, { error: 'at most 3 breaks a shift' }).default([]),
-  minAgents: range(0, 100_000, 'agents', 'fewest agents on this template', true).default(0),
-  maxAgents: range(0, 100_000, 'agents', 'most agents on this template', true).optional(),
+  minAgents: agentCount('fewest agents on this template').default(0),
+  maxAgents: agentCount('most agents on this template').optional(),
 });
 
 const shiftsSchema = z.strictObject({
@@ -180,7 +201,9 @@ const costSchema = z
   })
   .superRefine((c, ctx) => {
     c.premiums.forEach((p, i) => {
-      if (p.to <= p.from)
+      // Only two valid clock times are compared (and echoed); a broken one has its own error.
+      const valid = (t: unknown) => typeof t === 'string' && /^\d\d:\d\d$/.test(t);
+      if (valid(p.from) && valid(p.to) && p.to <= p.from)
         ctx.addIssue({ code: 'custom', path: ['premiums', i, 'to'], message: `must be after from (${p.from})` });
     });
   });
@@ -189,13 +212,13 @@ export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'path or URL of this JSON Schema, for editors' }),
     schema: z.literal(1, { error: 'must be 1 (this version of the scenario format)' }),
-    name: z.string().min(1, { error: 'must not be empty' }).max(200),
-    description: z.string().max(5_000).default(''),
+    name: z
+      .string({ error: 'must be a text' })
+      .min(1, { error: 'must not be empty' })
+      .max(200, { error: 'must be at most 200 characters' }),
+    description: z.string({ error: 'must be a text' }).max(5_000, { error: 'must be at most 5000 characters' }).default(''),
     day: z.strictObject({
-      date: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD' })
-        .meta({ description: 'the day planned' }),
+      date: calendarDate.meta({ description: 'the day planned' }),
       open: clock('first interval starts'),
       close: clock('last interval ends'),
     }),
@@ -205,7 +228,7 @@ export const scenarioSchema = z
       .meta({ description: 'planning interval, minutes' }),
     demand: demandSchema,
     ahtSeconds: z
-      .union([range(1, 86_400, 's', 'AHT for every interval'), z.array(range(1, 86_400, 's', 'AHT of the interval'))], {
+      .union([range(1, 86_400, 's', 'AHT for every interval'), perInterval(range(1, 86_400, 's', 'AHT of the interval'))], {
         error: 'must be a number of seconds or one per interval',
       })
       .meta({ description: 'average handle time: talk + hold + wrap-up' }),
@@ -218,7 +241,7 @@ export const scenarioSchema = z
       .meta({ description: 'shape of the handle-time distribution; its mean is ahtSeconds' }),
     ivr: z
       .strictObject({
-        lines: range(1, 1_000_000, 'lines', 'trunks: calls beyond this many in the system get a busy signal', true)
+        lines: range(1, MAX_LINES, 'lines', 'trunks: calls beyond this many in the system get a busy signal', true)
           .nullable()
           .default(null),
         time: distributionSchema.prefault({ meanSeconds: 45 }),
@@ -249,15 +272,9 @@ export const scenarioSchema = z
     callback: callbackSchema.prefault({}),
     staffing: z.strictObject({
       agents: z
-        .union(
-          [
-            range(0, 100_000, 'agents', 'agents on the phones all day', true),
-            z.array(range(0, 100_000, 'agents', 'agents on the phones', true)),
-          ],
-          {
-            error: 'must be a whole number of agents or one per interval',
-          },
-        )
+        .union([agentCount('agents on the phones all day'), perInterval(agentCount('agents on the phones'))], {
+          error: 'must be a whole number of agents or one per interval',
+        })
         .meta({ description: 'agents available for calls (after shrinkage) per interval' }),
     }),
     shrinkage: range(0, 0.95, 'share 0–0.95', 'share of paid time off the phones').default(0.3),
@@ -267,7 +284,8 @@ export const scenarioSchema = z
           'smallest acceptable callbacks completed ÷ callbacks requested (within their deadline)',
         ).optional(),
         holdFor: holdForSchema,
-        serviceLevel: share('smallest acceptable SL').default(0.8),
+        // 1 is out of reach: some callers always wait (Erlang C) or abandon (Erlang A), whatever the staffing.
+        serviceLevel: range(0, 0.9999, 'share', 'smallest acceptable SL').default(0.8),
         targetSeconds: range(0, 3_600, 's', 'SL threshold T').default(20),
         slDefinition: z
           .enum(['abandonsCount', 'answeredOnly', 'shortAbandonsExcluded'], {
@@ -277,7 +295,7 @@ export const scenarioSchema = z
         maxAsaSeconds: range(0.1, 86_400, 's', 'largest acceptable ASA').optional(),
         maxAbandonRate: range(0.0001, 0.9999, 'share', 'largest acceptable abandonment').optional(),
         maxOccupancy: range(0.01, 1, 'share', 'highest acceptable occupancy').optional(),
-        answerRate: share('smallest acceptable answered ÷ (answered + abandoned)').optional(),
+        answerRate: range(0, 0.9999, 'share', 'smallest acceptable answered ÷ (answered + abandoned)').optional(),
       })
       .prefault({}),
     simulation: z

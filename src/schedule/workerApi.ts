@@ -1,5 +1,5 @@
 import type { Highs } from 'highs';
-import { intervalCount, parseScenario, type Scenario } from '../scenario';
+import { formatScenarioError, intervalCount, parseScenario, type Scenario } from '../scenario';
 import { type RepairStep, repairSchedule } from './repair';
 import { scheduleDay } from './solve';
 
@@ -13,7 +13,8 @@ export class ScheduleInputError extends Error {
 
 function validScenario(s: unknown): Scenario {
   const parsed = parseScenario(s);
-  if (!parsed.ok) throw new ScheduleInputError(`the scenario is not valid: ${parsed.errors.slice(0, 3).join('; ')}`);
+  if (!parsed.ok)
+    throw new ScheduleInputError(`the scenario is not valid: ${parsed.errors.slice(0, 3).map(formatScenarioError).join('; ')}`);
   return parsed.scenario;
 }
 

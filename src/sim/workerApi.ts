@@ -1,4 +1,4 @@
-import { parseScenario, type Scenario } from '../scenario';
+import { formatScenarioError, parseScenario, type Scenario } from '../scenario';
 import type { Counts } from './counters';
 import { simulateReplication } from './engine';
 
@@ -32,7 +32,10 @@ export function simulationWorkerApi() {
   return {
     load(s: unknown, onProgress?: ReplicationProgress): void {
       const parsed = parseScenario(s);
-      if (!parsed.ok) throw new SimulationInputError(`the scenario is not valid: ${parsed.errors.slice(0, 3).join('; ')}`);
+      if (!parsed.ok)
+        throw new SimulationInputError(
+          `the scenario is not valid: ${parsed.errors.slice(0, 3).map(formatScenarioError).join('; ')}`,
+        );
       if (onProgress !== undefined && typeof onProgress !== 'function') {
         throw new SimulationInputError('onProgress: must be a function');
       }

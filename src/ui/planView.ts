@@ -2,7 +2,7 @@ import { formatSeconds, formatShare } from '../format/number';
 import { type DayPlan, planDay } from '../plan';
 import { planCsv, planTable, simulationTable } from '../report/csv';
 import { xlsx } from '../report/xlsx';
-import { parseScenario } from '../scenario';
+import { formatScenarioError, parseScenario } from '../scenario';
 import type { SimulationResult } from '../sim';
 import { currentScenario } from './currentScenario';
 import { element } from './dom';
@@ -83,7 +83,7 @@ export async function mountPlan(root: HTMLElement, store: ScenarioStore, storage
     const parsed = parseScenario(current.raw);
     description.textContent = String(current.raw.description ?? '');
     otherErrors.replaceChildren(
-      ...fields.showErrors(parsed.ok ? [] : parsed.errors).map((m) => element('li', { textContent: m })),
+      ...fields.showErrors(parsed.ok ? [] : parsed.errors.map(formatScenarioError)).map((m) => element('li', { textContent: m })),
     );
     const panels = [summary, demandFigure, agentsFigure, tablePanel];
     if (!parsed.ok) {

@@ -1,4 +1,4 @@
-import { parseScenarioText } from '../scenario';
+import { formatScenarioError, parseScenarioText } from '../scenario';
 import { element } from './dom';
 import { download, fileSlug } from './download';
 import type { Json } from './scenarioForm';
@@ -92,7 +92,7 @@ export function scenarioLibrary(box: HTMLElement, store: ScenarioStore, hooks: L
     const parsed = parseScenarioText(text);
     if (!parsed.ok) {
       fileErrors.append(element('li', { textContent: `${file.name}: not loaded, the current scenario is kept` }));
-      for (const message of parsed.errors) fileErrors.append(element('li', { textContent: message }));
+      for (const e of parsed.errors) fileErrors.append(element('li', { textContent: formatScenarioError(e) }));
       return;
     }
     await create(JSON.parse(text) as Json);

@@ -4,7 +4,7 @@ import { formatShare } from '../format/number';
 import { planDay } from '../plan';
 import { toCsv } from '../report/csv';
 import { xlsx } from '../report/xlsx';
-import { parseScenario, type Scenario, type ShiftTemplate } from '../scenario';
+import { formatScenarioError, parseScenario, type Scenario, type ShiftTemplate } from '../scenario';
 import {
   agentCalendars,
   agentRoster,
@@ -269,7 +269,7 @@ export async function mountShifts(root: HTMLElement, store: ScenarioStore, stora
     const parsed = parseScenario(record.raw);
     errors.replaceChildren();
     if (!parsed.ok) {
-      for (const e of parsed.errors) errors.append(element('li', { textContent: e }));
+      for (const e of parsed.errors) errors.append(element('li', { textContent: formatScenarioError(e) }));
       renderTemplates();
       return;
     }

@@ -13,7 +13,9 @@ describe('wfm plan / validate / schema', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('Christmas Eve — retail hotline');
     expect(lines[1]).toMatch(/^Verdict \(analytic plan\): Misses SL 80\/20, Answer rate\.$/);
-    expect(r.stdout).toMatch(/^Short in 20 of 96 intervals; worst 17:30, 252 agents below the Erlang A requirement; 694 agent-hours short/m);
+    expect(r.stdout).toMatch(
+      /^Short in 20 of 96 intervals; worst 17:30, 252 agents below the Erlang A requirement; 694 agent-hours short/m,
+    );
     const header = lines.findIndex((l) => l.startsWith('Start '));
     expect(lines[header]).toMatch(
       /^Start\s+Calls\s+Blocked\s+Self-served\s+To agents\s+Callbacks\s+Agents\s+Req\. C\s+Req\. A\s+Net\s+SL\s+Answer rate\s+ASA\s+Occupancy$/,

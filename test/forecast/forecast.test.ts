@@ -17,7 +17,7 @@ import {
   readQueuedCalls,
   riskRun,
 } from '../../src/forecast';
-import { parseScenario } from '../../src/scenario';
+import { formatScenarioError, parseScenario } from '../../src/scenario';
 
 const shared = (path: string) => new URL(`../../../shared/data/${path}`, import.meta.url);
 const hasRecords = existsSync(shared('anonymous-bank-1999/raw/january.txt.gz'));
@@ -220,7 +220,7 @@ describe('from forecast to scenario and risk', () => {
     };
     const raw = forecastScenario(base, f, h, '2003-10-27');
     const parsed = parseScenario(raw);
-    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
     expect(parsed.scenario.day).toEqual({ date: '2003-10-27', open: '07:00', close: '21:30' });
     expect(parsed.scenario.demand).toEqual({ calls: [...f.calls].map((c) => Number(c.toFixed(2))) });
     expect(parsed.scenario.ahtSeconds).toBe(245);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseScenario, type Scenario, type ScenarioInput } from '../../src/scenario';
+import { formatScenarioError, parseScenario, type Scenario, type ScenarioInput } from '../../src/scenario';
 
 /** Random but plausible scenarios: 1–8 hourly intervals with every part of the call flow in play. */
 export const arbitraryScenario: fc.Arbitrary<Scenario> = fc
@@ -54,6 +54,6 @@ export const arbitraryScenario: fc.Arbitrary<Scenario> = fc
     };
     if (n === 1 && r.serve === 'window') (input.callback as { serve: unknown }).serve = { mode: 'window', from: '08:00' };
     const parsed = parseScenario(input);
-    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
     return parsed.scenario;
   });

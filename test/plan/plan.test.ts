@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { queueMetrics, requiredAgents } from '../../src/erlang';
 import { planDay } from '../../src/plan';
-import { parseScenario, type Scenario, type ScenarioInput } from '../../src/scenario';
+import { formatScenarioError, parseScenario, type Scenario, type ScenarioInput } from '../../src/scenario';
 import { arbitraryScenario } from './arbitrary';
 
 const close = (a: number, b: number, tolerance = 1e-9) => Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
@@ -17,7 +17,7 @@ function scenario(input: Partial<ScenarioInput>): Scenario {
     staffing: { agents: [14, 30, 40, 20] },
     ...input,
   });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
   return parsed.scenario;
 }
 

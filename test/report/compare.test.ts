@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planDay } from '../../src/plan';
 import { compareScenarios } from '../../src/report/compare';
-import { parseScenario } from '../../src/scenario';
+import { formatScenarioError, parseScenario } from '../../src/scenario';
 import { simulateDay } from '../../src/sim';
 
 function scenario(agents: number, callbacks = false) {
@@ -15,7 +15,7 @@ function scenario(agents: number, callbacks = false) {
     callback: { enabled: callbacks, offerWhen: { waitAboveSeconds: 60 } },
     simulation: { replications: 4 },
   });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
   return parsed.scenario;
 }
 

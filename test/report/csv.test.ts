@@ -5,7 +5,7 @@ import { rfssaToHistory } from '../../src/forecast';
 import { planDay } from '../../src/plan';
 import { csvCell, planCsv, simulationCsv, toCsv } from '../../src/report/csv';
 import { portableText } from '../../src/report/text';
-import { parseScenario } from '../../src/scenario';
+import { formatScenarioError, parseScenario } from '../../src/scenario';
 import { simulateDay } from '../../src/sim';
 import { hostileText } from './hostile';
 
@@ -108,7 +108,7 @@ describe('CSV export', () => {
       staffing: { agents: 20 },
       simulation: { replications: 3 },
     });
-    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
     const plan = read(planCsv(parsed.scenario.name, planDay(parsed.scenario)), ',', true);
     expect(plan).toHaveLength(3);
     expect(plan[0].slice(0, 6)).toEqual(['scenario', 'start', 'calls', 'redials', 'attempts', 'blocked']);

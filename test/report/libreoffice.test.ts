@@ -8,7 +8,7 @@ import { planDay } from '../../src/plan';
 import { planTable, simulationTable, toCsv } from '../../src/report/csv';
 import { portableText } from '../../src/report/text';
 import { xlsx } from '../../src/report/xlsx';
-import { parseScenario } from '../../src/scenario';
+import { formatScenarioError, parseScenario } from '../../src/scenario';
 import { simulateDay } from '../../src/sim';
 
 /** LibreOffice, where it is installed (CI does not install it: these tests then do not run). */
@@ -55,7 +55,7 @@ const scenario = (name: string) => {
     staffing: { agents: 20 },
     simulation: { replications: 3 },
   });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
   return parsed.scenario;
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyVolumes, guessMapping, parseCsv, parseScenario, readVolumes } from '../../src/scenario';
+import { applyVolumes, formatScenarioError, guessMapping, parseCsv, parseScenario, readVolumes } from '../../src/scenario';
 
 const minimal = {
   schema: 1,
@@ -32,7 +32,7 @@ describe('interval volumes from CSV', () => {
     if (!v.ok) throw new Error(v.errors.join('\n'));
     expect(v).toMatchObject({ intervalMinutes: 30, open: '08:00', close: '09:30' });
     const parsed = parseScenario(applyVolumes(minimal, v));
-    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
     expect(parsed.scenario.demand).toEqual({ calls: [120, 180, 150] });
     expect(parsed.scenario.ahtSeconds).toEqual([200, 210, 190]);
     expect(parsed.scenario.staffing.agents).toEqual([14, 18, 16]);
@@ -47,7 +47,7 @@ describe('interval volumes from CSV', () => {
     });
     if (!v.ok) throw new Error(v.errors.join('\n'));
     const parsed = parseScenario(applyVolumes(minimal, v));
-    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
     expect(parsed.scenario.staffing.agents).toBe(6);
     expect(parsed.scenario.intervalMinutes).toBe(15);
   });

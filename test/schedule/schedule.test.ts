@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import loadHighs, { type Highs, type Model } from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planDay } from '../../src/plan';
-import { parseScenario, type Scenario, type ShiftTemplate } from '../../src/scenario';
+import { formatScenarioError, parseScenario, type Scenario, type ShiftTemplate } from '../../src/scenario';
 import { optimality, type Schedule, scheduleDay, shiftPatterns, shiftRequirement } from '../../src/schedule';
 
 let highs: Highs;
@@ -28,7 +28,7 @@ function day(n: number, minutes: 30 | 60 = 60): Scenario {
     ahtSeconds: 180,
     staffing: { agents: 1 },
   });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
   return parsed.scenario;
 }
 
@@ -177,7 +177,7 @@ describe('optimal shifts by HiGHS', () => {
 
 describe('the same roster on any machine', () => {
   const parsed = parseScenario(JSON.parse(readFileSync(new URL('../../scenarios/normal-weekday.json', import.meta.url), 'utf8')));
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
   const weekday = parsed.scenario;
   const requirement = shiftRequirement(weekday, planDay(weekday));
   const roster = (x: Schedule) => ({ shifts: x.shifts, status: x.status, gap: x.gap, bound: x.bound });

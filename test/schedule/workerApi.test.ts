@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, type Scenario } from '../../src/scenario';
+import { formatScenarioError, parseScenario, type Scenario } from '../../src/scenario';
 import { ScheduleInputError, scheduleWorkerApi } from '../../src/schedule/workerApi';
 
 function scenario(): Scenario {
@@ -11,7 +11,7 @@ function scenario(): Scenario {
     ahtSeconds: 200,
     staffing: { agents: 40 },
   });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
   return parsed.scenario;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, type Scenario, type ScenarioInput } from '../../src/scenario';
+import { formatScenarioError, parseScenario, type Scenario, type ScenarioInput } from '../../src/scenario';
 import { simulateReplication } from '../../src/sim';
 
 const total = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
@@ -15,7 +15,7 @@ function morning(callback: ScenarioInput['callback']): Scenario {
     staffing: { agents: 40 },
     callback: { enabled: true, offerWhen: { waitAboveSeconds: 60 }, acceptance: 1, ...callback },
   });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
   return parsed.scenario;
 }
 

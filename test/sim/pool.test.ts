@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnNodeWorker } from '../../src/cli/nodeWorkers';
-import { parseScenario, type Scenario } from '../../src/scenario';
+import { formatScenarioError, parseScenario, type Scenario } from '../../src/scenario';
 import { simulateDay, simulateReplication } from '../../src/sim';
 import { runSimulation, SimulationCancelled, WorkerFailed, type WorkerHandle } from '../../src/sim/pool';
 
@@ -14,7 +14,7 @@ function scenario(): Scenario {
     staffing: { agents: 40 },
     simulation: { replications: 8, seed: 5 },
   });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
   return parsed.scenario;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { erlangA, erlangB, erlangC } from '../../src/erlang';
-import { parseScenario, type Scenario, type ScenarioInput } from '../../src/scenario';
+import { formatScenarioError, parseScenario, type Scenario, type ScenarioInput } from '../../src/scenario';
 import { type Counts, resultAggregator, simulateDay, simulateReplication, t975 } from '../../src/sim';
 
 /** A stationary day: 24 hourly intervals at one rate, one staffing level. */
@@ -17,7 +17,7 @@ function stationary(extra: Partial<ScenarioInput>, callsPerHour: number, agents:
     patience: { meanSeconds: 86_400 },
     ...extra,
   });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
   return parsed.scenario;
 }
 
@@ -112,7 +112,7 @@ describe('a day that varies', () => {
       patience: { meanSeconds: 200 },
       simulation: { replications: 8, seed: 7 },
     });
-    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
     return parsed.scenario;
   }
 
@@ -151,7 +151,7 @@ describe('per-interval figures at low volume: ratios of sums, not means of ratio
     targets: { targetSeconds: 20 },
     simulation: { replications: 3000, seed: 3 },
   });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
   const s = parsed.scenario;
   const i = 9;
   const exact = erlangA({ agents: 2, arrivalRate: 9 / 900, ahtSeconds: 120, patienceSeconds: 86_400, targetSeconds: 20 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnNodeWorker } from '../../src/cli/nodeWorkers';
-import { parseScenario, type Scenario, type ScenarioInput } from '../../src/scenario';
+import { formatScenarioError, parseScenario, type Scenario, type ScenarioInput } from '../../src/scenario';
 import { simulateReplication } from '../../src/sim';
 import { runSimulation } from '../../src/sim/pool';
 import { SimulationInputError, simulationWorkerApi } from '../../src/sim/workerApi';
@@ -16,7 +16,7 @@ const input: ScenarioInput = {
 
 function scenario(extra: Partial<ScenarioInput> = {}): Scenario {
   const parsed = parseScenario({ ...input, ...extra });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
   return parsed.scenario;
 }
 
