@@ -1,5 +1,22 @@
 export { agentsPerInterval, ahtPerInterval, callsPerInterval, clockOf, intervalCount, intervalStarts, minutesOf } from './day';
 export {
+  type EditResult,
+  getAt,
+  type Json,
+  type NewDay,
+  scaleAht,
+  scaleDemand,
+  scenarioVersion,
+  setAgents,
+  setAt,
+  setField,
+  setTemplates,
+  withDay,
+} from './edit';
+export { type Grid, resample } from './regrid';
+export {
+  agentsAllDay,
+  ahtForTheDay,
   type Distribution,
   distributionSchema,
   type Scenario,

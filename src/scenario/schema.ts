@@ -129,6 +129,10 @@ const shiftsSchema = z.strictObject({
   timeLimitSeconds: range(1, 600, 's', 'time the solver may take', true).default(20),
 });
 
+/** The one-value forms of AHT and staffing, for a field that edits just that value. */
+export const ahtForTheDay = range(1, 86_400, 's', 'AHT for every interval');
+export const agentsAllDay = range(0, 100_000, 'agents', 'agents on the phones all day', true);
+
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'path or URL of this JSON Schema, for editors' }),
@@ -149,7 +153,7 @@ export const scenarioSchema = z
       .meta({ description: 'planning interval, minutes' }),
     demand: demandSchema,
     ahtSeconds: z
-      .union([range(1, 86_400, 's', 'AHT for every interval'), z.array(range(1, 86_400, 's', 'AHT of the interval'))], {
+      .union([ahtForTheDay, z.array(range(1, 86_400, 's', 'AHT of the interval'))], {
         error: 'must be a number of seconds or one per interval',
       })
       .meta({ description: 'average handle time: talk + hold + wrap-up' }),
@@ -181,15 +185,9 @@ export const scenarioSchema = z
     callback: callbackSchema.prefault({}),
     staffing: z.strictObject({
       agents: z
-        .union(
-          [
-            range(0, 100_000, 'agents', 'agents on the phones all day', true),
-            z.array(range(0, 100_000, 'agents', 'agents on the phones', true)),
-          ],
-          {
-            error: 'must be a whole number of agents or one per interval',
-          },
-        )
+        .union([agentsAllDay, z.array(range(0, 100_000, 'agents', 'agents on the phones', true))], {
+          error: 'must be a whole number of agents or one per interval',
+        })
         .meta({ description: 'agents available for calls (after shrinkage) per interval' }),
     }),
     shrinkage: range(0, 0.95, 'share 0–0.95', 'share of paid time off the phones').default(0.3),

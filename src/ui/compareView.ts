@@ -2,11 +2,11 @@ import { formatSeconds, formatShare } from '../format/number';
 import { planDay } from '../plan';
 import { type ComparedScenario, type ComparisonRow, compareScenarios } from '../report/compare';
 import { toCsv } from '../report/csv';
-import { parseScenario } from '../scenario';
+import { parseScenario, scenarioVersion } from '../scenario';
 import { drawOverlayChart, SCENARIO_COLORS } from './compareChart';
 import { element } from './dom';
 import { download } from './download';
-import { EXAMPLES } from './scenarioLibrary';
+import { EXAMPLES } from './examples';
 import type { SavedScenario, ScenarioStore } from './scenarioStore';
 
 const MAX = 4;
@@ -69,7 +69,7 @@ export async function mountCompare(root: HTMLElement, store: ScenarioStore): Pro
         invalid.push(String(s.raw.name ?? s.id));
         continue;
       }
-      const version = JSON.stringify(s.raw);
+      const version = scenarioVersion(s.raw);
       compared.push({
         name: parsed.scenario.name,
         plan: planDay(parsed.scenario),
