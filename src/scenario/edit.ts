@@ -22,12 +22,19 @@ export function getAt(raw: unknown, path: string): unknown {
     .reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Json)[key] : undefined), raw);
 }
 
-/** A copy of `raw` with `value` at `path`, creating objects on the way. */
-export function setAt(raw: Json, path: string, value: unknown): Json {
+const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * A copy of `raw` with `value` at `path`. An object missing on the way is taken
+ * from `defaults` (the parsed scenario), so setting callback.serve.reserveAgents
+ * in a file that never wrote callback.serve keeps its mode.
+ */
+export function setAt(raw: Json, path: string, value: unknown, defaults?: unknown): Json {
   const [key, ...rest] = path.split('.');
   if (rest.length === 0) return { ...raw, [key]: value };
-  const child = raw[key];
-  return { ...raw, [key]: setAt(typeof child === 'object' && child !== null ? (child as Json) : {}, rest.join('.'), value) };
+  const fallback = isObject(defaults) ? defaults[key] : undefined;
+  const child = isObject(raw[key]) ? raw[key] : isObject(fallback) ? structuredClone(fallback) : {};
+  return { ...raw, [key]: setAt(child, rest.join('.'), value, fallback) };
 }
 
 /** The version of a scenario that results are tied to: its JSON. */
@@ -66,7 +73,7 @@ export function setField(raw: Json, path: string, value: unknown): EditResult {
     const serve = SERVE_DEFAULTS[String(value)];
     return serve ? checked(setAt(raw, 'callback.serve', serve(s))) : checked(setAt(raw, path, value));
   }
-  return checked(setAt(raw, path, value));
+  return checked(setAt(raw, path, value, s));
 }
 
 /** The scenario with agents `value` in interval `index` (per-interval staffing). */

@@ -19,6 +19,8 @@ export {
   ahtForTheDay,
   type Distribution,
   distributionSchema,
+  normalDayCalls,
+  peakDayUplift,
   type Scenario,
   type ScenarioInput,
   type Shifts,

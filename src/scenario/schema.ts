@@ -41,6 +41,10 @@ export const distributionSchema = z
     }
   });
 
+/** The one-value fields of demand given by a normal day, for a field that edits just that value. */
+export const normalDayCalls = range(0, 100_000_000, 'calls', 'first attempts over the open day on a normal day');
+export const peakDayUplift = range(0.01, 100, '×', 'peak-day multiplier on dailyCalls');
+
 const demandSchema = z.union(
   [
     z.strictObject({
@@ -49,11 +53,11 @@ const demandSchema = z.union(
         .meta({ description: 'one value per interval' }),
     }),
     z.strictObject({
-      dailyCalls: range(0, 100_000_000, 'calls', 'first attempts over the open day on a normal day'),
+      dailyCalls: normalDayCalls,
       profile: z
         .array(range(0, 1_000, '', 'relative weight'))
         .meta({ description: 'intraday shape, one weight per interval; normalised to sum 1' }),
-      uplift: range(0.01, 100, '×', 'peak-day multiplier on dailyCalls').default(1),
+      uplift: peakDayUplift.default(1),
     }),
   ],
   { error: 'must be either {calls: [...]} or {dailyCalls, profile, uplift}' },

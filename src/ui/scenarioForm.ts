@@ -1,6 +1,16 @@
 import type { z } from 'zod';
 import { SL_DEFINITION_NAMES } from '../erlang';
-import { agentsAllDay, ahtForTheDay, type EditResult, getAt, type Json, parseScenario, setField } from '../scenario';
+import {
+  agentsAllDay,
+  ahtForTheDay,
+  type EditResult,
+  getAt,
+  type Json,
+  normalDayCalls,
+  parseScenario,
+  peakDayUplift,
+  setField,
+} from '../scenario';
 import { element } from './dom';
 import type { Session } from './state/session';
 
@@ -46,8 +56,14 @@ const GROUPS: { title: string; fields: Field[]; note?: (raw: Json) => string | n
     title: 'Demand',
     note: (raw) => (isArrayAt('demand.calls')(raw) ? 'Calls per interval come from the scenario file or a CSV import.' : null),
     fields: [
-      { path: 'demand.dailyCalls', label: 'Calls on a normal day', unit: 'calls', when: isNumberAt('demand.dailyCalls') },
-      { path: 'demand.uplift', label: 'Peak-day uplift', unit: '×', when: isNumberAt('demand.uplift') },
+      {
+        path: 'demand.dailyCalls',
+        label: 'Calls on a normal day',
+        unit: 'calls',
+        when: isNumberAt('demand.dailyCalls'),
+        value: normalDayCalls,
+      },
+      { path: 'demand.uplift', label: 'Peak-day uplift', unit: '×', when: isNumberAt('demand.uplift'), value: peakDayUplift },
       { path: 'ahtSeconds', label: 'Average handle time', unit: 's', when: isNumberAt('ahtSeconds'), value: ahtForTheDay },
     ],
   },

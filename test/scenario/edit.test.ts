@@ -182,6 +182,11 @@ describe('other edits', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.join()).toContain('ahtSeconds');
     expect(setField(base(), 'callback.serve.mode', 'dedicated')).toMatchObject({ ok: true });
+    // A nested field the file never wrote keeps the defaults around it.
+    expect(ok(setField(base(), 'callback.serve.reserveAgents', 2)).scenario.callback.serve).toEqual({
+      mode: 'idle',
+      reserveAgents: 2,
+    });
   });
 
   it('sets one interval’s agents', () => {

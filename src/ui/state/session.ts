@@ -93,7 +93,7 @@ export function createSession(store: ScenarioStore, storage: Storage, fallback: 
         if (record) {
           save.known(record);
           show(record);
-        } else await session.create(fallback());
+        } else await session.create(fallback(), false);
         return current as SavedScenario;
       })();
       return loading;
@@ -128,11 +128,11 @@ export function createSession(store: ScenarioStore, storage: Storage, fallback: 
     /** Ends the current field's undo step (on leaving the field). */
     seal: () => history.seal(),
     /** A new saved scenario from validated JSON, opened; undoable. */
-    async create(raw: unknown): Promise<EditResult> {
+    async create(raw: unknown, undoable = true): Promise<EditResult> {
       const parsed = parseScenario(raw);
       if (!parsed.ok) return parsed;
       const id = newScenarioId();
-      history.record({ key: id, before: null, after: raw as Json, openBefore: current?.id ?? id });
+      if (undoable) history.record({ key: id, before: null, after: raw as Json, openBefore: current?.id ?? id });
       write(raw as Json, id, 'open');
       return { ok: true, raw: raw as Json, message: null };
     },
@@ -149,7 +149,7 @@ export function createSession(store: ScenarioStore, storage: Storage, fallback: 
       await save.remove(id);
       const rest = await store.list().catch(() => []);
       if (rest[0]) show(rest[0]);
-      else await session.create(fallback());
+      else await session.create(fallback(), false);
     },
     /** Simulation results belong to the record, not to the undo history. */
     setSimulation(version: string, result: SimulationResult): void {
