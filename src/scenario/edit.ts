@@ -33,7 +33,7 @@ export function setAt(raw: Json, path: string, value: unknown, defaults?: unknow
   const [key, ...rest] = path.split('.');
   if (rest.length === 0) return { ...raw, [key]: value };
   const fallback = isObject(defaults) ? defaults[key] : undefined;
-  const child = isObject(raw[key]) ? raw[key] : isObject(fallback) ? structuredClone(fallback) : {};
+  const child = isObject(raw[key]) ? raw[key] : isObject(fallback) ? { ...fallback } : {};
   return { ...raw, [key]: setAt(child, rest.join('.'), value, fallback) };
 }
 
