@@ -100,7 +100,9 @@ export async function mountPlan(root: HTMLElement, session: Session, storage: St
     void library.reload().then(() => library.refresh());
     table.clear();
     render();
-    simulationPanel.show(session.current().simulation ?? null);
+    // Results of another day grid (the day was re-gridded since) cannot be drawn against this plan.
+    const saved = session.current().simulation ?? null;
+    simulationPanel.show(saved && saved.result.intervals.length === planned?.plan.intervals.length ? saved : null);
   };
 
   session.subscribe((change) => {

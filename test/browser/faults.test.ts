@@ -331,6 +331,19 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
       await expect.poll(() => rows(page)).toBe(8);
     });
 
+    it('simulation results of an earlier day grid never break the page after a reload', async () => {
+      const page = await open();
+      await load(page, PER_INTERVAL);
+      await page.click('#simulate');
+      await expect.poll(() => page.locator('#simulation-day').count(), { timeout: 60_000 }).toBe(1);
+      await page.fill('#plan-day-close', '09:00');
+      await expect.poll(() => rows(page)).toBe(2);
+      await page.reload();
+      await expect.poll(() => rows(page)).toBe(2);
+      expect(await page.locator('#simulation-day').count()).toBe(0);
+      expect(await page.locator('section.summary h2').innerText()).toContain(PER_INTERVAL.name);
+    });
+
     it('scales the calls by a factor in one action, undone in one step', async () => {
       const page = await open();
       await load(page, PER_INTERVAL);
