@@ -83,11 +83,11 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
       it(`a link with ${what} gives a message, saves nothing, and the app starts again after it`, async () => {
         const page = await open(`#plan&s=${param}`);
         await expect.poll(() => page.locator('#link-notice').innerText()).toContain("The link's scenario was not opened");
-        expect(await names(page)).toEqual(['Christmas Eve — retail hotline']);
+        await expect.poll(() => names(page)).toEqual(['Christmas Eve — retail hotline']);
         expect(await page.evaluate(() => location.hash)).toBe('#plan');
         await page.reload();
         await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('Christmas Eve');
-        expect(await names(page)).toEqual(['Christmas Eve — retail hotline']);
+        await expect.poll(() => names(page)).toEqual(['Christmas Eve — retail hotline']);
       });
     }
 
@@ -100,7 +100,7 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
     it('a scenario too large for a link offers the file instead', async () => {
       const page = await open();
       await load(page, { ...PER_INTERVAL, name: 'Faults — large', description: 'é'.repeat(5000) });
-      expect(await page.isHidden('#scenario-link')).toBe(true);
+      await expect.poll(() => page.isHidden('#scenario-link')).toBe(true);
       expect(await page.innerText('#scenario-link-note')).toContain('download the JSON file');
     });
   });
@@ -177,7 +177,7 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
       await expect
         .poll(() => page.locator('#quarantine').innerText(), { timeout: 10_000 })
         .toContain('poisoned: the scenario is not valid');
-      expect(await names(page)).toEqual(['Christmas Eve — retail hotline']);
+      await expect.poll(() => names(page)).toEqual(['Christmas Eve — retail hotline']);
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#quarantine-download-0')]);
       expect(JSON.parse(readFileSync((await download.path()) ?? '', 'utf8')).id).toBe('poisoned');
       await page.click('#quarantine-delete-0');
