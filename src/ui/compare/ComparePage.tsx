@@ -14,6 +14,11 @@ const series = (compared: ComparedScenario[], metric: 'serviceLevel' | 'answerRa
     })),
   }));
 
+const CHARTS: [string, string, 'serviceLevel' | 'answerRate'][] = [
+  ['compare-sl', 'Service level by interval', 'serviceLevel'],
+  ['compare-answer', 'Answer rate by interval: answered ÷ (answered + abandoned)', 'answerRate'],
+];
+
 function Choices({ state }: { state: CompareState }) {
   const ticked = state.ticked.value;
   return (
@@ -66,20 +71,9 @@ export function ComparePage({ state }: { state: CompareState }) {
       </section>
       <div class="outputs">
         <ComparisonTable compared={shown} rows={rows} />
-        <Mount
-          tag="figure"
-          id="compare-sl"
-          className="panel chart"
-          deps={[shown]}
-          draw={chart('Service level by interval', 'serviceLevel')}
-        />
-        <Mount
-          tag="figure"
-          id="compare-answer"
-          className="panel chart"
-          deps={[shown]}
-          draw={chart('Answer rate by interval: answered ÷ (answered + abandoned)', 'answerRate')}
-        />
+        {CHARTS.map(([id, title, metric]) => (
+          <Mount key={id} tag="figure" id={id} className="panel chart" deps={[shown]} draw={chart(title, metric)} />
+        ))}
       </div>
     </div>
   );
