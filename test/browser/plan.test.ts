@@ -358,6 +358,12 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       await page.click('#use-forecast');
       await expect.poll(() => page.locator('.plan-table tbody tr').count(), { timeout: 30_000 }).toBe(29);
       expect(await page.locator('.plan-table tbody tr').first().locator('th').innerText()).toBe('07:00');
+      // A new scenario named after the day; the one it started from is kept.
+      await expect
+        .poll(() => page.locator('#scenario-picker option:checked').innerText())
+        .toMatch(/^Forecast for 2003-10-27 \(from /);
+      const names = await page.locator('#scenario-picker option').allInnerTexts();
+      expect(names.filter((n) => n.startsWith('Tax deadline'))).toHaveLength(1);
     });
 
     it('estimates patience from call records and offers it beside the planner’s own value', async () => {
