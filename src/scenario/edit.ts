@@ -168,7 +168,9 @@ function regrid(raw: Json, s: Scenario, to: Grid, replaced = { calls: false, aht
     const peak = Math.max(0, ...profile);
     const dailyCalls = before > 0 ? tidy((s.demand.dailyCalls * after) / before) : s.demand.dailyCalls;
     next.demand = { ...(raw.demand as Json), dailyCalls, profile: profile.map((w) => tidy(peak > 1000 ? (w * 1000) / peak : w)) };
-    if (dailyCalls !== s.demand.dailyCalls) notes.push(`calls on a normal day ${s.demand.dailyCalls} → ${dailyCalls}`);
+    if (dailyCalls !== s.demand.dailyCalls) {
+      notes.push(`calls on a normal day ${Math.round(s.demand.dailyCalls)} → ${Math.round(dailyCalls)}`);
+    }
   }
   const total = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0));
   const newCalls = resample(calls, from, to, 'count');

@@ -257,10 +257,13 @@ export function scenarioForm(form: HTMLFormElement, session: Session, hints: () 
     },
     /** After an edit: rebuilds only when the scenario now has other fields (another callback policy, say). */
     follow(): void {
-      const now = visible(session.current().raw)
-        .map((f) => f.path)
-        .join();
-      if (now !== shape) this.show();
+      const fields = visible(session.current().raw).map((f) => f.path);
+      if (fields.join() === shape) return;
+      // A draft of a field the scenario no longer has (another callback policy, say) goes with it.
+      const { id } = session.current();
+      const gone = FIELDS.filter((f) => !fields.includes(f.path) && session.drafts.delete(draftKey(id, f.path)));
+      this.show();
+      if (gone.length > 0) session.draftsChanged();
     },
   };
 

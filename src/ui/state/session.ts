@@ -125,6 +125,8 @@ export function createSession(store: ScenarioStore, storage: Storage, fallback: 
       write(result.raw, id, 'edit', field, result.message);
       return result;
     },
+    /** Tells the views the drafts changed outside an edit (a field and its draft went away). */
+    draftsChanged: () => emit({ kind: 'draft' }),
     /** Ends the current field's undo step (on leaving the field). */
     seal: () => history.seal(),
     /** A new saved scenario from validated JSON, opened; undoable. */
