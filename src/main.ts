@@ -1,23 +1,32 @@
 import { mountCalculator } from './ui/calculatorView';
 import { mountCompare } from './ui/compareView';
+import { defaultExample } from './ui/examples';
 import { mountForecast } from './ui/forecastView';
 import { mountPlan } from './ui/planView';
-import { openScenarioStore, type ScenarioStore } from './ui/scenarioStore';
+import { openScenarioStore } from './ui/scenarioStore';
+import { sessionBar } from './ui/sessionBar';
 import { mountShifts } from './ui/shiftsView';
+import { safeStorage } from './ui/state/safeStorage';
+import { createSession, type Session } from './ui/state/session';
+import { linkInLocation } from './ui/state/shareLink';
 
 /** Views by URL hash (the part before any "&"); the day plan is the front page. */
-const VIEWS: Record<string, (root: HTMLElement, store: ScenarioStore) => void | Promise<void>> = {
-  '#plan': (root, store) => mountPlan(root, store, window.localStorage),
-  '#forecast': (root, store) => mountForecast(root, store, window.localStorage),
-  '#shifts': (root, store) => mountShifts(root, store, window.localStorage),
-  '#compare': (root, store) => mountCompare(root, store),
-  '#calculator': (root) => mountCalculator(root, window.localStorage),
+const VIEWS: Record<string, (root: HTMLElement, session: Session, storage: Storage) => void | Promise<void>> = {
+  '#plan': (root, session, storage) => mountPlan(root, session, storage),
+  '#forecast': (root, session, storage) => mountForecast(root, session, storage),
+  '#shifts': (root, session) => mountShifts(root, session),
+  '#compare': (root, session) => mountCompare(root, session.store),
+  '#calculator': (root, _, storage) => mountCalculator(root, storage),
 };
 
 async function main(): Promise<void> {
   const root = document.querySelector<HTMLElement>('#app');
-  if (!root) return;
-  const store = await openScenarioStore();
+  const bar = document.querySelector<HTMLElement>('#session-bar');
+  if (!root || !bar) return;
+  const storage = safeStorage();
+  const session = createSession(await openScenarioStore(), storage, defaultExample);
+  sessionBar(bar, session);
+  await session.ready(linkInLocation);
   const route = () => {
     const view = location.hash.split('&')[0];
     const hash = view in VIEWS ? view : '#plan';
@@ -25,7 +34,8 @@ async function main(): Promise<void> {
       if (link.hash === hash) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
     }
-    void VIEWS[hash](root, store);
+    session.endPage();
+    void VIEWS[hash](root, session, storage);
   };
   window.addEventListener('hashchange', route);
   route();

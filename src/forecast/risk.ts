@@ -1,5 +1,5 @@
 import { serviceLevel } from '../erlang';
-import { clockOf, intervalStarts, type Scenario } from '../scenario';
+import { clockOf, intervalStarts, type Scenario, withDay } from '../scenario';
 import { replicationRng, simulateReplication } from '../sim';
 import type { Forecast } from './forecast';
 import type { History } from './history';
@@ -7,32 +7,24 @@ import type { History } from './history';
 /**
  * A scenario whose demand is the forecast: the day's grid from the history's
  * slots, calls (and AHT, where the history has it) per interval from the
- * forecast; everything else is kept, and per-interval values of another
- * length fall back to their mean.
+ * forecast; the rest moves to the new grid by the scenario's one re-gridding
+ * rule (withDay). A base scenario that is not valid gets the forecast as it is,
+ * so its validation names what is wrong.
  */
 export function forecastScenario(raw: Record<string, unknown>, f: Forecast, h: History, date: string): Record<string, unknown> {
   const n = f.calls.length;
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const matchLength = (value: unknown) =>
-    Array.isArray(value) && value.length !== n ? Math.round(mean(value as number[])) : value;
-  const staffing = (raw.staffing ?? {}) as Record<string, unknown>;
-  return {
-    ...raw,
-    day: {
-      ...(raw.day as Record<string, unknown>),
-      date,
-      open: clockOf(h.firstMinute),
-      close: clockOf(h.firstMinute + n * h.intervalMinutes),
-    },
+  const day = {
+    date,
+    open: clockOf(h.firstMinute),
+    close: clockOf(h.firstMinute + n * h.intervalMinutes),
     intervalMinutes: h.intervalMinutes,
-    demand: { calls: [...f.calls].map((c) => Number(c.toFixed(2))) },
-    ahtSeconds: f.aht
-      ? [...f.aht].map((a) => Number(a.toFixed(1)))
-      : Array.isArray(raw.ahtSeconds) && raw.ahtSeconds.length !== n
-        ? mean(raw.ahtSeconds as number[])
-        : raw.ahtSeconds,
-    staffing: { ...staffing, agents: matchLength(staffing.agents) },
+    calls: [...f.calls].map((c) => Number(c.toFixed(2))),
+    ahtSeconds: f.aht ? [...f.aht].map((a) => Number(a.toFixed(1))) : undefined,
   };
+  const edited = withDay(raw, day);
+  if (edited.ok) return edited.raw;
+  const { calls, ahtSeconds, intervalMinutes, ...clock } = day;
+  return { ...raw, day: { ...(raw.day as Record<string, unknown>), ...clock }, intervalMinutes, demand: { calls } };
 }
 
 export interface RiskResult {

@@ -1,5 +1,20 @@
 export { agentsPerInterval, ahtPerInterval, callsPerInterval, clockOf, intervalCount, intervalStarts, minutesOf } from './day';
 export {
+  type EditResult,
+  getAt,
+  type Json,
+  type NewDay,
+  refused,
+  scaleAht,
+  scaleDemand,
+  scenarioVersion,
+  setAgents,
+  setAt,
+  setField,
+  setTemplates,
+  withDay,
+} from './edit';
+export {
   attemptsPerCaller,
   MAX_AGENTS,
   MAX_CALLS_PER_INTERVAL,
@@ -9,9 +24,14 @@ export {
   MAX_REDIAL_SHARE,
   MAX_WAITING_CALLERS,
 } from './limits';
+export { type Grid, resample } from './regrid';
 export {
+  agentsAllDay,
+  ahtForTheDay,
   type Distribution,
   distributionSchema,
+  normalDayCalls,
+  peakDayUplift,
   type Scenario,
   type ScenarioInput,
   type Shifts,

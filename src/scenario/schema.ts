@@ -59,6 +59,10 @@ export const distributionSchema = z
     }
   });
 
+/** The one-value fields of demand given by a normal day, for a field that edits just that value. */
+export const normalDayCalls = range(0, 100_000_000, 'calls', 'first attempts over the open day on a normal day');
+export const peakDayUplift = range(0.01, 100, '×', 'peak-day multiplier on dailyCalls');
+
 const demandSchema = z.union(
   [
     z.strictObject({
@@ -67,11 +71,11 @@ const demandSchema = z.union(
       }),
     }),
     z.strictObject({
-      dailyCalls: range(0, 100_000_000, 'calls', 'first attempts over the open day on a normal day'),
+      dailyCalls: normalDayCalls,
       profile: perInterval(range(0, 1_000, '', 'relative weight')).meta({
         description: 'intraday shape, one weight per interval; normalised to sum 1',
       }),
-      uplift: range(0.01, 100, '×', 'peak-day multiplier on dailyCalls').default(1),
+      uplift: peakDayUplift.default(1),
     }),
   ],
   { error: 'must be either {calls: [...]} or {dailyCalls, profile, uplift}' },
@@ -208,6 +212,10 @@ const costSchema = z
     });
   });
 
+/** The one-value forms of AHT and staffing, for a field that edits just that value. */
+export const ahtForTheDay = range(1, 86_400, 's', 'AHT for every interval');
+export const agentsAllDay = agentCount('agents on the phones all day');
+
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'path or URL of this JSON Schema, for editors' }),
@@ -228,7 +236,7 @@ export const scenarioSchema = z
       .meta({ description: 'planning interval, minutes' }),
     demand: demandSchema,
     ahtSeconds: z
-      .union([range(1, 86_400, 's', 'AHT for every interval'), perInterval(range(1, 86_400, 's', 'AHT of the interval'))], {
+      .union([ahtForTheDay, perInterval(range(1, 86_400, 's', 'AHT of the interval'))], {
         error: 'must be a number of seconds or one per interval',
       })
       .meta({ description: 'average handle time: talk + hold + wrap-up' }),
@@ -272,7 +280,7 @@ export const scenarioSchema = z
     callback: callbackSchema.prefault({}),
     staffing: z.strictObject({
       agents: z
-        .union([agentCount('agents on the phones all day'), perInterval(agentCount('agents on the phones'))], {
+        .union([agentsAllDay, perInterval(agentCount('agents on the phones'))], {
           error: 'must be a whole number of agents or one per interval',
         })
         .meta({ description: 'agents available for calls (after shrinkage) per interval' }),

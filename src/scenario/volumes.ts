@@ -1,4 +1,5 @@
 import { clockOf, minutesOf } from './day';
+import { type EditResult, type Json, withDay } from './edit';
 
 /**
  * Interval volumes from a CSV file (an export of a WFM suite or a spreadsheet):
@@ -141,26 +142,15 @@ export function readVolumes(rows: string[][], mapping: VolumeMapping): VolumeImp
   return { ok: true, rows: read, intervalMinutes: step, open: read[0].start, close: clockOf(minutes[minutes.length - 1] + step) };
 }
 
-/** The scenario with the imported day: its grid, calls per interval, and AHT and agents where the file has them. */
-export function applyVolumes(raw: Record<string, unknown>, v: Extract<VolumeImport, { ok: true }>): Record<string, unknown> {
-  const day = (raw.day ?? {}) as Record<string, unknown>;
-  const next: Record<string, unknown> = {
-    ...raw,
-    day: { ...day, open: v.open, close: v.close },
+/** The scenario with the imported day: its grid, calls per interval, and AHT and agents where the file has them (withDay's rule for the rest). */
+export function applyVolumes(raw: Json, v: Extract<VolumeImport, { ok: true }>): EditResult {
+  const all = <T>(xs: (T | undefined)[]) => (xs.every((x) => x !== undefined) ? (xs as T[]) : undefined);
+  return withDay(raw, {
+    open: v.open,
+    close: v.close,
     intervalMinutes: v.intervalMinutes,
-    demand: { calls: v.rows.map((r) => r.calls) },
-  };
-  if (v.rows.every((r) => r.ahtSeconds !== undefined)) next.ahtSeconds = v.rows.map((r) => r.ahtSeconds);
-  else if (Array.isArray(raw.ahtSeconds) && raw.ahtSeconds.length !== v.rows.length) {
-    const aht = raw.ahtSeconds as number[];
-    next.ahtSeconds = aht.reduce((a, b) => a + b, 0) / aht.length;
-  }
-  const staffing = raw.staffing as Record<string, unknown> | undefined;
-  if (v.rows.every((r) => r.agents !== undefined)) next.staffing = { ...staffing, agents: v.rows.map((r) => r.agents) };
-  else if (Array.isArray(staffing?.agents)) {
-    // Keep the staffing, as one value (its peak), when its intervals no longer match the file's.
-    const agents = staffing.agents as number[];
-    next.staffing = { ...staffing, agents: agents.length === v.rows.length ? agents : Math.max(0, ...agents) };
-  }
-  return next;
+    calls: v.rows.map((r) => r.calls),
+    ahtSeconds: all(v.rows.map((r) => r.ahtSeconds)),
+    agents: all(v.rows.map((r) => r.agents)),
+  });
 }

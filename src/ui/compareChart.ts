@@ -50,7 +50,7 @@ export function drawOverlayChart(figure: HTMLElement, title: string, series: Ove
   });
   const legend = root.append('ul').attr('class', 'legend');
   series.forEach((s, i) => {
-    legend.append('li').style('color', SCENARIO_COLORS[i]).text(s.name);
+    legend.append('li').style('--swatch', SCENARIO_COLORS[i]).text(s.name);
   });
   const starts = [...new Set(series.flatMap((s) => s.points.map((p) => p.start)))].sort();
   appendDataTable(

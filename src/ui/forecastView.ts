@@ -24,13 +24,12 @@ import {
   readQueuedCalls,
   type SpecialDay,
 } from '../forecast';
-import { clockOf } from '../scenario';
+import { clockOf, setField } from '../scenario';
 import { chartFrame } from './chartFrame';
 import { appendDataTable } from './chartTable';
-import { currentScenario } from './currentScenario';
 import { element } from './dom';
-import type { Json } from './scenarioForm';
-import type { ScenarioStore } from './scenarioStore';
+import { namedAfterDay } from './state/namedAfterDay';
+import type { Session } from './state/session';
 
 const CREDIT_US =
   'Data: call volume of a North American bank, 2003 — J. Weinberg (Weinberg, Brown & Stroud 2007), via R. Hyndman’s fpp3 (GPL-3; data/us-bank-calls-2003).';
@@ -62,7 +61,7 @@ export const PATIENCE_ESTIMATE_KEY = 'wfm.patienceEstimate';
  * every method backtested, the chosen one's forecast with its band out — and
  * into the current scenario's demand with one click.
  */
-export async function mountForecast(root: HTMLElement, store: ScenarioStore, storage: Storage): Promise<void> {
+export async function mountForecast(root: HTMLElement, session: Session, storage: Storage): Promise<void> {
   const historyFile = element('input', { type: 'file', id: 'history-file', accept: '.csv,text/csv,text/plain' });
   const exampleButton = element('button', { type: 'button', id: 'history-example', textContent: EXAMPLES.us.label });
   const israelButton = element('button', { type: 'button', id: 'history-example-israel', textContent: EXAMPLES.israel.label });
@@ -282,13 +281,12 @@ export async function mountForecast(root: HTMLElement, store: ScenarioStore, sto
   day.addEventListener('change', predict);
   method.addEventListener('change', predict);
 
-  const working = currentScenario(store, storage);
   useForecast.addEventListener('click', async () => {
     if (!current || !history) return;
-    const record = await working.load();
-    const saved = working.save({ ...record, raw: forecastScenario(record.raw, current.forecast, history, day.value) });
-    working.opened(saved);
-    location.hash = '#plan';
+    const { raw } = await session.ready();
+    const made = await session.create(namedAfterDay(forecastScenario(raw, current.forecast, history, day.value), day.value));
+    if (made.ok) location.hash = '#plan';
+    else session.notify(`The forecast was not put into a scenario: ${made.errors.slice(0, 3).join('; ')}`);
   });
 
   recordsFile.addEventListener('change', async () => {
@@ -312,10 +310,8 @@ export async function mountForecast(root: HTMLElement, store: ScenarioStore, sto
       textContent: `Use ${Math.round(p.meanSeconds)} s as the scenario's mean patience`,
     });
     use.addEventListener('click', async () => {
-      const record = await working.load();
-      const patience = { ...((record.raw.patience as Json | undefined) ?? {}), meanSeconds: Math.round(p.meanSeconds) };
-      working.opened(working.save({ ...record, raw: { ...record.raw, patience } }));
-      location.hash = '#plan';
+      const { raw } = await session.ready();
+      if (session.commit(setField(raw, 'patience.meanSeconds', Math.round(p.meanSeconds))).ok) location.hash = '#plan';
     });
     patienceBox.replaceChildren(
       element('p', {

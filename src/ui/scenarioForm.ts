@@ -1,8 +1,18 @@
+import type { z } from 'zod';
 import { SL_DEFINITION_NAMES } from '../erlang';
-import { parseScenario } from '../scenario';
+import {
+  agentsAllDay,
+  ahtForTheDay,
+  type EditResult,
+  getAt,
+  type Json,
+  normalDayCalls,
+  parseScenario,
+  peakDayUplift,
+  setField,
+} from '../scenario';
 import { element } from './dom';
-
-export type Json = Record<string, unknown>;
+import type { Session } from './state/session';
 
 /** A form field bound to a JSON path of the scenario; `scale` turns the typed value into the stored one (% → share). */
 interface Field {
@@ -17,34 +27,13 @@ interface Field {
   options?: Record<string, string>;
   /** shown only when the scenario has this shape */
   when?: (raw: Json) => boolean;
-  /** a change that reshapes the scenario (e.g. another callback policy with its own parameters) */
-  reshape?: (raw: Json, value: unknown) => Json;
-}
-
-export function getAt(raw: unknown, path: string): unknown {
-  return path
-    .split('.')
-    .reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Json)[key] : undefined), raw);
-}
-
-/** A copy of `raw` with `value` at `path`, creating objects on the way. */
-export function setAt(raw: Json, path: string, value: unknown): Json {
-  const [key, ...rest] = path.split('.');
-  if (rest.length === 0) return { ...raw, [key]: value };
-  const child = raw[key];
-  return { ...raw, [key]: setAt(typeof child === 'object' && child !== null ? (child as Json) : {}, rest.join('.'), value) };
+  /** the field's own value schema, where the scenario's allows other shapes too (one value or one per interval) */
+  value?: z.ZodType;
 }
 
 const isNumberAt = (path: string) => (raw: Json) => typeof getAt(raw, path) === 'number';
 const isArrayAt = (path: string) => (raw: Json) => Array.isArray(getAt(raw, path));
 const serveMode = (mode: string) => (raw: Json) => (getAt(raw, 'callback.serve.mode') ?? 'idle') === mode;
-
-/** Each callback policy with its own parameters and their defaults. */
-const SERVE_DEFAULTS: Record<string, (raw: Json) => Json> = {
-  idle: () => ({ mode: 'idle', reserveAgents: 0 }),
-  window: (raw) => ({ mode: 'window', from: String(getAt(raw, 'day.open') ?? '08:00') }),
-  dedicated: () => ({ mode: 'dedicated', agents: 2 }),
-};
 
 const GROUPS: { title: string; fields: Field[]; note?: (raw: Json) => string | null }[] = [
   {
@@ -67,9 +56,15 @@ const GROUPS: { title: string; fields: Field[]; note?: (raw: Json) => string | n
     title: 'Demand',
     note: (raw) => (isArrayAt('demand.calls')(raw) ? 'Calls per interval come from the scenario file or a CSV import.' : null),
     fields: [
-      { path: 'demand.dailyCalls', label: 'Calls on a normal day', unit: 'calls', when: isNumberAt('demand.dailyCalls') },
-      { path: 'demand.uplift', label: 'Peak-day uplift', unit: '×', when: isNumberAt('demand.uplift') },
-      { path: 'ahtSeconds', label: 'Average handle time', unit: 's', when: isNumberAt('ahtSeconds') },
+      {
+        path: 'demand.dailyCalls',
+        label: 'Calls on a normal day',
+        unit: 'calls',
+        when: isNumberAt('demand.dailyCalls'),
+        value: normalDayCalls,
+      },
+      { path: 'demand.uplift', label: 'Peak-day uplift', unit: '×', when: isNumberAt('demand.uplift'), value: peakDayUplift },
+      { path: 'ahtSeconds', label: 'Average handle time', unit: 's', when: isNumberAt('ahtSeconds'), value: ahtForTheDay },
     ],
   },
   {
@@ -111,7 +106,6 @@ const GROUPS: { title: string; fields: Field[]; note?: (raw: Json) => string | n
         unit: '',
         kind: 'select',
         options: { idle: 'by idle agents', window: 'from a set time', dedicated: 'by dedicated agents' },
-        reshape: (raw, mode) => setAt(raw, 'callback.serve', SERVE_DEFAULTS[String(mode)](raw)),
       },
       { path: 'callback.serve.reserveAgents', label: 'Keep free for inbound', unit: 'agents', when: serveMode('idle') },
       { path: 'callback.serve.from', label: 'Dial from', unit: 'HH:MM', kind: 'text', when: serveMode('window') },
@@ -126,7 +120,13 @@ const GROUPS: { title: string; fields: Field[]; note?: (raw: Json) => string | n
     title: 'Staffing',
     note: (raw) => (isArrayAt('staffing.agents')(raw) ? 'Agents per interval: edit them in the interval table.' : null),
     fields: [
-      { path: 'staffing.agents', label: 'Agents on the phones', unit: 'agents', when: isNumberAt('staffing.agents') },
+      {
+        path: 'staffing.agents',
+        label: 'Agents on the phones',
+        unit: 'agents',
+        when: isNumberAt('staffing.agents'),
+        value: agentsAllDay,
+      },
       { path: 'shrinkage', label: 'Shrinkage', unit: '%', scale: 0.01 },
     ],
   },
@@ -147,43 +147,95 @@ const GROUPS: { title: string; fields: Field[]; note?: (raw: Json) => string | n
   },
 ];
 
+/** Every field of the form with its label, for messages that name a field the way the planner sees it. */
+export const FIELDS: Field[] = GROUPS.flatMap((g) => g.fields);
+
 /**
- * The scenario form, grouped the way a planner thinks. It shows the scenario
- * with its defaults filled in, writes every edit back to the scenario's JSON,
- * and puts each validation error beside its field.
+ * A validation message in the planner's words: the field's label instead of
+ * its JSON path, and a share's range in per cent where the field is in per cent.
  */
-export function scenarioForm(
-  form: HTMLFormElement,
-  onChange: (raw: Json, reshaped: boolean) => void,
-  hints: () => Record<string, string> = () => ({}),
-) {
+export function fieldMessage(message: string, field?: Field): string {
+  const path = /^[\w.[\]]+(?=:)/.exec(message)?.[0] ?? '';
+  const f = field ?? FIELDS.find((x) => x.path === path);
+  if (!f) return message;
+  let text = message.slice(path.length);
+  const scale = f.scale;
+  if (scale) {
+    text = text.replace(
+      /from ([\d.]+) to ([\d.]+) \([^)]*\)/,
+      (_, a, b) => `from ${Number(a) / scale} to ${Number(b) / scale} %`,
+    );
+  }
+  return `${f.label}${text}`;
+}
+
+const draftKey = (id: string, path: string) => `${id}|${path}`;
+
+/** The typed text of a control as the field's value: numbers as numbers, anything else as typed, so validation names it. */
+function typedValue(f: Field, control: HTMLInputElement | HTMLSelectElement): unknown {
+  if (control instanceof HTMLInputElement && control.type === 'checkbox') return control.checked;
+  if (f.kind === 'text') return control.value;
+  if (f.kind === 'select') return f.path === 'intervalMinutes' ? Number(control.value) : control.value;
+  const text = control.value.trim().replace(',', '.');
+  if (text === '' && f.blankIsNull) return null;
+  const number = Number(text);
+  return text !== '' && Number.isFinite(number) ? Number((number * (f.scale ?? 1)).toPrecision(12)) : control.value;
+}
+
+/** The edit a field asks for: its own value schema first, then the whole scenario's rules. */
+function editOf(raw: Json, f: Field, value: unknown): EditResult {
+  const own = f.value?.safeParse(value, { reportInput: true });
+  if (own && !own.success)
+    return { ok: false, errors: [`${f.path}: ${own.error.issues[0].message}, got ${JSON.stringify(value)}`] };
+  return setField(raw, f.path, value);
+}
+
+/**
+ * The scenario form, grouped the way a planner thinks. Every keystroke that
+ * makes a valid scenario is committed through the session; text that does not
+ * stays in its field as a draft with the message beside it, and the scenario
+ * (the plan, what is saved) stays at its last valid version.
+ */
+export function scenarioForm(form: HTMLFormElement, session: Session, hints: () => Record<string, string> = () => ({})) {
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
   const errors = new Map<string, HTMLElement>();
-  let raw: Json = {};
-  const visible = () => GROUPS.flatMap((g) => g.fields).filter((f) => !f.when || f.when(raw));
+  let shape = '';
+  const visible = (raw: Json) => FIELDS.filter((f) => !f.when || f.when(raw));
 
+  // A field's edit starts from the scenario as it was when the field was entered, so passing
+  // through another valid value while typing (Closes 19:00 on the way to 19:30) loses nothing.
+  let base: { path: string; raw: Json } | null = null;
   form.addEventListener('submit', (e) => e.preventDefault());
+  form.addEventListener('focusout', () => {
+    base = null;
+    session.seal();
+  });
   form.addEventListener('input', (e) => {
     const control = e.target as HTMLInputElement | HTMLSelectElement;
-    const field = visible().find((f) => f.path === control.dataset.path);
+    const { id, raw } = session.current();
+    const field = visible(raw).find((f) => f.path === control.dataset.path);
     if (!field) return;
-    let value: unknown;
-    if (control instanceof HTMLInputElement && control.type === 'checkbox') value = control.checked;
-    else if (field.kind === 'text') value = control.value;
-    else {
-      const text = control.value.trim();
-      const number = Number(text);
-      value =
-        text === '' && field.blankIsNull ? null : text !== '' && Number.isFinite(number) ? number * (field.scale ?? 1) : text;
-    }
-    raw = field.reshape ? field.reshape(raw, value) : setAt(raw, field.path, value);
-    onChange(raw, field.reshape !== undefined);
+    if (base?.path !== field.path) base = { path: field.path, raw };
+    const result = editOf(base.raw, field, typedValue(field, control));
+    const key = draftKey(id, field.path);
+    if (result.ok) session.drafts.delete(key);
+    else session.drafts.set(key, { text: control.value, message: fieldMessage(result.errors[0], field) });
+    mark(field.path);
+    session.commit(result, field.path);
   });
 
+  /** The field's message (a draft's) and its invalid state. */
+  const mark = (path: string) => {
+    const draft = session.drafts.get(draftKey(session.current().id, path));
+    errors.get(path)?.replaceChildren(draft?.message ?? '');
+    inputs.get(path)?.setAttribute('aria-invalid', draft ? 'true' : 'false');
+  };
+
   return {
-    /** Shows a scenario, building the fields it has. */
-    show(next: Json): void {
-      raw = next;
+    /** Shows the open scenario, building the fields it has; drafts keep their text. */
+    show(): void {
+      base = null;
+      const { id, raw } = session.current();
       const parsed = parseScenario(raw);
       const shown: unknown = parsed.ok ? parsed.scenario : raw;
       inputs.clear();
@@ -192,27 +244,26 @@ export function scenarioForm(
       for (const group of GROUPS) {
         const fields = group.fields.filter((f) => !f.when || f.when(raw));
         const fieldset = element('fieldset', {}, [element('legend', { textContent: group.title })]);
-        for (const f of fields) fieldset.append(fieldRow(f, getAt(shown, f.path)));
+        for (const f of fields)
+          fieldset.append(fieldRow(f, session.drafts.get(draftKey(id, f.path))?.text ?? getAt(shown, f.path)));
         const note = group.note?.(raw);
         if (note) fieldset.append(element('p', { className: 'note', textContent: note }));
         form.append(fieldset);
       }
+      for (const path of inputs.keys()) mark(path);
+      shape = visible(raw)
+        .map((f) => f.path)
+        .join();
     },
-    /** Puts each error beside its field; returns the ones no field shows. */
-    showErrors(messages: string[]): string[] {
-      for (const el of errors.values()) el.replaceChildren();
-      for (const control of inputs.values()) control.setAttribute('aria-invalid', 'false');
-      const unplaced: string[] = [];
-      for (const message of messages) {
-        const path = [...errors.keys()].find(
-          (p) => message.startsWith(`${p}:`) || message.startsWith(`${p}[`) || message.startsWith(`${p}.`),
-        );
-        if (path) {
-          errors.get(path)?.append(message);
-          inputs.get(path)?.setAttribute('aria-invalid', 'true');
-        } else unplaced.push(message);
-      }
-      return unplaced;
+    /** After an edit: rebuilds only when the scenario now has other fields (another callback policy, say). */
+    follow(): void {
+      const fields = visible(session.current().raw).map((f) => f.path);
+      if (fields.join() === shape) return;
+      // A draft of a field the scenario no longer has (another callback policy, say) goes with it.
+      const { id } = session.current();
+      const gone = FIELDS.filter((f) => !fields.includes(f.path) && session.drafts.delete(draftKey(id, f.path)));
+      this.show();
+      if (gone.length > 0) session.draftsChanged();
     },
   };
 
@@ -239,6 +290,7 @@ export function scenarioForm(
     control.id = id;
     control.dataset.path = f.path;
     const error = element('div', { className: 'error', id: `${id}-error` });
+    error.setAttribute('aria-live', 'polite');
     control.setAttribute('aria-describedby', error.id);
     inputs.set(f.path, control);
     errors.set(f.path, error);

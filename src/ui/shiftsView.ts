@@ -4,7 +4,7 @@ import { formatShare } from '../format/number';
 import { planDay } from '../plan';
 import { toCsv } from '../report/csv';
 import { xlsx } from '../report/xlsx';
-import { formatScenarioError, parseScenario, type Scenario, type ShiftTemplate } from '../scenario';
+import { parseScenario, type Scenario, type ShiftTemplate, setTemplates } from '../scenario';
 import {
   agentCalendars,
   agentRoster,
@@ -16,12 +16,11 @@ import {
   type ScheduleWorkerApi,
   shiftRequirement,
 } from '../schedule';
-import { currentScenario } from './currentScenario';
 import { element } from './dom';
 import { download, fileSlug } from './download';
-import type { Json } from './scenarioForm';
-import type { SavedScenario, ScenarioStore } from './scenarioStore';
+import { fieldMessage } from './scenarioForm';
 import { drawCoverageChart, drawShiftGantt, drawTradeOff } from './shiftCharts';
+import type { Session } from './state/session';
 
 type Column = {
   key: string;
@@ -98,9 +97,8 @@ const COLUMNS: Column[] = [
  * cover its plan (HiGHS in a web worker, re-solved on every edit), a Gantt and
  * coverage chart, a check by simulation with its trade-off curve, and exports.
  */
-export async function mountShifts(root: HTMLElement, store: ScenarioStore, storage: Storage): Promise<void> {
-  const working = currentScenario(store, storage);
-  let record: SavedScenario = await working.load();
+export async function mountShifts(root: HTMLElement, session: Session): Promise<void> {
+  await session.ready();
 
   const title = element('h1', { textContent: 'Shifts' });
   const intro = element('p', { className: 'lede' });
@@ -178,15 +176,21 @@ export async function mountShifts(root: HTMLElement, store: ScenarioStore, stora
     }
   };
 
+  /** The scenario's own templates, as parsed (defaults filled in): the page never reads raw JSON. */
   const templates = (): ShiftTemplate[] | null => {
-    const shifts = record.raw.shifts as Json | undefined;
-    return shifts ? (shifts.templates as ShiftTemplate[]) : null;
+    const parsed = parseScenario(session.current().raw);
+    return parsed.ok ? (parsed.scenario.shifts?.templates ?? null) : null;
   };
-  const setTemplates = (next: ShiftTemplate[]) => {
-    const shifts = (record.raw.shifts as Json | undefined) ?? {};
-    record = working.save({ ...record, raw: { ...record.raw, shifts: { ...shifts, templates: next } } });
+  const draftKey = (k: number, c: Column) => `${session.current().id}|shifts.templates[${k}].${c.key}`;
+  /** Applies an edit of the templates; a refused one leaves the cell's text as a draft with its message. */
+  const edit = (next: ShiftTemplate[] | null, draft?: { key: string; text: string }): boolean => {
+    const result = session.commit(setTemplates(session.current().raw, next));
+    if (draft) {
+      if (result.ok) session.drafts.delete(draft.key);
+      else session.drafts.set(draft.key, { text: draft.text, message: result.errors.map(templateMessage).join('\n') });
+    }
+    return result.ok;
   };
-
   const renderTemplates = () => {
     const own = templates();
     const shown = own ?? (scenario ? defaultTemplates(scenario) : []);
@@ -203,17 +207,19 @@ export async function mountShifts(root: HTMLElement, store: ScenarioStore, stora
         shown.map((t, k) =>
           element('tr', {}, [
             ...COLUMNS.map((c) => {
+              const draft = own ? session.drafts.get(draftKey(k, c)) : undefined;
               const input = element('input', {
                 type: 'text',
-                value: c.read(t),
+                value: draft?.text ?? c.read(t),
                 id: `template-${k}-${c.key}`,
                 disabled: own === null,
               });
               input.setAttribute('aria-label', `${c.label} of template ${k + 1}`);
+              input.setAttribute('aria-invalid', draft ? 'true' : 'false');
               input.addEventListener('change', () => {
                 const list = [...(templates() ?? [])];
                 list[k] = c.write(list[k], input.value);
-                setTemplates(list);
+                edit(list, { key: draftKey(k, c), text: input.value });
                 solve();
               });
               return element('td', {}, [input]);
@@ -226,10 +232,10 @@ export async function mountShifts(root: HTMLElement, store: ScenarioStore, stora
     const actions = own
       ? [
           button('add-template', 'Add a template', () =>
-            setTemplates([...own, { ...own[own.length - 1], name: `${own[own.length - 1].name} (2)` }]),
+            edit([...own, { ...own[own.length - 1], name: `${own[own.length - 1].name} (2)`.slice(0, 60) }]),
           ),
         ]
-      : [button('edit-templates', 'Edit these templates', () => setTemplates(shown))];
+      : [button('edit-templates', 'Edit these templates', () => edit(shown))];
     templatesBox.replaceChildren(
       element('p', {
         className: 'note',
@@ -246,10 +252,7 @@ export async function mountShifts(root: HTMLElement, store: ScenarioStore, stora
     b.setAttribute('aria-label', `Remove template ${k + 1}`);
     b.addEventListener('click', () => {
       const list = (templates() ?? []).filter((_, i) => i !== k);
-      if (list.length === 0) {
-        const { shifts: _, ...rest } = record.raw;
-        record = working.save({ ...record, raw: rest });
-      } else setTemplates(list);
+      edit(list.length === 0 ? null : list);
       solve();
     });
     return b;
@@ -266,13 +269,12 @@ export async function mountShifts(root: HTMLElement, store: ScenarioStore, stora
   const requirement = (s: Scenario) => shiftRequirement(s, planDay(s));
 
   const solve = async () => {
-    const parsed = parseScenario(record.raw);
-    errors.replaceChildren();
-    if (!parsed.ok) {
-      for (const e of parsed.errors) errors.append(element('li', { textContent: formatScenarioError(e) }));
-      renderTemplates();
-      return;
-    }
+    const parsed = parseScenario(session.current().raw);
+    const prefix = `${session.current().id}|shifts.`;
+    errors.replaceChildren(
+      ...[...session.drafts].filter(([key]) => key.startsWith(prefix)).map(([, d]) => element('li', { textContent: d.message })),
+    );
+    if (!parsed.ok) return;
     scenario = parsed.scenario;
     title.textContent = `Shifts for ${scenario.name}`;
     intro.textContent = `Shifts that cover the plan's ${scenario.shifts?.requirement === 'erlangC' ? 'Erlang C' : 'Erlang A'} requirement at the fewest paid hours, after ${formatShare(scenario.shifts?.absenceShrinkage ?? 0.1, 0)} absence shrinkage (breaks are scheduled explicitly). Solved by HiGHS in your browser.`;
@@ -355,6 +357,24 @@ export async function mountShifts(root: HTMLElement, store: ScenarioStore, stora
     renderSchedule(s, result.schedule);
   });
 
-  working.opened(record);
+  session.subscribe((change) => {
+    if (change.kind === 'open' || change.kind === 'external') void solve();
+  });
   await solve();
+}
+
+/** "shifts.templates[1].earliestStart: …" as the planner reads it: "Earliest start of template 2: …". */
+function templateMessage(message: string): string {
+  const at = /^shifts\.templates\[(\d+)\]\.(\w+)(?:\[\d+\]\.\w+)?:/.exec(message);
+  if (!at) return fieldMessage(message);
+  const names: Record<string, string> = {
+    name: 'Name',
+    lengthMinutes: 'Length',
+    earliestStart: 'Earliest start',
+    latestStart: 'Latest start',
+    breaks: 'First break',
+    maxAgents: 'Max agents',
+    minAgents: 'Min agents',
+  };
+  return `${names[at[2]] ?? at[2]} of template ${Number(at[1]) + 1}${message.slice(at[0].length - 1)}`;
 }

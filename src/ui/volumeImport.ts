@@ -1,6 +1,6 @@
 import { applyVolumes, guessMapping, parseCsv, readVolumes, type VolumeMapping } from '../scenario';
 import { element } from './dom';
-import type { Json } from './scenarioForm';
+import type { Session } from './state/session';
 
 const ROLES: [keyof VolumeMapping, string][] = [
   ['time', 'Interval start'],
@@ -14,7 +14,7 @@ const ROLES: [keyof VolumeMapping, string][] = [
  * mapping against a preview, apply. Bad rows are listed with their line and
  * value, and the scenario is left as it was.
  */
-export function volumeImport(box: HTMLElement, scenario: () => Json, apply: (raw: Json) => void): void {
+export function volumeImport(box: HTMLElement, session: Session): void {
   const input = element('input', { type: 'file', id: 'volumes-file', accept: '.csv,text/csv,text/plain' });
   const mappingBox = element('div', { className: 'mapping', id: 'volumes-mapping' });
   const errors = element('ul', { className: 'file-errors', id: 'volumes-errors' });
@@ -85,7 +85,12 @@ export function volumeImport(box: HTMLElement, scenario: () => Json, apply: (raw
         for (const e of read.errors) errors.append(element('li', { textContent: e }));
         return;
       }
-      apply(applyVolumes(scenario(), read));
+      const applied = session.commit(applyVolumes(session.current().raw, read));
+      if (!applied.ok) {
+        errors.append(element('li', { textContent: `${file.name}: not imported, the scenario is unchanged` }));
+        for (const e of applied.errors) errors.append(element('li', { textContent: e }));
+        return;
+      }
       mappingBox.replaceChildren(
         element('p', {
           className: 'note',

@@ -113,15 +113,21 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
         .not.toBe(firstCalls);
     });
 
-    it('shows a bad value next to its field with the allowed range, keeping the last plan visible but dimmed', async () => {
+    it('keeps a bad value in its field with its label and range in per cent, planning the last valid scenario', async () => {
+      const before = await cards();
       await page.fill('#plan-ivr-containment', '150');
       await expect
         .poll(() => page.locator('#plan-ivr-containment-error').innerText())
-        .toContain('ivr.containment: must be a number from 0 to 1');
+        .toBe('Self-service (containment): must be a number from 0 to 100 %, got 1.5');
       expect(await page.getAttribute('#plan-ivr-containment', 'aria-invalid')).toBe('true');
-      expect(await page.locator('section.summary.stale').count()).toBe(1);
+      expect(await page.inputValue('#plan-ivr-containment')).toBe('150');
+      expect(await page.locator('#draft-list').innerText()).toContain('Self-service (containment)');
+      expect(await cards()).toBe(before);
+      await page.click('#draft-list button');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('plan-ivr-containment');
       await page.fill('#plan-ivr-containment', '15');
-      await expect.poll(() => page.locator('section.summary.stale').count()).toBe(0);
+      await expect.poll(() => page.locator('#draft-list').count()).toBe(0);
+      expect(await page.getAttribute('#plan-ivr-containment', 'aria-invalid')).toBe('false');
     });
 
     it('keeps the edited scenario across a reload', async () => {
@@ -330,7 +336,7 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       await page.locator('#template-0-earliest').blur();
       await expect
         .poll(() => page.innerText('#shift-errors'))
-        .toContain('shifts.templates[0].earliestStart: must be a time of day HH:MM');
+        .toContain('Earliest start of template 1: must be a time of day HH:MM');
       await page.fill('#template-0-earliest', '08:00');
       await page.locator('#template-0-earliest').blur();
       await expect.poll(() => page.innerText('#shift-errors')).toBe('');
@@ -366,6 +372,12 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       await page.click('#use-forecast');
       await expect.poll(() => page.locator('.plan-table tbody tr').count(), { timeout: 30_000 }).toBe(29);
       expect(await page.locator('.plan-table tbody tr').first().locator('th').innerText()).toBe('07:00');
+      // A new scenario named after the day; the one it started from is kept.
+      await expect
+        .poll(() => page.locator('#scenario-picker option:checked').innerText())
+        .toMatch(/^Forecast for 2003-10-27 \(from /);
+      const names = await page.locator('#scenario-picker option').allInnerTexts();
+      expect(names.filter((n) => n.startsWith('Tax deadline'))).toHaveLength(1);
     });
 
     it('loads the Israeli bank example with its calendar by kind, and says when a special kind has no earlier day', async () => {

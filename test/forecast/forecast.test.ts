@@ -223,7 +223,8 @@ describe('from forecast to scenario and risk', () => {
     if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
     expect(parsed.scenario.day).toEqual({ date: '2003-10-27', open: '07:00', close: '21:30' });
     expect(parsed.scenario.demand).toEqual({ calls: [...f.calls].map((c) => Number(c.toFixed(2))) });
-    expect(parsed.scenario.ahtSeconds).toBe(245);
+    // AHT moves to the new grid by the scenario's rule: the nearest known interval outside the old day.
+    expect(parsed.scenario.ahtSeconds).toEqual([240, 240, 240, ...Array(26).fill(250)]);
     const ample = riskRun(parsed.scenario, score.ratios, 12);
     const tight = riskRun({ ...parsed.scenario, staffing: { agents: 235 } }, score.ratios, 12);
     expect(ample.intervals).toHaveLength(29);

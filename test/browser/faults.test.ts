@@ -1,0 +1,375 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestsRun, requireApp } from './app';
+
+/** A scenario with every one-value field: a normal day's calls, uplift, one AHT, one agents value. */
+const ONE_VALUE = {
+  schema: 1,
+  name: 'Faults — one value each',
+  day: { date: '2026-12-24', open: '08:00', close: '10:00' },
+  intervalMinutes: 30,
+  demand: { dailyCalls: 800, profile: [1, 2, 2, 1], uplift: 1.5 },
+  ahtSeconds: 180,
+  staffing: { agents: 30 },
+};
+
+/** A scenario with per-interval values, to re-grid. */
+const PER_INTERVAL = {
+  schema: 1,
+  name: 'Faults — per interval',
+  day: { date: '2026-12-24', open: '08:00', close: '10:00' },
+  intervalMinutes: 30,
+  demand: { calls: [100, 200, 300, 150] },
+  ahtSeconds: [180, 200, 220, 190],
+  staffing: { agents: [20, 30, 40, 25] },
+};
+
+const file = (name: string, value: unknown) => {
+  const path = join(mkdtempSync(join(tmpdir(), 'wfm-faults-')), name);
+  writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
+  return path;
+};
+const link = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+describe.runIf(browserTestsRun)('The app under faults', () => {
+  let app: Awaited<ReturnType<typeof requireApp>>;
+  let context: BrowserContext;
+  let errors: string[];
+
+  beforeAll(async () => {
+    app = await requireApp();
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+  afterEach(async () => {
+    await context?.close();
+    expect(errors).toEqual([]);
+  });
+
+  /** A fresh browser profile (its own IndexedDB and localStorage), with an optional script run before the app. */
+  const open = async (hash = '#plan', init?: () => void): Promise<Page> => {
+    context = await app.browser.newContext({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });
+    if (init) await context.addInitScript(init);
+    errors = [];
+    return tab(hash);
+  };
+  const tab = async (hash = '#plan', init?: () => void): Promise<Page> => {
+    const page = await context.newPage();
+    if (init) await page.addInitScript(init);
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${app.url}${hash}`);
+    await expect.poll(() => page.locator('section.summary h2').count()).toBe(1);
+    return page;
+  };
+  const load = async (page: Page, scenario: unknown) => {
+    await page.setInputFiles('#scenario-file', file('scenario.json', scenario));
+    await expect.poll(() => page.locator('section.summary h2').innerText()).toContain((scenario as { name: string }).name);
+  };
+  const rows = (page: Page) => page.locator('.plan-table tbody tr').count();
+  const names = (page: Page) => page.locator('#scenario-picker option').allInnerTexts();
+
+  describe('share links', () => {
+    for (const [what, param] of [
+      ['the payload null', link(null)],
+      ['a name that is an object', link({ name: {} })],
+      ['a valid-looking scenario with a bad field', link({ ...ONE_VALUE, ahtSeconds: -1 })],
+      ['text that is not base64', '%%%not-base64'],
+      ['base64 that is not JSON', Buffer.from('{"schema":').toString('base64url')],
+    ]) {
+      it(`a link with ${what} gives a message, saves nothing, and the app starts again after it`, async () => {
+        const page = await open(`#plan&s=${param}`);
+        await expect.poll(() => page.locator('#link-notice').innerText()).toContain("The link's scenario was not opened");
+        await expect.poll(() => names(page)).toEqual(['Christmas Eve — retail hotline']);
+        expect(await page.evaluate(() => location.hash)).toBe('#plan');
+        await page.reload();
+        await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('Christmas Eve');
+        await expect.poll(() => names(page)).toEqual(['Christmas Eve — retail hotline']);
+      });
+    }
+
+    it('a valid link opens its scenario as a new saved one', async () => {
+      const page = await open(`#plan&s=${link(ONE_VALUE)}`);
+      await expect.poll(() => page.locator('section.summary h2').innerText()).toContain(ONE_VALUE.name);
+      expect(await page.locator('#link-notice').count()).toBe(0);
+    });
+
+    it('a scenario too large for a link offers the file instead', async () => {
+      const page = await open();
+      await load(page, { ...PER_INTERVAL, name: 'Faults — large', description: 'é'.repeat(5000) });
+      await expect.poll(() => page.isHidden('#scenario-link')).toBe(true);
+      expect(await page.innerText('#scenario-link-note')).toContain('download the JSON file');
+    });
+  });
+
+  describe('storage', () => {
+    it('with IndexedDB and localStorage blocked, works in memory and says so', async () => {
+      const page = await open('#plan', () => {
+        const blocked = () => {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        };
+        Object.defineProperty(window, 'indexedDB', { get: blocked });
+        Object.defineProperty(window, 'localStorage', { get: blocked });
+      });
+      expect(await page.innerText('#storage-banner')).toContain('kept in this tab only');
+      await page.fill('#plan-demand-uplift', '2.5');
+      await expect.poll(() => page.inputValue('#plan-demand-uplift')).toBe('2.5');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-unsaved')]);
+      expect(JSON.parse(readFileSync((await download.path()) ?? '', 'utf8')).demand.uplift).toBe(2.5);
+      await page.goto(`${app.url}#shifts`);
+      await page.goto(`${app.url}#plan`);
+      await expect.poll(() => page.locator('section.summary h2').count()).toBe(1);
+    });
+
+    it('with IndexedDB failing to open, works in memory and says so', async () => {
+      const page = await open('#plan', () => {
+        indexedDB.open = () => {
+          throw new DOMException('blocked by the browser', 'InvalidStateError');
+        };
+      });
+      expect(await page.innerText('#storage-banner')).toContain('blocked by the browser');
+    });
+
+    it('with storage full, shows the failed save at once, keeps the edit, offers a download, and saves on retry', async () => {
+      const page = await open();
+      await page.evaluate(() => {
+        const put = IDBObjectStore.prototype.put;
+        (window as unknown as { restorePut: () => void }).restorePut = () => {
+          IDBObjectStore.prototype.put = put;
+        };
+        IDBObjectStore.prototype.put = () => {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+        Storage.prototype.setItem = () => {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+      });
+      await page.fill('#plan-demand-uplift', '2.75');
+      await expect.poll(() => page.innerText('#storage-banner')).toContain('could not be saved (The quota has been exceeded.)');
+      expect(await page.inputValue('#plan-demand-uplift')).toBe('2.75');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-unsaved')]);
+      expect(JSON.parse(readFileSync((await download.path()) ?? '', 'utf8')).demand.uplift).toBe(2.75);
+      await page.evaluate(() => (window as unknown as { restorePut: () => void }).restorePut());
+      await page.click('#retry-save');
+      await expect.poll(() => page.locator('#storage-banner').innerText()).toBe('');
+      await page.reload();
+      await expect.poll(() => page.inputValue('#plan-demand-uplift')).toBe('2.75');
+    });
+
+    it('quarantines a stored record that is not a valid scenario, and starts', async () => {
+      const page = await open();
+      await page.evaluate(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const req = indexedDB.open('wfm');
+            req.onsuccess = () => {
+              const tx = req.result.transaction('scenarios', 'readwrite');
+              tx.objectStore('scenarios').put({ id: 'poisoned', raw: { name: {} }, updatedAt: Date.now() + 1e6 });
+              tx.oncomplete = () => resolve();
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+      );
+      await page.reload();
+      await expect
+        .poll(() => page.locator('#quarantine').innerText(), { timeout: 10_000 })
+        .toContain('poisoned: the scenario is not valid');
+      await expect.poll(() => names(page)).toEqual(['Christmas Eve — retail hotline']);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#quarantine-download-0')]);
+      expect(JSON.parse(readFileSync((await download.path()) ?? '', 'utf8')).id).toBe('poisoned');
+      await page.click('#quarantine-delete-0');
+      await expect.poll(() => page.locator('#quarantine').innerText()).toBe('');
+    });
+  });
+
+  describe('two tabs on one scenario', () => {
+    it('an edit in one tab is seen in the other', async () => {
+      const a = await open();
+      const b = await tab();
+      await a.fill('#plan-demand-uplift', '3.25');
+      await expect.poll(() => b.inputValue('#plan-demand-uplift')).toBe('3.25');
+    });
+
+    it('a conflicting edit is never dropped: the planner chooses', async () => {
+      const a = await open();
+      // The second tab misses the first one's news, as it would while asleep in the background.
+      const b = await tab('#plan', () => {
+        BroadcastChannel.prototype.addEventListener = () => {};
+      });
+      await a.fill('#plan-demand-uplift', '3.5');
+      await expect.poll(() => a.evaluate(() => localStorage.getItem('wfm.unsavedEdit'))).toBeNull();
+      await b.fill('#plan-demand-uplift', '4.5');
+      await expect.poll(() => b.locator('#storage-banner').innerText()).toContain('was changed in another tab');
+      await b.click('#take-theirs');
+      await expect.poll(() => b.inputValue('#plan-demand-uplift')).toBe('3.5');
+      await b.click('#undo');
+      await expect.poll(() => b.inputValue('#plan-demand-uplift')).toBe('4.5');
+      await a.reload();
+      await expect.poll(() => a.inputValue('#plan-demand-uplift')).toBe('4.5');
+    });
+  });
+
+  describe('typing', () => {
+    it('every numeric field typed through "-", empty and "1e" to a valid value keeps each step, then the value, across a reload', async () => {
+      const page = await open();
+      await load(page, ONE_VALUE);
+      const ids = await page.$$eval('.plan-form input[inputmode="decimal"]', (inputs) => inputs.map((i) => i.id));
+      expect(ids).toEqual(
+        expect.arrayContaining(['plan-demand-dailyCalls', 'plan-demand-uplift', 'plan-ahtSeconds', 'plan-staffing-agents']),
+      );
+      const before = await page.locator('section.summary .cards').innerText();
+      for (const id of ids) {
+        const original = await page.inputValue(`#${id}`);
+        for (const text of ['-', '1e']) {
+          await page.fill(`#${id}`, text);
+          expect(await page.inputValue(`#${id}`)).toBe(text);
+          expect(await page.getAttribute(`#${id}`, 'aria-invalid')).toBe('true');
+          const label = await page.innerText(`label[for="${id}"]`);
+          expect(await page.innerText(`#${id}-error`)).toContain(label.split('\n')[0]);
+          expect(await page.innerText('#draft-list')).toContain(label.split('\n')[0]);
+        }
+        await page.fill(`#${id}`, '');
+        expect(await page.inputValue(`#${id}`)).toBe('');
+        await page.fill(`#${id}`, original);
+        expect([id, await page.getAttribute(`#${id}`, 'aria-invalid')]).toEqual([id, 'false']);
+      }
+      expect(await page.locator('#draft-list').count()).toBe(0);
+      await page.fill('#plan-ahtSeconds', '-');
+      await page.reload();
+      await expect.poll(() => page.inputValue('#plan-ahtSeconds')).toBe('180');
+      expect(await page.locator('section.summary .cards').innerText()).toBe(before);
+      await page.fill('#plan-ahtSeconds', '2');
+      await page.locator('#plan-ahtSeconds').pressSequentially('40');
+      await page.reload();
+      await expect.poll(() => page.inputValue('#plan-ahtSeconds')).toBe('240');
+    });
+
+    it('an agents cell keeps its focus and caret while its plan updates', async () => {
+      const page = await open();
+      await load(page, PER_INTERVAL);
+      const serviceLevel = () => page.locator('.plan-table tbody tr').nth(1).locator('td').nth(8).innerText();
+      const before = await serviceLevel();
+      await page.click('#agents-1');
+      await page.keyboard.press('End');
+      await page.keyboard.type('5');
+      await expect.poll(serviceLevel).not.toBe(before);
+      expect(await page.inputValue('#agents-1')).toBe('305');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('agents-1');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Backspace');
+      expect(await page.getAttribute('#agents-1', 'aria-invalid')).toBe('true');
+      expect(await page.innerText('#agents-error')).toContain('Agents from 08:30');
+      await page.keyboard.type('31');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('agents-2');
+      await page.reload();
+      await expect.poll(() => page.inputValue('#agents-1')).toBe('31');
+    });
+  });
+
+  describe('the day grid', () => {
+    const regrid = async (page: Page, reload: boolean) => {
+      await page.fill('#plan-day-close', '09:00');
+      await expect.poll(() => rows(page)).toBe(2);
+      expect(await page.innerText('#edit-message')).toContain('08:00–10:00, 4 intervals of 30 min → 08:00–09:00, 2 intervals');
+      expect(await page.locator('.stale').count()).toBe(0);
+      if (reload) await page.reload();
+      await expect.poll(() => rows(page)).toBe(2);
+      await page.fill('#plan-day-open', '07:00');
+      await expect.poll(() => rows(page)).toBe(4);
+      if (reload) await page.reload();
+      await expect.poll(() => page.inputValue('#plan-day-open')).toBe('07:00');
+      await page.selectOption('#plan-intervalMinutes', '15');
+      await expect.poll(() => rows(page)).toBe(8);
+      if (reload) await page.reload();
+      await expect.poll(() => rows(page)).toBe(8);
+      await page.fill('#plan-day-close', '09:1');
+      expect(await page.getAttribute('#plan-day-close', 'aria-invalid')).toBe('true');
+      expect(await rows(page)).toBe(8);
+      await page.fill('#plan-day-close', '09:10');
+      expect(await page.innerText('#plan-day-close-error')).toContain(
+        'Closes: the open day must be a whole number of 15-minute intervals',
+      );
+      await page.fill('#plan-day-close', '09:00');
+      expect(await page.getAttribute('#plan-day-close', 'aria-invalid')).toBe('false');
+      if (reload) await page.reload();
+      await expect.poll(() => rows(page)).toBe(8);
+    };
+
+    it('Opens, Closes and the interval re-grid the plan with a message, and each step survives a reload', async () => {
+      const page = await open();
+      await load(page, PER_INTERVAL);
+      await regrid(page, true);
+    });
+
+    it('undo and redo go back through every step to the start and forward again', async () => {
+      const page = await open();
+      await load(page, PER_INTERVAL);
+      const calls = () => page.locator('.plan-table tbody tr td:nth-child(2)').allInnerTexts();
+      const start = await calls();
+      await regrid(page, false);
+      for (const expected of [4, 2, 4]) {
+        await page.click('#undo');
+        await expect.poll(() => rows(page)).toBe(expected);
+      }
+      expect(await calls()).toEqual(start);
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('Christmas Eve');
+      expect(await page.isDisabled('#undo')).toBe(true);
+      await page.keyboard.press('Control+Shift+z');
+      await expect.poll(() => page.locator('section.summary h2').innerText()).toContain(PER_INTERVAL.name);
+      for (const expected of [2, 4, 8]) {
+        await page.click('#redo');
+        await expect.poll(() => rows(page)).toBe(expected);
+      }
+      expect(await page.isDisabled('#redo')).toBe(true);
+      await page.reload();
+      await expect.poll(() => rows(page)).toBe(8);
+    });
+
+    it('simulation results of an earlier day grid never break the page after a reload', async () => {
+      const page = await open();
+      await load(page, PER_INTERVAL);
+      await page.click('#simulate');
+      await expect.poll(() => page.locator('#simulation-day').count(), { timeout: 60_000 }).toBe(1);
+      await page.fill('#plan-day-close', '09:00');
+      await expect.poll(() => rows(page)).toBe(2);
+      await page.reload();
+      await expect.poll(() => rows(page)).toBe(2);
+      expect(await page.locator('#simulation-day').count()).toBe(0);
+      expect(await page.locator('section.summary h2').innerText()).toContain(PER_INTERVAL.name);
+    });
+
+    it('scales the calls by a factor in one action, undone in one step', async () => {
+      const page = await open();
+      await load(page, PER_INTERVAL);
+      await page.fill('#scale-factor', '2');
+      await page.click('#scale-demand');
+      await expect.poll(() => page.locator('.plan-table tbody tr td:nth-child(2)').first().innerText()).toBe('200');
+      await page.click('#undo');
+      await expect.poll(() => page.locator('.plan-table tbody tr td:nth-child(2)').first().innerText()).toBe('100');
+    });
+  });
+
+  describe('pages read parsed scenarios', () => {
+    it('the Shifts view solves a valid template without breaks', async () => {
+      const page = await open();
+      await load(page, {
+        ...PER_INTERVAL,
+        name: 'Faults — no breaks',
+        day: { date: '2026-12-24', open: '08:00', close: '12:00' },
+        demand: { calls: [100, 200, 300, 150, 100, 200, 300, 150] },
+        ahtSeconds: 180,
+        staffing: { agents: 30 },
+        shifts: { templates: [{ name: 'Short', lengthMinutes: 120, earliestStart: '08:00', latestStart: '10:00' }] },
+      });
+      await page.goto(`${app.url}#shifts`);
+      await expect.poll(() => page.innerText('#solve-status'), { timeout: 60_000 }).toMatch(/^Solved/);
+      expect(await page.inputValue('#template-0-break')).toBe('');
+    });
+  });
+});

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestsRun, requireApp } from './app';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PAGES = ['#plan', '#forecast', '#shifts', '#compare', '#calculator'];
+
+/** Waits until the page has drawn its main content. */
+const ready: Record<string, string> = {
+  '#plan': 'section.summary h2',
+  '#forecast': '#app h1',
+  '#shifts': '#schedule-summary h2',
+  '#compare': '#comparison table',
+  '#calculator': '#app h1',
+};
+
+describe.runIf(browserTestsRun)('Layout and accessibility', () => {
+  let app: Awaited<ReturnType<typeof requireApp>>;
+  beforeAll(async () => {
+    app = await requireApp();
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const visit = async (hash: string, width: number): Promise<{ page: Page; errors: string[] }> => {
+    const context = await app.browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${app.url}${hash}`);
+    await page.waitForSelector(ready[hash], { timeout: 60_000 });
+    return { page, errors };
+  };
+
+  for (const hash of PAGES) {
+    it(`${hash}: axe finds no serious or critical violation`, { timeout: 90_000 }, async () => {
+      const { page, errors } = await visit(hash, 1300);
+      await page.addScriptTag({ content: AXE });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run(document);
+        return result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map(
+            (v) =>
+              `${v.id} (${v.impact}): ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(', ')}`,
+          );
+      });
+      expect(violations).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+
+    it(`${hash}: at 390 px wide the page never scrolls sideways`, { timeout: 90_000 }, async () => {
+      const { page, errors } = await visit(hash, 390);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('at 390 px the plan shows its results before the form', async () => {
+    const { page } = await visit('#plan', 390);
+    const top = (selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().top);
+    expect(await top('section.summary')).toBeLessThan(await top('form.plan-form'));
+    await page.context().close();
+  });
+});
