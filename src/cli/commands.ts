@@ -159,6 +159,14 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
       },
       { name: 'workers', kind: 'integer', min: 1, max: 256, default: 'one per core', help: 'worker threads for --simulate' },
       {
+        name: 'baseline',
+        kind: 'integer',
+        min: 1,
+        max: 4,
+        default: '1',
+        help: 'which scenario (1–4, in the order given) the differences are from',
+      },
+      {
         name: 'out',
         kind: 'file',
         range: 'a path ending in .csv or .xlsx, in an existing folder',

@@ -20,6 +20,9 @@ export async function compareCommand(argv: string[]): Promise<void> {
   if (flags.switches.has('json') && flags.switches.has('csv')) throw new UsageError('--json, --csv: choose one');
   const out = flags.values.get('out');
   if (out) checkOutputPath('out', out, ['.csv', '.xlsx']);
+  const baseline = (numberFlag(flags, spec, 'baseline') ?? 1) - 1;
+  if (baseline >= paths.length)
+    throw new UsageError(`--baseline: must be from 1 to ${paths.length} (the scenarios given), got ${baseline + 1}`);
   const replications = numberFlag(flags, spec, 'simulate');
   const workers = numberFlag(flags, spec, 'workers') ?? defaultWorkers();
   const scenarios = paths.map(readScenario);
@@ -28,10 +31,10 @@ export async function compareCommand(argv: string[]): Promise<void> {
     const simulation = replications
       ? await runSimulation({ ...s, simulation: { ...s.simulation, replications } }, spawnNodeWorker, { replications, workers })
       : null;
-    compared.push({ name: s.name, plan: planDay(s), simulation });
+    compared.push({ name: s.name, scenario: s, plan: planDay(s), simulation });
   }
-  const rows = compareScenarios(compared);
-  const sheet = comparisonSheet(compared, rows);
+  const rows = compareScenarios(compared, baseline);
+  const sheet = comparisonSheet(compared, rows, baseline);
   if (out) {
     writeOutput(
       out,
@@ -40,7 +43,7 @@ export async function compareCommand(argv: string[]): Promise<void> {
         : workbook([{ name: 'Comparison', rows: [sheet.header, ...sheet.rows] }]),
     );
   }
-  if (flags.switches.has('json')) process.stdout.write(`${JSON.stringify(comparisonJson(compared, rows))}\n`);
+  if (flags.switches.has('json')) process.stdout.write(`${JSON.stringify(comparisonJson(compared, rows, baseline))}\n`);
   else if (flags.switches.has('csv')) process.stdout.write(toCsv(sheet.header, sheet.rows));
-  else process.stdout.write(`${comparisonText(compared, rows)}\n`);
+  else process.stdout.write(`${comparisonText(compared, rows, baseline)}\n`);
 }

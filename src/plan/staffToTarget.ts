@@ -62,12 +62,26 @@ export function staffAnalytically(s: Scenario, model: 'erlangA' | 'erlangC'): An
       }
       return required + dedicated;
     });
-  let agents = requiredAt(plan, agentsPerInterval(s));
-  for (let pass = 0; pass < 20; pass++) {
-    const next = requiredAt(planDay(withAgents(s, agents)), agents);
-    if (next.every((n, i) => n === agents[i])) break;
-    // Never below the last answer: the requirement then rises monotonically and settles.
-    agents = next.map((n, i) => Math.max(n, agents[i]));
+  const settles = (a: number[]) => requiredAt(planDay(withAgents(s, a)), a);
+  // From a staffing, raise each interval to what the staffing requires until nothing moves:
+  // the requirement then rises monotonically and settles, covering itself.
+  const raised = (start: number[]) => {
+    let a = start;
+    for (let pass = 0; pass < 20; pass++) {
+      const next = settles(a);
+      if (next.every((n, i) => n <= a[i])) break;
+      a = next.map((n, i) => Math.max(n, a[i]));
+    }
+    return a;
+  };
+  let agents = raised(requiredAt(plan, agentsPerInterval(s)));
+  // An understaffed start inflates the first requirements (abandons redial, lines stay busy): start
+  // again from what the staffing found itself requires, while that gives fewer agents.
+  for (let pass = 0; pass < 10; pass++) {
+    const lower = raised(settles(agents));
+    const total = (a: number[]) => a.reduce((x, y) => x + y, 0);
+    if (total(lower) >= total(agents)) break;
+    agents = lower;
   }
   const scenario = withAgents(s, agents);
   return { model, scenario, before: staffingFigures(s, plan), after: staffingFigures(scenario), kept: [...kept] };

@@ -1,14 +1,20 @@
 import type { DayPlan } from '../plan';
+import { dayCost } from '../plan/cost';
+import { staffAnalytically, staffingFigures } from '../plan/staffToTarget';
+import { simulationFigures, verdict } from '../plan/verdict';
+import { agentsPerInterval } from '../scenario/day';
+import type { Scenario } from '../scenario/schema';
 import type { SimulationResult } from '../sim';
 
-/** One scenario in a comparison: its plan, and its simulation when one was run on this version. */
+/** One scenario in a comparison: the scenario, its plan, and its simulation when one was run on this version. */
 export interface ComparedScenario {
   name: string;
+  scenario: Scenario;
   plan: DayPlan;
   simulation: SimulationResult | null;
 }
 
-export type Unit = 'hours' | 'share' | 'seconds' | 'calls';
+export type Unit = 'hours' | 'share' | 'seconds' | 'calls' | 'money' | 'flag';
 
 export interface ComparisonRow {
   /** the JSON key and CSV name of the figure: the same names as plan and simulate outputs */
@@ -17,7 +23,7 @@ export interface ComparisonRow {
   unit: Unit;
   /** per scenario; null where undefined */
   values: (number | null)[];
-  /** each scenario minus the first (the baseline); null for the baseline */
+  /** each scenario minus the baseline; null for the baseline */
   deltas: (number | null)[];
   /** true where a larger value is better, so deltas can be read as gains or losses */
   higherIsBetter: boolean | null;
@@ -70,25 +76,81 @@ const ROWS: [string, string, Unit, boolean | null, Pick][] = [
   ['occupancy', 'Occupancy: busy ÷ available agent time', 'share', null, either('occupancy', (p) => p.totals.occupancy)],
 ];
 
-/** The comparison table: day figures of 2–4 scenarios with their differences from the first. */
-export function compareScenarios(scenarios: ComparedScenario[]): ComparisonRow[] {
-  return ROWS.map(([key, label, unit, higherIsBetter, pick]) => {
+/** Every target met: by the simulation (95% confidence) where the scenario was simulated, else by the plan. */
+export const meetsTargets = (s: ComparedScenario): boolean =>
+  verdict(s.scenario, s.plan, s.simulation ? simulationFigures(s.simulation) : null).meets;
+
+const cost = (s: ComparedScenario) => staffingFigures(s.scenario, s.plan).cost;
+
+/** What it would take to meet the targets: agents added where the Erlang A staffing asks for more, never removed. */
+function toTargets(s: ComparedScenario) {
+  const now = agentsPerInterval(s.scenario);
+  const needed = agentsPerInterval(staffAnalytically(s.scenario, 'erlangA').scenario);
+  const more = now.map((n, i) => Math.max(n, needed[i]));
+  const hours = s.scenario.intervalMinutes / 60;
+  const paidHours = more.reduce((sum, n, i) => sum + (n - now[i]) * hours, 0) / (1 - s.scenario.shrinkage);
+  const before = dayCost(s.scenario, now, 0, 1);
+  const after = dayCost(s.scenario, more, 0, 1);
+  return { paidHours, cost: before && after ? after.total - before.total : null };
+}
+
+const DECISION_ROWS: [string, string, Unit, boolean | null, Pick][] = [
+  ['meetsTargets', 'Meets every target (simulated: with 95% confidence)', 'flag', true, (s) => (meetsTargets(s) ? 1 : 0)],
+  [
+    'cost',
+    'Cost of the staffing (paid hours × rate, premiums, overtime, lines, callbacks)',
+    'money',
+    false,
+    (s) => cost(s)?.total ?? null,
+  ],
+  ['costPerAnsweredCall', 'Cost per answered call', 'money', false, (s) => cost(s)?.perAnsweredCall ?? null],
+  [
+    'paidHoursToTargets',
+    'Paid hours more to meet the targets (Erlang A, per interval)',
+    'hours',
+    false,
+    (s) => toTargets(s).paidHours,
+  ],
+  ['costToTargets', 'Cost more to meet the targets', 'money', false, (s) => toTargets(s).cost],
+];
+
+/** The cheapest scenario that meets every target (by cost, else paid hours), or null when none does. */
+export function cheapestMeetingTargets(scenarios: readonly ComparedScenario[]): number | null {
+  let best: number | null = null;
+  let bestValue = Number.POSITIVE_INFINITY;
+  scenarios.forEach((s, i) => {
+    if (!meetsTargets(s)) return;
+    const value = cost(s)?.total ?? s.plan.totals.paidHours;
+    if (value < bestValue) {
+      best = i;
+      bestValue = value;
+    }
+  });
+  return best;
+}
+
+/** The comparison table: day figures of 2–4 scenarios with their differences from the baseline (the first by default). */
+export function compareScenarios(scenarios: ComparedScenario[], baseline = 0): ComparisonRow[] {
+  return [...DECISION_ROWS, ...ROWS].map(([key, label, unit, higherIsBetter, pick]) => {
     const values = scenarios.map(pick);
-    const base = values[0];
+    const base = values[baseline];
     return {
       key,
       label,
       unit,
       higherIsBetter,
       values,
-      deltas: values.map((v, i) => (i === 0 || v === null || base === null ? null : v - base)),
+      deltas: values.map((v, i) => (i === baseline || v === null || base === null ? null : v - base)),
     };
   });
 }
 
 /** A figure of the comparison as a person reads it. */
-export function formatComparisonValue(unit: Unit, v: number | null): string {
+export function formatComparisonValue(unit: Unit, v: number | null, currency = ''): string {
   if (v === null) return '—';
+  if (unit === 'flag') return v ? 'yes' : 'no';
+  if (unit === 'money')
+    return `${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}${currency ? ` ${currency}` : ''}`;
   if (unit === 'share') return `${(100 * v).toFixed(1)} %`;
   if (unit === 'seconds') return `${v.toFixed(1)} s`;
   return `${Math.round(v).toLocaleString('en-US')}${unit === 'hours' ? ' h' : ''}`;
@@ -96,7 +158,7 @@ export function formatComparisonValue(unit: Unit, v: number | null): string {
 
 /** A difference from the baseline: percentage points for shares, signed. */
 export function formatComparisonDelta(unit: Unit, d: number | null): string {
-  if (d === null) return '';
+  if (d === null || unit === 'flag') return '';
   const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
   const size = Math.abs(d);
   const text =
@@ -104,32 +166,32 @@ export function formatComparisonDelta(unit: Unit, d: number | null): string {
       ? `${(size * 100).toFixed(1)} pts`
       : unit === 'seconds'
         ? `${size.toFixed(1)} s`
-        : `${Math.round(size).toLocaleString('en-US')}${unit === 'hours' ? ' h' : ''}`;
+        : unit === 'money'
+          ? size.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+          : `${Math.round(size).toLocaleString('en-US')}${unit === 'hours' ? ' h' : ''}`;
   // A difference that rounds to nothing is shown as none, never as −0.
   return `${Number(text.replace(/[^\d.]/g, '')) === 0 ? '±' : sign}${text}`;
 }
 
 /** The comparison as flat rows for CSV and XLSX: each scenario's value, then its difference from the baseline. */
-export function comparisonSheet(compared: readonly ComparedScenario[], rows: readonly ComparisonRow[]) {
-  const header = [
-    'figure',
-    'unit',
-    ...compared.flatMap((s, i) => (i === 0 ? [s.name] : [s.name, `${s.name} − ${compared[0].name}`])),
-  ];
+export function comparisonSheet(compared: readonly ComparedScenario[], rows: readonly ComparisonRow[], baseline = 0) {
+  const base = compared[baseline].name;
+  const header = ['figure', 'unit', ...compared.flatMap((s, i) => (i === baseline ? [s.name] : [s.name, `${s.name} − ${base}`]))];
   return {
     header,
-    rows: rows.map((r) => [r.key, r.unit, ...r.values.flatMap((v, i) => (i === 0 ? [v] : [v, r.deltas[i]]))]),
+    rows: rows.map((r) => [r.key, r.unit, ...r.values.flatMap((v, i) => (i === baseline ? [v] : [v, r.deltas[i]]))]),
   };
 }
 
+const source = (s: ComparedScenario) => (s.simulation ? `simulated, ${s.simulation.replications} replications` : 'analytic plan');
+
 /** `wfm compare --json`. */
-export function comparisonJson(compared: readonly ComparedScenario[], rows: readonly ComparisonRow[]) {
+export function comparisonJson(compared: readonly ComparedScenario[], rows: readonly ComparisonRow[], baseline = 0) {
+  const cheapest = cheapestMeetingTargets(compared);
   return {
-    baseline: compared[0].name,
-    scenarios: compared.map((s) => ({
-      name: s.name,
-      source: s.simulation ? `simulated, ${s.simulation.replications} replications` : 'analytic plan',
-    })),
+    baseline: compared[baseline].name,
+    cheapestMeetingTargets: cheapest === null ? null : compared[cheapest].name,
+    scenarios: compared.map((s) => ({ name: s.name, source: source(s), currency: s.scenario.cost?.currency ?? null })),
     figures: rows.map((r) => ({
       key: r.key,
       label: r.label,
@@ -142,19 +204,27 @@ export function comparisonJson(compared: readonly ComparedScenario[], rows: read
 }
 
 /** The comparison as a terminal table. */
-export function comparisonText(compared: readonly ComparedScenario[], rows: readonly ComparisonRow[]): string {
-  const header = ['Figure (for the day)', ...compared.map((s) => s.name)];
+export function comparisonText(compared: readonly ComparedScenario[], rows: readonly ComparisonRow[], baseline = 0): string {
+  const cheapest = cheapestMeetingTargets(compared);
+  const header = ['Figure (for the day)', ...compared.map((s, i) => `${s.name}${i === cheapest ? ' ★' : ''}`)];
   const body = rows.map((r) => [
     r.label,
-    ...r.values.map(
-      (v, i) => `${formatComparisonValue(r.unit, v)}${i === 0 ? '' : ` (${formatComparisonDelta(r.unit, r.deltas[i])})`}`,
-    ),
+    ...r.values.map((v, i) => {
+      const delta = formatComparisonDelta(r.unit, r.deltas[i]);
+      return `${formatComparisonValue(r.unit, v, compared[i].scenario.cost?.currency)}${i === baseline || !delta ? '' : ` (${delta})`}`;
+    }),
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((r) => r[c].length)));
   const line = (cells: string[]) =>
     cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-  const sources = compared.map(
-    (s) => `${s.name}: ${s.simulation ? `simulated, ${s.simulation.replications} replications` : 'analytic plan'}`,
-  );
-  return [line(header), ...body.map(line), '', `Differences (in brackets) are from ${compared[0].name}.`, ...sources].join('\n');
+  return [
+    line(header),
+    ...body.map(line),
+    '',
+    cheapest === null
+      ? 'No scenario meets every target.'
+      : `★ ${compared[cheapest].name}: the cheapest scenario that meets every target.`,
+    `Differences (in brackets) are from ${compared[baseline].name}.`,
+    ...compared.map((s) => `${s.name}: ${source(s)}`),
+  ].join('\n');
 }

@@ -165,13 +165,18 @@ function erlangOutput() {
 function comparisonOutput() {
   return z
     .object({
-      baseline: z.string().describe('the first scenario: differences are from it'),
+      baseline: z.string().describe('the scenario the differences are from (--baseline; the first by default)'),
+      cheapestMeetingTargets: z
+        .string()
+        .nullable()
+        .describe('the cheapest scenario (by cost, else paid hours) that meets every target; null when none does'),
       scenarios: z
         .array(
           z
             .object({
               name: z.string(),
               source: z.string().describe('"analytic plan", or "simulated, R replications"'),
+              currency: z.string().nullable().describe('the currency of its costs; null without a cost section'),
             })
             .strict(),
         )
@@ -182,7 +187,7 @@ function comparisonOutput() {
             .object({
               key: z.string().describe('the figure, by the same name as in plan and simulate outputs'),
               label: z.string().describe('the figure in words, with its definition'),
-              unit: z.enum(['hours', 'share', 'seconds', 'calls']),
+              unit: z.enum(['hours', 'share', 'seconds', 'calls', 'money', 'flag']).describe('flag: 1 yes, 0 no'),
               higherIsBetter: z.boolean().nullable().describe('how to read a difference; null where neither way is better'),
               values: z.array(z.number().nullable()).describe('one per scenario, for the day'),
               deltas: z.array(z.number().nullable()).describe('each scenario minus the baseline; null for the baseline'),

@@ -23,10 +23,10 @@ describe('scenario comparison', () => {
   it('gives day figures per scenario with differences from the first', () => {
     const [a, b] = [scenario(40), scenario(50)];
     const rows = compareScenarios([
-      { name: a.name, plan: planDay(a), simulation: null },
-      { name: b.name, plan: planDay(b), simulation: null },
+      { name: a.name, scenario: a, plan: planDay(a), simulation: null },
+      { name: b.name, scenario: b, plan: planDay(b), simulation: null },
     ]);
-    const paid = rows.find((r) => r.label.startsWith('Paid hours'));
+    const paid = rows.find((r) => r.key === 'paidHours');
     expect(paid?.values).toEqual([planDay(a).totals.paidHours, planDay(b).totals.paidHours]);
     expect(paid?.deltas[0]).toBeNull();
     expect(paid?.deltas[1]).toBeCloseTo((10 / 0.7) * 2, 9);
@@ -39,8 +39,8 @@ describe('scenario comparison', () => {
     const s = scenario(40, true);
     const sim = simulateDay(s);
     const rows = compareScenarios([
-      { name: 'plan', plan: planDay(s), simulation: null },
-      { name: 'sim', plan: planDay(s), simulation: sim },
+      { name: 'plan', scenario: s, plan: planDay(s), simulation: null },
+      { name: 'sim', scenario: s, plan: planDay(s), simulation: sim },
     ]);
     const answer = rows.find((r) => r.label.startsWith('Answer rate'));
     expect(answer?.values).toEqual([planDay(s).totals.answerRate, sim.day.answerRate.mean]);

@@ -1,37 +1,24 @@
-import { formatSeconds, formatShare } from '../../format/number';
-import type { ComparedScenario, ComparisonRow } from '../../report/compare';
+import {
+  type ComparedScenario,
+  type ComparisonRow,
+  cheapestMeetingTargets,
+  comparisonSheet,
+  formatComparisonDelta,
+  formatComparisonValue,
+} from '../../report/compare';
 import { toCsv } from '../../report/csv';
 import { SCENARIO_COLORS } from '../compareChart';
 import { download } from '../download';
 
-function formatValue(unit: ComparisonRow['unit'], v: number | null): string {
-  if (v === null) return '—';
-  if (unit === 'share') return formatShare(v, 1);
-  if (unit === 'seconds') return formatSeconds(v, 1);
-  return `${Math.round(v).toLocaleString('en-US')}${unit === 'hours' ? ' h' : ''}`;
-}
-
-function formatDelta(row: ComparisonRow, d: number): string {
-  const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
-  const size = Math.abs(d);
-  const text =
-    row.unit === 'share'
-      ? `${(size * 100).toFixed(1)} pts`
-      : row.unit === 'seconds'
-        ? `${size.toFixed(1)} s`
-        : `${Math.round(size).toLocaleString('en-US')}${row.unit === 'hours' ? ' h' : ''}`;
-  return `${sign}${text}`;
-}
-
 function exportCsv(compared: ComparedScenario[], rows: ComparisonRow[]): void {
-  const header = ['figure', ...compared.flatMap((s, i) => (i === 0 ? [s.name] : [s.name, `${s.name} − ${compared[0].name}`]))];
-  const body = rows.map((r) => [r.label, ...r.values.flatMap((v, i) => (i === 0 ? [v] : [v, r.deltas[i]]))]);
-  download('comparison.csv', toCsv(header, body), 'text/csv');
+  const sheet = comparisonSheet(compared, rows);
+  download('comparison.csv', toCsv(sheet.header, sheet.rows), 'text/csv');
 }
 
 /** Day figures side by side, each scenario's difference from the first marked better or worse. */
 export function ComparisonTable({ compared, rows }: { compared: ComparedScenario[]; rows: ComparisonRow[] }) {
   if (compared.length < 2) return <section class="panel" id="comparison" />;
+  const cheapest = cheapestMeetingTargets(compared);
   const quality = (r: ComparisonRow, d: number | null) =>
     d === null || d === 0 || r.higherIsBetter === null ? '' : d > 0 === r.higherIsBetter ? 'better' : 'worse';
   return (
@@ -50,6 +37,7 @@ export function ComparisonTable({ compared, rows }: { compared: ComparedScenario
               <th scope="col" key={s.name}>
                 <span class="swatch" style={`background:${SCENARIO_COLORS[i]}`} />
                 {s.name}
+                {i === cheapest && <strong class="cheapest"> ★ cheapest meeting every target</strong>}
                 <small>{s.simulation ? ` simulated, ${s.simulation.replications} runs` : ' analytic plan'}</small>
               </th>
             ))}
@@ -61,9 +49,9 @@ export function ComparisonTable({ compared, rows }: { compared: ComparedScenario
               <th scope="row">{r.label}</th>
               {r.values.map((v, i) => (
                 <td key={compared[i].name}>
-                  {formatValue(r.unit, v)}
+                  {formatComparisonValue(r.unit, v, compared[i].scenario.cost?.currency)}
                   {r.deltas[i] !== null && (
-                    <span class={`delta ${quality(r, r.deltas[i])}`}>{` ${formatDelta(r, r.deltas[i] as number)}`}</span>
+                    <span class={`delta ${quality(r, r.deltas[i])}`}>{` ${formatComparisonDelta(r.unit, r.deltas[i])}`}</span>
                   )}
                 </td>
               ))}

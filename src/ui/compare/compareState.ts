@@ -33,7 +33,7 @@ export function compareState(saved: SavedScenario[]) {
         continue;
       }
       const simulation = s.simulation?.version === scenarioVersion(s.raw) ? s.simulation.result : null;
-      scenarios.push({ name: parsed.scenario.name, plan: planDay(parsed.scenario), simulation });
+      scenarios.push({ name: parsed.scenario.name, scenario: parsed.scenario, plan: planDay(parsed.scenario), simulation });
     }
     return { picked: picked.length, scenarios, invalid, rows: scenarios.length >= 2 ? compareScenarios(scenarios) : [] };
   });
