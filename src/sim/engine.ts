@@ -28,6 +28,14 @@ const FROM_IVR = 3;
 const FROM_ESCAPE = 4;
 const FROM_PATIENCE = 5;
 
+// Slots of the engine's clock array.
+const NOW = 0;
+const NEXT_ARRIVAL = 1;
+const NEXT_ABANDON = 2;
+const BUSY_AREA = 3;
+const AVAILABLE_AREA = 4;
+const QUEUE_AREA = 5;
+
 // Call states.
 const FREE = 0;
 const IN_IVR = 1;
@@ -162,7 +170,6 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
   const declinedRate = 1 / cb.declinedPatienceMultiplier;
   const largestRate = Math.max(1, callbacks ? declinedRate : 1);
   const patienceRate = largestRate / s.patience.meanSeconds; // per caller, at the largest relative rate
-  let nextAbandon = Number.POSITIVE_INFINITY;
 
   const events = new EventHeap();
   const ivrEnds = new TimedFifo();
@@ -198,14 +205,14 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
   let busy = 0;
   let dedicatedBusy = 0;
   let linesInUse = 0;
-  let now = open;
   let current = 0; // the interval the clock is in
   let nextBoundary = open + L;
-  let nextArrival = Number.POSITIVE_INFINITY;
-  // Time integrals of the current interval, written to the counters at its end.
-  let busyArea = 0;
-  let availableArea = 0;
-  let queueArea = 0;
+  // The times and time integrals of the current interval that change at every event live in one typed array:
+  // a number the closures share would be a fresh heap box at each write.
+  const clock = new Float64Array(6);
+  clock[NOW] = open;
+  clock[NEXT_ARRIVAL] = Number.POSITIVE_INFINITY;
+  clock[NEXT_ABANDON] = Number.POSITIVE_INFINITY;
 
   const newSlot = () => {
     const slot = free > 0 ? freeSlots[--free] : slots++;
@@ -228,20 +235,20 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
 
   /** Moves the clock to t, adding busy, on-duty and queue time to the current interval's integrals. */
   const advance = (t: number) => {
-    const dt = t - now;
-    busyArea += (busy + dedicatedBusy) * dt;
+    const dt = t - clock[NOW];
+    clock[BUSY_AREA] += (busy + dedicatedBusy) * dt;
     // Agents past their shift still count while they finish the call in hand.
-    availableArea += ((onDuty > busy ? onDuty : busy) + dedicated) * dt;
-    queueArea += waiting * dt;
-    now = t;
+    clock[AVAILABLE_AREA] += ((onDuty > busy ? onDuty : busy) + dedicated) * dt;
+    clock[QUEUE_AREA] += waiting * dt;
+    clock[NOW] = t;
   };
   const closeIntegrals = () => {
-    c.busySeconds[current] = busyArea;
-    c.availableSeconds[current] = availableArea;
-    c.queueArea[current] = queueArea;
-    busyArea = 0;
-    availableArea = 0;
-    queueArea = 0;
+    c.busySeconds[current] = clock[BUSY_AREA];
+    c.availableSeconds[current] = clock[AVAILABLE_AREA];
+    c.queueArea[current] = clock[QUEUE_AREA];
+    clock[BUSY_AREA] = 0;
+    clock[AVAILABLE_AREA] = 0;
+    clock[QUEUE_AREA] = 0;
   };
 
   /**
@@ -251,9 +258,9 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
    */
   const setWaiting = (t: number, w: number) => {
     if (memoryless) {
-      if (w === 0) nextAbandon = Number.POSITIVE_INFINITY;
-      else if (waiting === 0) nextAbandon = t - Math.log(rng.next()) / (patienceRate * w);
-      else if (w !== waiting) nextAbandon = t + ((nextAbandon - t) * waiting) / w;
+      if (w === 0) clock[NEXT_ABANDON] = Number.POSITIVE_INFINITY;
+      else if (waiting === 0) clock[NEXT_ABANDON] = t - Math.log(rng.next()) / (patienceRate * w);
+      else if (w !== waiting) clock[NEXT_ABANDON] = t + ((clock[NEXT_ABANDON] - t) * waiting) / w;
     }
     waiting = w;
   };
@@ -263,7 +270,8 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
     counter[customerInterval[customer]]++;
   };
   /** Whether a caller who was blocked or abandoned calls again: the share who would, within the attempts allowed. */
-  const redials = (customer: number, share: number) => share > 0 && customerAttempts[customer] < maxAttempts && rng.next() < share;
+  const redials = (customer: number, share: number) =>
+    share > 0 && customerAttempts[customer] < maxAttempts && rng.next() < share;
 
   // Next first attempt after t: exact for piecewise-constant rates (memoryless restart at each boundary).
   const scheduleArrival = (t: number) => {
@@ -274,13 +282,13 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
       if (rate > 0) {
         const next = time - Math.log(rng.next()) / rate;
         if (next < end) {
-          nextArrival = next;
+          clock[NEXT_ARRIVAL] = next;
           return;
         }
       }
       time = end;
     }
-    nextArrival = Number.POSITIVE_INFINITY;
+    clock[NEXT_ARRIVAL] = Number.POSITIVE_INFINITY;
   };
 
   const arrive = (customer: number, t: number, redial: boolean) => {
@@ -468,7 +476,7 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
     const slot = line.at(at);
     const rate = callRate[slot];
     if (rate < 1 && rng.next() >= rate) {
-      nextAbandon = t - Math.log(rng.next()) / (patienceRate * waiting);
+      clock[NEXT_ABANDON] = t - Math.log(rng.next()) / (patienceRate * waiting);
       return;
     }
     line.removeAt(at);
@@ -571,7 +579,7 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
   let steps = 0;
   for (;;) {
     // The earliest of the sources; a boundary goes first at a tie, so `current` is the interval of t.
-    let t = nextArrival;
+    let t = clock[NEXT_ARRIVAL];
     let from = FROM_ARRIVAL;
     if (events.size > 0 && events.peekTime() < t) {
       t = events.peekTime();
@@ -585,8 +593,8 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
       t = escapeEnds.peekTime();
       from = FROM_ESCAPE;
     }
-    if (nextAbandon < t) {
-      t = nextAbandon;
+    if (clock[NEXT_ABANDON] < t) {
+      t = clock[NEXT_ABANDON];
       from = FROM_PATIENCE;
     }
     if (nextBoundary <= t) {
