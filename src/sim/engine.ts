@@ -130,6 +130,10 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
     abandonedWithin: abandonedWithinCount,
     customers: customersCount,
     customersAnswered,
+    contained: containedCount,
+    customersContained,
+    customersAbandoned,
+    customersBlocked,
   } = counts;
   const c = counts;
 
@@ -300,7 +304,7 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
     if (linesInUse >= lines) {
       blockedCount[i]++;
       if (redials(customer, redialBlockedShare)) events.push(t + redialBlockedDelay(rng), REDIAL + KINDS * customer);
-      else customerEnds(customer, c.customersBlocked);
+      else customerEnds(customer, customersBlocked);
       return;
     }
     linesInUse++;
@@ -395,8 +399,8 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
     const i = callInterval[slot];
     const route = callRoute[slot];
     if (route === CONTAINED) {
-      c.contained[i]++;
-      customerEnds(callCustomer[slot], c.customersContained);
+      containedCount[i]++;
+      customerEnds(callCustomer[slot], customersContained);
       linesInUse--;
       release(slot);
       return;
@@ -465,7 +469,7 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
     linesInUse--;
     const customer = callCustomer[slot];
     if (redials(customer, redialAbandonedShare)) events.push(t + redialAbandonedDelay(rng), REDIAL + KINDS * customer);
-    else customerEnds(customer, c.customersAbandoned);
+    else customerEnds(customer, customersAbandoned);
   };
 
   /** The queue's clock rings: a caller drawn uniformly leaves (if the thinning keeps them). */
