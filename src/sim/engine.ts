@@ -190,9 +190,12 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
   let free = 0;
   let slots = 0;
   // Customers: the interval of their first attempt, calls made, state.
-  let customerInterval = new Int32Array(1024);
-  let customerAttempts = new Int32Array(1024);
-  let customerState = new Uint8Array(1024);
+  // Sized for the day's expected first attempts plus six standard deviations, so they rarely grow.
+  const expectedCustomers = firstCalls.reduce((a, b) => a + b, 0);
+  const customerRoom = Math.ceil(expectedCustomers + 6 * Math.sqrt(expectedCustomers)) + 1024;
+  let customerInterval = new Int32Array(customerRoom);
+  let customerAttempts = new Int32Array(customerRoom);
+  let customerState = new Uint8Array(customerRoom);
   let customers = 0;
   // Callback requests: customer, attempts made, still open (neither completed nor failed).
   let requestCustomer = new Int32Array(256);
@@ -518,7 +521,7 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
   };
 
   const heapEvent = (t: number) => {
-    const payload = events.pop();
+    const payload = events.take();
     let kind: number;
     let id: number;
     if (payload < SMALL_PAYLOAD) {
@@ -585,8 +588,9 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
     // The earliest of the sources; a boundary goes first at a tie, so `current` is the interval of t.
     let t = clock[NEXT_ARRIVAL];
     let from = FROM_ARRIVAL;
-    if (events.size > 0 && events.peekTime() < t) {
-      t = events.peekTime();
+    const heapTime = events.peekTime();
+    if (heapTime < t) {
+      t = heapTime;
       from = FROM_HEAP;
     }
     if (ivrEnds.size > 0 && ivrEnds.peekTime() < t) {
