@@ -29,12 +29,11 @@ const FROM_ESCAPE = 4;
 const FROM_PATIENCE = 5;
 
 // Slots of the engine's clock array.
-const NOW = 0;
-const NEXT_ARRIVAL = 1;
-const NEXT_ABANDON = 2;
-const BUSY_AREA = 3;
-const AVAILABLE_AREA = 4;
-const QUEUE_AREA = 5;
+const NEXT_ARRIVAL = 0;
+const NEXT_ABANDON = 1;
+const BUSY_MOMENT = 2;
+const AVAILABLE_MOMENT = 3;
+const QUEUE_MOMENT = 4;
 
 // Call states.
 const FREE = 0;
@@ -214,10 +213,10 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
   let linesInUse = 0;
   let current = 0; // the interval the clock is in
   let nextBoundary = open + L;
-  // The times and time integrals of the current interval that change at every event live in one typed array:
-  // a number the closures share would be a fresh heap box at each write.
-  const clock = new Float64Array(6);
-  clock[NOW] = open;
+  let intervalStart = open;
+  // The next times and the current interval's moments (below) live in one typed array: a number the
+  // closures share would be a fresh heap box at each write.
+  const clock = new Float64Array(5);
   clock[NEXT_ARRIVAL] = Number.POSITIVE_INFINITY;
   clock[NEXT_ABANDON] = Number.POSITIVE_INFINITY;
 
@@ -240,35 +239,46 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
     freeSlots[free++] = slot;
   };
 
-  /** Moves the clock to t, adding busy, on-duty and queue time to the current interval's integrals. */
-  const advance = (t: number) => {
-    const dt = t - clock[NOW];
-    clock[BUSY_AREA] += (busy + dedicatedBusy) * dt;
-    // Agents past their shift still count while they finish the call in hand.
-    clock[AVAILABLE_AREA] += ((onDuty > busy ? onDuty : busy) + dedicated) * dt;
-    clock[QUEUE_AREA] += waiting * dt;
-    clock[NOW] = t;
+  /*
+   * Busy, on-duty and queue time per interval [a, b] without work at every
+   * event: for a count X that changes by Δₖ at times tₖ, ∫ X dt = X(b)·(b − a)
+   * − Σ Δₖ·(tₖ − a), so each change adds Δ·(t − a) to X's moment and the
+   * integral is taken once, when the interval closes.
+   */
+  const changeBusy = (t: number, delta: number) => {
+    const since = t - intervalStart;
+    // Agents past their shift still count as on duty while they finish the call in hand.
+    const before = onDuty > busy ? onDuty : busy;
+    busy += delta;
+    const after = onDuty > busy ? onDuty : busy;
+    clock[BUSY_MOMENT] += delta * since;
+    if (after !== before) clock[AVAILABLE_MOMENT] += (after - before) * since;
+  };
+  const changeDedicatedBusy = (t: number, delta: number) => {
+    dedicatedBusy += delta;
+    clock[BUSY_MOMENT] += delta * (t - intervalStart);
   };
   const closeIntegrals = () => {
-    c.busySeconds[current] = clock[BUSY_AREA];
-    c.availableSeconds[current] = clock[AVAILABLE_AREA];
-    c.queueArea[current] = clock[QUEUE_AREA];
-    clock[BUSY_AREA] = 0;
-    clock[AVAILABLE_AREA] = 0;
-    clock[QUEUE_AREA] = 0;
+    c.busySeconds[current] = (busy + dedicatedBusy) * L - clock[BUSY_MOMENT];
+    c.availableSeconds[current] = ((onDuty > busy ? onDuty : busy) + dedicated) * L - clock[AVAILABLE_MOMENT];
+    c.queueArea[current] = waiting * L - clock[QUEUE_MOMENT];
+    clock[BUSY_MOMENT] = 0;
+    clock[AVAILABLE_MOMENT] = 0;
+    clock[QUEUE_MOMENT] = 0;
   };
 
   /**
    * The queue's length becomes w at t. The abandonment clock's time left is
    * exponential whatever has passed, so it is rescaled to the new rate (no
-   * draw), or drawn afresh when the queue was empty.
+   * draw), or drawn afresh when the queue was empty or the clock has just rung.
    */
-  const setWaiting = (t: number, w: number) => {
+  const setWaiting = (t: number, w: number, rang = false) => {
     if (memoryless) {
       if (w === 0) clock[NEXT_ABANDON] = Number.POSITIVE_INFINITY;
-      else if (waiting === 0) clock[NEXT_ABANDON] = t - Math.log(rng.next()) / (patienceRate * w);
+      else if (waiting === 0 || rang) clock[NEXT_ABANDON] = t - Math.log(rng.next()) / (patienceRate * w);
       else if (w !== waiting) clock[NEXT_ABANDON] = t + ((clock[NEXT_ABANDON] - t) * waiting) / w;
     }
+    clock[QUEUE_MOMENT] += (w - waiting) * (t - intervalStart);
     waiting = w;
   };
 
@@ -336,7 +346,7 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
     if (wait <= target) answeredWithinCount[i]++;
     customerEnds(callCustomer[slot], customersAnswered);
     callState[slot] = IN_SERVICE;
-    busy++;
+    changeBusy(t, 1);
     events.push(t + handleTime(i), SERVICE_END + KINDS * slot);
   };
 
@@ -359,8 +369,8 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
     const request = readyCallbacks.shift();
     requestAttempts[request]++;
     c.callbackAttempts[current]++;
-    if (agentIsDedicated) dedicatedBusy++;
-    else busy++;
+    if (agentIsDedicated) changeDedicatedBusy(t, 1);
+    else changeBusy(t, 1);
     const reached = rng.next() < cb.reachProbability;
     if (reached) closeRequest(request, current, c.callbacksCompleted, c.customersCallbackCompleted);
     const duration = reached ? handleTime(current) * cb.handleTimeMultiplier : cb.unreachedAttemptSeconds;
@@ -489,16 +499,14 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
     line.removeAt(at);
     abandon(slot, t);
     release(slot);
-    const w = waiting - 1;
-    waiting = 0; // the clock starts afresh for those left
-    setWaiting(t, w);
+    setWaiting(t, waiting - 1, true);
   };
 
   /** A deadline event (patience other than exponential): the call abandons if it is still queued. */
   const deadlinePasses = (slot: number, t: number) => {
     if (callState[slot] !== QUEUED || callAbandonAt[slot] !== t) return; // answered first, or a reused slot
     callState[slot] = LEFT_QUEUE;
-    waiting--;
+    setWaiting(t, waiting - 1);
     abandon(slot, t);
   };
 
@@ -533,7 +541,7 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
     }
     switch (kind) {
       case SERVICE_END:
-        busy--;
+        changeBusy(t, -1);
         linesInUse--;
         release(id);
         dispatch(t);
@@ -550,8 +558,8 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
       case CALLBACK_END: {
         const reached = (id & 2) !== 0;
         const request = id >> 2;
-        if (id & 1) dedicatedBusy--;
-        else busy--;
+        if (id & 1) changeDedicatedBusy(t, -1);
+        else changeBusy(t, -1);
         // A reached customer was counted when reached; an attempt that did not reach them is retried or fails.
         if (!reached) {
           if (requestAttempts[request] < cb.maxAttempts && t + cb.retryDelaySeconds < deadline) {
@@ -610,7 +618,6 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
       from = FROM_BOUNDARY;
     }
     if (t >= close) break;
-    advance(t);
     if (onProgress !== undefined && (++steps & 0x3fff) === 0) onProgress((t - open) / (close - open));
     switch (from) {
       case FROM_HEAP:
@@ -632,12 +639,12 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
       case FROM_BOUNDARY:
         closeIntegrals();
         current++;
+        intervalStart = t;
         nextBoundary = open + (current + 1) * L;
         startInterval(t);
         break;
     }
   }
-  advance(close);
   closeIntegrals();
   // Calls still in the IVR or the queue are carried over, counted, never dropped.
   for (let slot = 0; slot < slots; slot++) {
