@@ -111,6 +111,7 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
   const open = minutesOf(s.day.open) * 60;
   const close = open + n * L;
   const firstCalls = callsPerInterval(s);
+  const meanGap = Float64Array.from(firstCalls, (calls) => L / calls); // s between first attempts
   const aht = ahtPerInterval(s);
   const staffing = agentsPerInterval(s);
   const counts = emptyCounts(n);
@@ -294,10 +295,9 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
   const scheduleArrival = (t: number) => {
     let time = t;
     for (let i = current; i < n; i++) {
-      const rate = firstCalls[i] / L;
       const end = open + (i + 1) * L;
-      if (rate > 0) {
-        const next = time - Math.log(rng.next()) / rate;
+      if (firstCalls[i] > 0) {
+        const next = time - Math.log(rng.next()) * meanGap[i];
         if (next < end) {
           clock[NEXT_ARRIVAL] = next;
           return;
