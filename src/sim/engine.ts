@@ -1,10 +1,10 @@
 import { agentsPerInterval, ahtPerInterval, callsPerInterval, intervalCount, minutesOf } from '../scenario/day';
 import type { Scenario } from '../scenario/schema';
-import { type Counts, emptyCounts } from './counters';
+import { COUNTERS, type Counts, emptyCounts } from './counters';
 import { sampler } from './distributions';
 import { EventHeap } from './heap';
 import { TimedFifo, WaitingLine } from './queues';
-import { replicationRng } from './rng';
+import { type Rng, replicationRng } from './rng';
 
 // Event kinds in the heap, packed with an id as kind + KINDS · id. First
 // attempts, interval boundaries, IVR ends of constant length and (for
@@ -105,7 +105,24 @@ function ring() {
  * event per queued call out of the heap.
  */
 export function simulateReplication(s: Scenario, replication: number, onProgress?: (fraction: number) => void): Counts {
-  const rng = replicationRng(s.simulation.seed, replication);
+  let run = engines.get(s);
+  if (run === undefined) {
+    run = replicationEngine(s);
+    engines.set(s, run);
+  }
+  return run(replication, onProgress);
+}
+
+/**
+ * The engine of one scenario: what the scenario fixes is worked out once,
+ * and the event handlers are made once, so the JIT compiles them once for
+ * all the scenario's replications (new closures per replication would make
+ * it throw away and redo that work for the first few).
+ */
+const engines = new WeakMap<Scenario, (replication: number, onProgress?: (fraction: number) => void) => Counts>();
+
+function replicationEngine(s: Scenario) {
+  let rng: Rng = replicationRng(s.simulation.seed, 0); // each replication sets its own
   const n = intervalCount(s);
   const L = s.intervalMinutes * 60;
   const open = minutesOf(s.day.open) * 60;
@@ -155,18 +172,22 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
   const offerWait = cb.offerWhen.waitAboveSeconds ?? Number.POSITIVE_INFINITY;
   const offerPosition = cb.offerWhen.positionAbove ?? Number.POSITIVE_INFINITY;
 
-  const ivrTime = sampler(s.ivr.time, s.ivr.time.meanSeconds);
   // A constant IVR time ends calls in the order they came: a FIFO, not the heap.
   const ivrConstant = s.ivr.time.kind === 'deterministic' ? s.ivr.time.meanSeconds : -1;
-  const patience = sampler(s.patience, s.patience.meanSeconds);
   const redialAbandonedShare = s.redial.abandoned.share;
   const redialBlockedShare = s.redial.blocked.share;
-  const redialAbandonedDelay = sampler(s.redial.abandoned.delay, s.redial.abandoned.delay.meanSeconds);
-  const redialBlockedDelay = sampler(s.redial.blocked.delay, s.redial.blocked.delay.meanSeconds);
   const maxAttempts = s.redial.maxAttempts;
-  const handle = aht.map((mean) => sampler(s.handleTime, mean));
+  // Samplers may keep a draw for the next call (normals come in pairs): each replication gets its own.
+  const samplers = () => ({
+    ivrTime: sampler(s.ivr.time, s.ivr.time.meanSeconds),
+    patience: sampler(s.patience, s.patience.meanSeconds),
+    redialAbandonedDelay: sampler(s.redial.abandoned.delay, s.redial.abandoned.delay.meanSeconds),
+    redialBlockedDelay: sampler(s.redial.blocked.delay, s.redial.blocked.delay.meanSeconds),
+    handle: aht.map((mean) => sampler(s.handleTime, mean)),
+  });
+  let draw = samplers();
   const handleExponential = s.handleTime.kind === 'exponential';
-  const handleTime = (i: number) => (handleExponential ? -aht[i] * Math.log(rng.next()) : handle[i](rng));
+  const handleTime = (i: number) => (handleExponential ? -aht[i] * Math.log(rng.next()) : draw.handle[i](rng));
 
   // Exponential patience: one clock for the queue. Rates are relative to the largest (1 ÷ mean, or that ÷ the
   // declined multiplier when it is below 1); a caller at a lower rate abandons with probability rate ÷ largest.
@@ -175,9 +196,9 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
   const largestRate = Math.max(1, callbacks ? declinedRate : 1);
   const patienceRate = largestRate / s.patience.meanSeconds; // per caller, at the largest relative rate
 
-  const events = new EventHeap();
-  const ivrEnds = new TimedFifo();
-  const escapeEnds = new TimedFifo();
+  let events = new EventHeap();
+  let ivrEnds = new TimedFifo();
+  let escapeEnds = new TimedFifo();
   // Calls in the system (struct of arrays, slots reused through a free list).
   let callCustomer = new Int32Array(1024);
   let callInterval = new Int32Array(1024);
@@ -202,11 +223,11 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
   let requestAttempts = new Int32Array(256);
   let requestOpen = new Uint8Array(256);
   let requests = 0;
-  const readyCallbacks = ring();
+  let readyCallbacks = ring();
   let backlog = 0; // requested and not yet completed or failed
 
-  const escapes = new WaitingLine(); // answered first
-  const others = new WaitingLine();
+  let escapes = new WaitingLine(); // answered first
+  let others = new WaitingLine();
   let waiting = 0;
   let onDuty = 0;
   let busy = 0;
@@ -316,7 +337,7 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
     customerAttempts[customer]++;
     if (linesInUse >= lines) {
       blockedCount[i]++;
-      if (redials(customer, redialBlockedShare)) events.push(t + redialBlockedDelay(rng), REDIAL + KINDS * customer);
+      if (redials(customer, redialBlockedShare)) events.push(t + draw.redialBlockedDelay(rng), REDIAL + KINDS * customer);
       else customerEnds(customer, customersBlocked);
       return;
     }
@@ -333,7 +354,7 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
     callRoute[slot] = route;
     if (route === ESCAPED) escapeEnds.push(t + escapeSeconds, slot);
     else if (ivrConstant >= 0) ivrEnds.push(t + ivrConstant, slot);
-    else events.push(t + ivrTime(rng), IVR_END + KINDS * slot);
+    else events.push(t + draw.ivrTime(rng), IVR_END + KINDS * slot);
   };
 
   const startService = (slot: number, t: number) => {
@@ -441,7 +462,7 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
     else others.push(slot);
     if (memoryless) callRate[slot] = (patienceFactor === 1 ? 1 : declinedRate) / largestRate;
     else {
-      const abandonAt = t + patience(rng) * patienceFactor;
+      const abandonAt = t + draw.patience(rng) * patienceFactor;
       callAbandonAt[slot] = abandonAt;
       events.push(abandonAt, ABANDON + KINDS * slot);
     }
@@ -481,7 +502,7 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
     if (wait <= target) abandonedWithinCount[i]++;
     linesInUse--;
     const customer = callCustomer[slot];
-    if (redials(customer, redialAbandonedShare)) events.push(t + redialAbandonedDelay(rng), REDIAL + KINDS * customer);
+    if (redials(customer, redialAbandonedShare)) events.push(t + draw.redialAbandonedDelay(rng), REDIAL + KINDS * customer);
     else customerEnds(customer, customersAbandoned);
   };
 
@@ -517,6 +538,8 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
       customerState = grow(customerState, customers);
     }
     customerInterval[customers] = current;
+    customerAttempts[customers] = 0;
+    customerState[customers] = ACTIVE;
     customersCount[current]++;
     return customers++;
   };
@@ -585,83 +608,113 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
     }
   };
 
-  // The day: the callback window and deadline, staffing of the first interval, the first arrival.
-  if (callbacks && serve.mode === 'window') events.push(windowStart, WINDOW_OPEN);
-  if (callbacks && deadline < close) events.push(deadline, DEADLINE);
-  startInterval(open);
-  scheduleArrival(open);
+  const run = (replication: number, onProgress?: (fraction: number) => void): Counts => {
+    rng = replicationRng(s.simulation.seed, replication);
+    draw = samplers();
+    for (const k of COUNTERS) counts[k].fill(0);
+    events = new EventHeap();
+    ivrEnds = new TimedFifo();
+    escapeEnds = new TimedFifo();
+    readyCallbacks = ring();
+    escapes = new WaitingLine();
+    others = new WaitingLine();
+    free = 0;
+    slots = 0;
+    customers = 0;
+    requests = 0;
+    backlog = 0;
+    waiting = 0;
+    onDuty = 0;
+    busy = 0;
+    dedicatedBusy = 0;
+    linesInUse = 0;
+    current = 0;
+    nextBoundary = open + L;
+    intervalStart = open;
+    clock.fill(0);
+    clock[NEXT_ARRIVAL] = Number.POSITIVE_INFINITY;
+    clock[NEXT_ABANDON] = Number.POSITIVE_INFINITY;
 
-  let steps = 0;
-  for (;;) {
-    // The earliest of the sources; a boundary goes first at a tie, so `current` is the interval of t.
-    let t = clock[NEXT_ARRIVAL];
-    let from = FROM_ARRIVAL;
-    const heapTime = events.peekTime();
-    if (heapTime < t) {
-      t = heapTime;
-      from = FROM_HEAP;
+    // The day: the callback window and deadline, staffing of the first interval, the first arrival.
+    if (callbacks && serve.mode === 'window') events.push(windowStart, WINDOW_OPEN);
+    if (callbacks && deadline < close) events.push(deadline, DEADLINE);
+    startInterval(open);
+    scheduleArrival(open);
+
+    let steps = 0;
+    for (;;) {
+      // The earliest of the sources; a boundary goes first at a tie, so `current` is the interval of t.
+      let t = clock[NEXT_ARRIVAL];
+      let from = FROM_ARRIVAL;
+      const heapTime = events.peekTime();
+      if (heapTime < t) {
+        t = heapTime;
+        from = FROM_HEAP;
+      }
+      if (ivrEnds.size > 0 && ivrEnds.peekTime() < t) {
+        t = ivrEnds.peekTime();
+        from = FROM_IVR;
+      }
+      if (escapeEnds.size > 0 && escapeEnds.peekTime() < t) {
+        t = escapeEnds.peekTime();
+        from = FROM_ESCAPE;
+      }
+      if (clock[NEXT_ABANDON] < t) {
+        t = clock[NEXT_ABANDON];
+        from = FROM_PATIENCE;
+      }
+      if (nextBoundary <= t) {
+        t = nextBoundary;
+        from = FROM_BOUNDARY;
+      }
+      if (t >= close) break;
+      if (onProgress !== undefined && (++steps & 0x3fff) === 0) onProgress((t - open) / (close - open));
+      switch (from) {
+        case FROM_HEAP:
+          heapEvent(t);
+          break;
+        case FROM_ARRIVAL:
+          arrive(newCustomer(), t, false);
+          scheduleArrival(t);
+          break;
+        case FROM_IVR:
+          leaveIvr(ivrEnds.shift(), t);
+          break;
+        case FROM_ESCAPE:
+          leaveIvr(escapeEnds.shift(), t);
+          break;
+        case FROM_PATIENCE:
+          patienceRunsOut(t);
+          break;
+        case FROM_BOUNDARY:
+          closeIntegrals();
+          current++;
+          intervalStart = t;
+          nextBoundary = open + (current + 1) * L;
+          startInterval(t);
+          break;
+      }
     }
-    if (ivrEnds.size > 0 && ivrEnds.peekTime() < t) {
-      t = ivrEnds.peekTime();
-      from = FROM_IVR;
+    closeIntegrals();
+    // Calls still in the IVR or the queue are carried over, counted, never dropped.
+    for (let slot = 0; slot < slots; slot++) {
+      if (callState[slot] === IN_IVR || callState[slot] === QUEUED) c.inSystemAtEnd[callInterval[slot]]++;
     }
-    if (escapeEnds.size > 0 && escapeEnds.peekTime() < t) {
-      t = escapeEnds.peekTime();
-      from = FROM_ESCAPE;
+    // Open requests fail at the close if their deadline has come, else they are pending (carried to the next day).
+    for (let request = 0; request < requests; request++) {
+      if (requestOpen[request] === 0) continue;
+      if (deadline <= close) failCallback(request, n - 1);
+      else {
+        requestOpen[request] = 0;
+        c.callbacksPendingAtClose[n - 1]++;
+      }
     }
-    if (clock[NEXT_ABANDON] < t) {
-      t = clock[NEXT_ABANDON];
-      from = FROM_PATIENCE;
+    for (let customer = 0; customer < customers; customer++) {
+      if (customerState[customer] === ACTIVE) c.customersInSystemAtEnd[customerInterval[customer]]++;
+      else if (customerState[customer] === AWAITING_CALLBACK) c.customersCallbackPending[customerInterval[customer]]++;
     }
-    if (nextBoundary <= t) {
-      t = nextBoundary;
-      from = FROM_BOUNDARY;
-    }
-    if (t >= close) break;
-    if (onProgress !== undefined && (++steps & 0x3fff) === 0) onProgress((t - open) / (close - open));
-    switch (from) {
-      case FROM_HEAP:
-        heapEvent(t);
-        break;
-      case FROM_ARRIVAL:
-        arrive(newCustomer(), t, false);
-        scheduleArrival(t);
-        break;
-      case FROM_IVR:
-        leaveIvr(ivrEnds.shift(), t);
-        break;
-      case FROM_ESCAPE:
-        leaveIvr(escapeEnds.shift(), t);
-        break;
-      case FROM_PATIENCE:
-        patienceRunsOut(t);
-        break;
-      case FROM_BOUNDARY:
-        closeIntegrals();
-        current++;
-        intervalStart = t;
-        nextBoundary = open + (current + 1) * L;
-        startInterval(t);
-        break;
-    }
-  }
-  closeIntegrals();
-  // Calls still in the IVR or the queue are carried over, counted, never dropped.
-  for (let slot = 0; slot < slots; slot++) {
-    if (callState[slot] === IN_IVR || callState[slot] === QUEUED) c.inSystemAtEnd[callInterval[slot]]++;
-  }
-  // Open requests fail at the close if their deadline has come, else they are pending (carried to the next day).
-  for (let request = 0; request < requests; request++) {
-    if (requestOpen[request] === 0) continue;
-    if (deadline <= close) failCallback(request, n - 1);
-    else {
-      requestOpen[request] = 0;
-      c.callbacksPendingAtClose[n - 1]++;
-    }
-  }
-  for (let customer = 0; customer < customers; customer++) {
-    if (customerState[customer] === ACTIVE) c.customersInSystemAtEnd[customerInterval[customer]]++;
-    else if (customerState[customer] === AWAITING_CALLBACK) c.customersCallbackPending[customerInterval[customer]]++;
-  }
-  return counts;
+    // The caller keeps the counts; the engine's own are reused by the next replication.
+    return Object.fromEntries(COUNTERS.map((k) => [k, counts[k].slice()])) as Counts;
+  };
+  return run;
 }
