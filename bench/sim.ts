@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { defaultWorkers, spawnNodeWorker } from '../src/cli/nodeWorkers';
 import { parseScenario, parseScenarioText, type Scenario, type ScenarioInput } from '../src/scenario';
 import { simulateReplication } from '../src/sim';
@@ -222,6 +223,28 @@ async function cancelDuringOneReplication() {
   };
 }
 
+const ONE_CORE = {
+  engineAgainstCLoop: againstCLoop,
+  mmnm500Agents: () => simulatedCalls(false),
+  fullCallFlow: () => simulatedCalls(true),
+  christmasEve: () => christmasEveOneCore(),
+};
+
+/**
+ * A one-core figure in a process of its own: the JIT has then seen no other
+ * scenario, as in a simulation worker, which runs one.
+ */
+function inFreshProcess(figure: keyof typeof ONE_CORE): unknown {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), figure], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`bench/sim.ts ${figure}: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const figure = process.argv[2] as keyof typeof ONE_CORE;
+  process.stdout.write(JSON.stringify(await ONE_CORE[figure]()));
+}
+
 export async function simulationFigures() {
   const allCores = await christmasEveRun(defaultWorkers());
   // Memory stays bounded: the process's peak size does not grow with the number of replications.
@@ -231,11 +254,11 @@ export async function simulationFigures() {
   const oneWorker = await christmasEveRun(1, 300);
   const twoWorkers = await christmasEveRun(2, 300);
   return {
-    engineAgainstCLoop: againstCLoop(),
+    engineAgainstCLoop: inFreshProcess('engineAgainstCLoop'),
     simulatedCallsOneCore: {
-      mmnm500Agents: await simulatedCalls(false),
-      fullCallFlow: await simulatedCalls(true),
-      christmasEve: await christmasEveOneCore(),
+      mmnm500Agents: inFreshProcess('mmnm500Agents'),
+      fullCallFlow: inFreshProcess('fullCallFlow'),
+      christmasEve: inFreshProcess('christmasEve'),
     },
     christmasEve100Replications: {
       workers: defaultWorkers(),
