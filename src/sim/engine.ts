@@ -103,6 +103,9 @@ function ring() {
  * patience and is a caller drawn uniformly among them (thinned where declined
  * callers have another patience), which is exact and keeps one abandonment
  * event per queued call out of the heap.
+ *
+ * A scenario is taken as immutable: its engine is kept, by identity, for its
+ * next replications.
  */
 export function simulateReplication(s: Scenario, replication: number, onProgress?: (fraction: number) => void): Counts {
   let run = engines.get(s);
