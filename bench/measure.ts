@@ -15,7 +15,7 @@ export interface Timing {
 }
 
 /** CPU time of waited-for child processes (Linux /proc; 0 elsewhere, where children are not counted). */
-function childrenCpuMs(): number {
+export function childrenCpuMs(): number {
   try {
     const stat = readFileSync('/proc/self/stat', 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

@@ -1,10 +1,13 @@
 /** Simulation engine and worker-pool figures. */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { defaultWorkers, spawnNodeWorker } from '../src/cli/nodeWorkers';
 import { formatScenarioError, parseScenario, parseScenarioText, type Scenario, type ScenarioInput } from '../src/scenario';
 import { simulateReplication } from '../src/sim';
 import { runSimulation, SimulationCancelled } from '../src/sim/pool';
-import { timed } from './measure';
+import { childrenCpuMs, timed } from './measure';
 
 function scenario(input: ScenarioInput): Scenario {
   const parsed = parseScenario(input);
@@ -55,11 +58,105 @@ async function simulatedCalls(fullFlow: boolean) {
   return { calls, perCpuSecond: Math.round(calls / (timing.cpuMs / 1000)), timing };
 }
 
+/** The C loop's reference case (its README): M/M/500+M at load 0.95 N, patience = AHT, a 24 h day of about 1.5 M calls. */
+const FLOOR = { lambda: 1.5e6 / 86_400, agents: 500, horizon: 86_400 };
+const floorAht = (0.95 * FLOOR.agents) / FLOOR.lambda;
+const FLOOR_SOURCE = process.env.WFM_C_FLOOR ?? '/work/shared/bench/mmnm_floor.c';
+
+const floorScenario = () =>
+  scenario({
+    schema: 1,
+    name: 'M/M/500+M as the C loop',
+    day: { date: '2026-12-24', open: '00:00', close: '24:00' },
+    intervalMinutes: 60,
+    demand: { calls: Array(24).fill(FLOOR.lambda * 3600) },
+    ahtSeconds: floorAht,
+    staffing: { agents: FLOOR.agents },
+    patience: { meanSeconds: floorAht },
+    ivr: { time: { kind: 'deterministic', meanSeconds: 0.001 } },
+  });
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const m = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+};
+
+/**
+ * The engine against the lean C event loop on the same model, side by side:
+ * C and engine alternate (C, engine, C, engine …), each pair gives a ratio
+ * of calls per CPU-second, and the median ratio is the figure. The C loop
+ * runs three days per turn so its CPU time (counted in 10 ms ticks) is exact
+ * to about 2 %; the engine's is taken in microseconds.
+ */
+function againstCLoop(pairs = 7) {
+  const binary = `${new URL('../.tmp/bench/', import.meta.url).pathname}mmnm_floor`;
+  if (!existsSync(FLOOR_SOURCE)) return { skipped: `no C loop at ${FLOOR_SOURCE} (set WFM_C_FLOOR)` };
+  mkdirSync(new URL('../.tmp/bench/', import.meta.url), { recursive: true });
+  const gcc = spawnSync('gcc', ['-O2', '-o', binary, FLOOR_SOURCE, '-lm'], { encoding: 'utf8' });
+  if (gcc.error || gcc.status !== 0) return { skipped: `gcc failed or is missing: ${gcc.error?.message ?? gcc.stderr}` };
+  const s = floorScenario();
+  simulateReplication(s, 0); // warm-up
+  const cLoop = (seed: number) => {
+    const cpu0 = childrenCpuMs();
+    let calls = 0;
+    for (let day = 0; day < 3; day++) {
+      const args = [FLOOR.lambda, floorAht, floorAht, FLOOR.agents, FLOOR.horizon, seed * 3 + day].map(String);
+      const run = spawnSync(binary, args, { encoding: 'utf8' });
+      calls += (JSON.parse(run.stdout) as { customers: number }).customers;
+    }
+    return calls / ((childrenCpuMs() - cpu0) / 1000);
+  };
+  const engine = (replication: number) => {
+    const u0 = process.cpuUsage();
+    const calls = simulateReplication(s, replication).calls.reduce((a, b) => a + b, 0);
+    const u = process.cpuUsage(u0);
+    return calls / ((u.user + u.system) / 1e6);
+  };
+  const c: number[] = [];
+  const js: number[] = [];
+  for (let pair = 1; pair <= pairs; pair++) {
+    c.push(cLoop(pair));
+    js.push(engine(pair));
+  }
+  const ratios = js.map((x, i) => Number((x / c[i]).toFixed(3)));
+  return {
+    model: 'M/M/500+M, load 0.95 N, exponential handle time and patience (mean patience = AHT), 24 h, about 1.5 M calls',
+    pairs,
+    cLoopCallsPerCpuSecond: c.map(Math.round),
+    engineCallsPerCpuSecond: js.map(Math.round),
+    ratios,
+    medianRatio: median(ratios),
+    loadAverage1m: Number(loadavg()[0].toFixed(2)),
+  };
+}
+
 const christmasEve = (() => {
   const parsed = parseScenarioText(readFileSync(new URL('../scenarios/christmas-eve.json', import.meta.url), 'utf8'));
   if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
   return parsed.scenario;
 })();
+
+/**
+ * Christmas Eve as bundled (96 intervals, IVR lines, redials): simulated
+ * calls per CPU-second on one core: the first ten replications (the JIT is
+ * still adapting the engine to the scenario) and the next ones, warm.
+ */
+async function christmasEveOneCore(replications = 40) {
+  const run = (from: number, count: number) =>
+    timed(() => {
+      let calls = 0;
+      for (let r = from; r < from + count; r++) calls += simulateReplication(christmasEve, r).calls.reduce((a, b) => a + b, 0);
+      return calls;
+    });
+  const rate = ({ value: calls, timing }: Awaited<ReturnType<typeof run>>) => ({
+    calls,
+    perCpuSecond: Math.round(calls / (timing.cpuMs / 1000)),
+    timing,
+  });
+  const cold = rate(await run(0, 10));
+  return { firstTenReplications: cold, warm: { replications, ...rate(await run(10, replications)) } };
+}
 
 async function christmasEveRun(workers: number, replications = 100) {
   return (await timed(() => runSimulation(christmasEve, spawnNodeWorker, { replications, workers }))).timing;
@@ -126,6 +223,28 @@ async function cancelDuringOneReplication() {
   };
 }
 
+const ONE_CORE = {
+  engineAgainstCLoop: againstCLoop,
+  mmnm500Agents: () => simulatedCalls(false),
+  fullCallFlow: () => simulatedCalls(true),
+  christmasEve: () => christmasEveOneCore(),
+};
+
+/**
+ * A one-core figure in a process of its own: the JIT has then seen no other
+ * scenario, as in a simulation worker, which runs one.
+ */
+function inFreshProcess(figure: keyof typeof ONE_CORE): unknown {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), figure], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`bench/sim.ts ${figure}: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const figure = process.argv[2] as keyof typeof ONE_CORE;
+  process.stdout.write(JSON.stringify(await ONE_CORE[figure]()));
+}
+
 export async function simulationFigures() {
   const allCores = await christmasEveRun(defaultWorkers());
   // Memory stays bounded: the process's peak size does not grow with the number of replications.
@@ -135,7 +254,12 @@ export async function simulationFigures() {
   const oneWorker = await christmasEveRun(1, 300);
   const twoWorkers = await christmasEveRun(2, 300);
   return {
-    simulatedCallsOneCore: { mmnm500Agents: await simulatedCalls(false), fullCallFlow: await simulatedCalls(true) },
+    engineAgainstCLoop: inFreshProcess('engineAgainstCLoop'),
+    simulatedCallsOneCore: {
+      mmnm500Agents: inFreshProcess('mmnm500Agents'),
+      fullCallFlow: inFreshProcess('fullCallFlow'),
+      christmasEve: inFreshProcess('christmasEve'),
+    },
     christmasEve100Replications: {
       workers: defaultWorkers(),
       timing: allCores,
@@ -145,6 +269,8 @@ export async function simulationFigures() {
       oneWorker,
       twoWorkers,
       speedUp: Number((oneWorker.wallMs / twoWorkers.wallMs).toFixed(2)),
+      /** CPU of the whole run on 2 workers ÷ on 1, less 1: what the second worker costs in all */
+      extraCpu: Number((twoWorkers.cpuMs / oneWorker.cpuMs - 1).toFixed(3)),
     },
     cancelDuringOneLongReplication: await cancelDuringOneReplication(),
   };

@@ -19,11 +19,13 @@ export function sampler(d: Pick<Distribution, 'kind' | 'shape' | 'values'>, mean
     case 'lognormal': {
       const sigma = d.shape ?? 1;
       const mu = Math.log(mean) - (sigma * sigma) / 2;
+      const normal = normals();
       return (rng) => Math.exp(mu + sigma * normal(rng));
     }
     case 'gamma': {
       const k = d.shape ?? 1;
-      return (rng) => (mean / k) * standardGamma(rng, k);
+      const normal = normals();
+      return (rng) => (mean / k) * standardGamma(rng, k, normal);
     }
     case 'weibull': {
       const k = d.shape ?? 1;
@@ -39,14 +41,35 @@ export function sampler(d: Pick<Distribution, 'kind' | 'shape' | 'values'>, mean
   }
 }
 
-/** Standard normal by Box–Muller (one of the pair; simple and branch-free). */
-function normal(rng: Rng): number {
-  return Math.sqrt(-2 * Math.log(rng.next())) * Math.cos(2 * Math.PI * rng.next());
+/**
+ * Standard normals by Marsaglia's polar method: each accepted pair of
+ * uniforms gives two independent normals, the second kept for the next draw
+ * (in a typed array, so keeping it allocates nothing).
+ */
+function normals(): (rng: Rng) => number {
+  const spare = new Float64Array(1);
+  let hasSpare = false;
+  return (rng) => {
+    if (hasSpare) {
+      hasSpare = false;
+      return spare[0];
+    }
+    for (;;) {
+      const u = 2 * rng.next() - 1;
+      const v = 2 * rng.next() - 1;
+      const r = u * u + v * v;
+      if (r >= 1 || r === 0) continue;
+      const f = Math.sqrt((-2 * Math.log(r)) / r);
+      spare[0] = v * f;
+      hasSpare = true;
+      return u * f;
+    }
+  };
 }
 
 /** Gamma(k, 1) by Marsaglia & Tsang (2000), with the k < 1 boost. */
-function standardGamma(rng: Rng, k: number): number {
-  if (k < 1) return standardGamma(rng, k + 1) * rng.next() ** (1 / k);
+function standardGamma(rng: Rng, k: number, normal: (rng: Rng) => number): number {
+  if (k < 1) return standardGamma(rng, k + 1, normal) * rng.next() ** (1 / k);
   const d = k - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {

@@ -1,29 +1,46 @@
 import { agentsPerInterval, ahtPerInterval, callsPerInterval, intervalCount, minutesOf } from '../scenario/day';
 import type { Scenario } from '../scenario/schema';
-import { type Counts, emptyCounts } from './counters';
-import { type Sampler, sampler } from './distributions';
+import { COUNTERS, type Counts, emptyCounts } from './counters';
+import { sampler } from './distributions';
 import { EventHeap } from './heap';
-import { replicationRng } from './rng';
+import { TimedFifo, WaitingLine } from './queues';
+import { type Rng, replicationRng } from './rng';
 
-// Event kinds, packed with an id as kind + KINDS · id.
-const ARRIVAL = 0;
+// Event kinds in the heap, packed with an id as kind + KINDS · id. First
+// attempts, interval boundaries, IVR ends of constant length and (for
+// exponential patience) abandonments are kept out of the heap.
 const REDIAL = 1;
 const IVR_END = 2;
 const ABANDON = 3;
 const SERVICE_END = 4;
 const CALLBACK_END = 5;
 const CALLBACK_READY = 6;
-const BOUNDARY = 7;
 const WINDOW_OPEN = 8;
 const DEADLINE = 9;
 const KINDS = 16;
+const SMALL_PAYLOAD = 2 ** 31; // below it, the payload unpacks with integer operations
+
+// Where the next event comes from.
+const FROM_HEAP = 0;
+const FROM_ARRIVAL = 1;
+const FROM_BOUNDARY = 2;
+const FROM_IVR = 3;
+const FROM_ESCAPE = 4;
+const FROM_PATIENCE = 5;
+
+// Slots of the engine's clock array.
+const NEXT_ARRIVAL = 0;
+const NEXT_ABANDON = 1;
+const BUSY_MOMENT = 2;
+const AVAILABLE_MOMENT = 3;
+const QUEUE_MOMENT = 4;
 
 // Call states.
 const FREE = 0;
 const IN_IVR = 1;
 const QUEUED = 2;
 const IN_SERVICE = 3;
-const LEFT_QUEUE = 4; // abandoned, slot still referenced by the queue ring
+const LEFT_QUEUE = 4; // abandoned, slot still referenced by the queue (deadline events only)
 
 // Customer states.
 const ACTIVE = 0; // in the IVR or the queue, or due to redial
@@ -43,7 +60,7 @@ function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, need: numb
   return b;
 }
 
-/** A FIFO ring of call slots. */
+/** A FIFO ring of callback requests. */
 function ring() {
   let items = new Int32Array(256);
   let head = 0;
@@ -80,17 +97,64 @@ function ring() {
  * window or dedicated) with reach probability, retries and deadline, and
  * staffing that changes at interval boundaries (an agent going off duty
  * finishes the call in hand). Returns the counters; nothing per call is kept.
+ *
+ * Exponential patience is handled as one memoryless clock for the whole
+ * queue: with W callers waiting, the next abandonment comes at rate W ÷ mean
+ * patience and is a caller drawn uniformly among them (thinned where declined
+ * callers have another patience), which is exact and keeps one abandonment
+ * event per queued call out of the heap.
+ *
+ * A scenario is taken as immutable: its engine is kept, by identity, for its
+ * next replications.
  */
 export function simulateReplication(s: Scenario, replication: number, onProgress?: (fraction: number) => void): Counts {
-  const rng = replicationRng(s.simulation.seed, replication);
+  let run = engines.get(s);
+  if (run === undefined) {
+    run = replicationEngine(s);
+    engines.set(s, run);
+  }
+  return run(replication, onProgress);
+}
+
+/**
+ * The engine of one scenario: what the scenario fixes is worked out once,
+ * and the event handlers are made once, so the JIT compiles them once for
+ * all the scenario's replications (new closures per replication would make
+ * it throw away and redo that work for the first few).
+ */
+const engines = new WeakMap<Scenario, (replication: number, onProgress?: (fraction: number) => void) => Counts>();
+
+function replicationEngine(s: Scenario) {
+  let rng: Rng = replicationRng(s.simulation.seed, 0); // each replication sets its own
   const n = intervalCount(s);
   const L = s.intervalMinutes * 60;
   const open = minutesOf(s.day.open) * 60;
   const close = open + n * L;
   const firstCalls = callsPerInterval(s);
+  const meanGap = Float64Array.from(firstCalls, (calls) => L / calls); // s between first attempts
   const aht = ahtPerInterval(s);
   const staffing = agentsPerInterval(s);
   const counts = emptyCounts(n);
+  const {
+    calls: callsCount,
+    firstAttempts: firstAttemptsCount,
+    redials: redialsCount,
+    blocked: blockedCount,
+    offered: offeredCount,
+    answered: answeredCount,
+    answeredWithin: answeredWithinCount,
+    waited: waitedCount,
+    waitAnswered: waitAnsweredSum,
+    waitAll: waitAllSum,
+    abandoned: abandonedCount,
+    abandonedWithin: abandonedWithinCount,
+    customers: customersCount,
+    customersAnswered,
+    contained: containedCount,
+    customersContained,
+    customersAbandoned,
+    customersBlocked,
+  } = counts;
   const c = counts;
 
   const cb = s.callback;
@@ -105,117 +169,179 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
   const target = s.targets.targetSeconds;
   const containment = s.ivr.containment;
   const escapeShare = s.ivr.escape.share;
+  const routed = containment + escapeShare > 0;
+  const escapeSeconds = s.ivr.escape.afterSeconds;
   const escapeToCallback = callbacks && s.ivr.escape.to === 'callback';
   const offerWait = cb.offerWhen.waitAboveSeconds ?? Number.POSITIVE_INFINITY;
   const offerPosition = cb.offerWhen.positionAbove ?? Number.POSITIVE_INFINITY;
 
-  const ivrTime = sampler(s.ivr.time, s.ivr.time.meanSeconds);
-  const patience = sampler(s.patience, s.patience.meanSeconds);
-  const redialAbandonedDelay = sampler(s.redial.abandoned.delay, s.redial.abandoned.delay.meanSeconds);
-  const redialBlockedDelay = sampler(s.redial.blocked.delay, s.redial.blocked.delay.meanSeconds);
+  // A constant IVR time ends calls in the order they came: a FIFO, not the heap.
+  const ivrConstant = s.ivr.time.kind === 'deterministic' ? s.ivr.time.meanSeconds : -1;
+  const redialAbandonedShare = s.redial.abandoned.share;
+  const redialBlockedShare = s.redial.blocked.share;
   const maxAttempts = s.redial.maxAttempts;
-  const handle: Sampler[] = aht.map((mean) => sampler(s.handleTime, mean));
-  const intervalOf = (t: number) => Math.min(n - 1, Math.max(0, Math.floor((t - open) / L)));
+  // Samplers may keep a draw for the next call (normals come in pairs): each replication gets its own.
+  const samplers = () => ({
+    ivrTime: sampler(s.ivr.time, s.ivr.time.meanSeconds),
+    patience: sampler(s.patience, s.patience.meanSeconds),
+    redialAbandonedDelay: sampler(s.redial.abandoned.delay, s.redial.abandoned.delay.meanSeconds),
+    redialBlockedDelay: sampler(s.redial.blocked.delay, s.redial.blocked.delay.meanSeconds),
+    handle: aht.map((mean) => sampler(s.handleTime, mean)),
+  });
+  let draw = samplers();
+  const handleExponential = s.handleTime.kind === 'exponential';
+  const handleTime = (i: number) => (handleExponential ? -aht[i] * Math.log(rng.next()) : draw.handle[i](rng));
 
-  const events = new EventHeap();
+  // Exponential patience: one clock for the queue. Rates are relative to the largest (1 ÷ mean, or that ÷ the
+  // declined multiplier when it is below 1); a caller at a lower rate abandons with probability rate ÷ largest.
+  const memoryless = s.patience.kind === 'exponential';
+  const declinedRate = 1 / cb.declinedPatienceMultiplier;
+  const largestRate = Math.max(1, callbacks ? declinedRate : 1);
+  const patienceRate = largestRate / s.patience.meanSeconds; // per caller, at the largest relative rate
+
+  let events = new EventHeap();
+  let ivrEnds = new TimedFifo();
+  let escapeEnds = new TimedFifo();
   // Calls in the system (struct of arrays, slots reused through a free list).
   let callCustomer = new Int32Array(1024);
   let callInterval = new Int32Array(1024);
   let callState = new Uint8Array(1024);
-  let callPriority = new Uint8Array(1024);
   let callEnter = new Float64Array(1024);
   let callAbandonAt = new Float64Array(1024);
+  let callRate = new Float64Array(1024); // relative abandonment rate (exponential patience)
   let callRoute = new Uint8Array(1024);
-  const freeSlots: number[] = [];
+  let freeSlots = new Int32Array(1024);
+  let free = 0;
   let slots = 0;
   // Customers: the interval of their first attempt, calls made, state.
-  let customerInterval = new Int32Array(1024);
-  let customerAttempts = new Int32Array(1024);
-  let customerState = new Uint8Array(1024);
+  // Sized for the day's expected first attempts plus six standard deviations, so they rarely grow.
+  const expectedCustomers = firstCalls.reduce((a, b) => a + b, 0);
+  const customerRoom = Math.ceil(expectedCustomers + 6 * Math.sqrt(expectedCustomers)) + 1024;
+  let customerInterval = new Int32Array(customerRoom);
+  let customerAttempts = new Int32Array(customerRoom);
+  let customerState = new Uint8Array(customerRoom);
   let customers = 0;
   // Callback requests: customer, attempts made, still open (neither completed nor failed).
   let requestCustomer = new Int32Array(256);
   let requestAttempts = new Int32Array(256);
   let requestOpen = new Uint8Array(256);
   let requests = 0;
-  const readyCallbacks = ring();
+  let readyCallbacks = ring();
   let backlog = 0; // requested and not yet completed or failed
 
-  const queues = [ring(), ring()]; // 0: escapes (priority), 1: others
+  let escapes = new WaitingLine(); // answered first
+  let others = new WaitingLine();
   let waiting = 0;
   let onDuty = 0;
   let busy = 0;
   let dedicatedBusy = 0;
   let linesInUse = 0;
-  let now = open;
-  let current = 0; // interval whose time is being accumulated
+  let current = 0; // the interval the clock is in
+  let nextBoundary = open + L;
+  let intervalStart = open;
+  // The next times and the current interval's moments (below) live in one typed array: a number the
+  // closures share would be a fresh heap box at each write.
+  const clock = new Float64Array(5);
+  clock[NEXT_ARRIVAL] = Number.POSITIVE_INFINITY;
+  clock[NEXT_ABANDON] = Number.POSITIVE_INFINITY;
 
   const newSlot = () => {
-    const slot = freeSlots.length > 0 ? (freeSlots.pop() as number) : slots++;
+    const slot = free > 0 ? freeSlots[--free] : slots++;
     if (slot >= callState.length) {
       callCustomer = grow(callCustomer, slot);
       callInterval = grow(callInterval, slot);
       callState = grow(callState, slot);
-      callPriority = grow(callPriority, slot);
       callEnter = grow(callEnter, slot);
       callAbandonAt = grow(callAbandonAt, slot);
+      callRate = grow(callRate, slot);
       callRoute = grow(callRoute, slot);
     }
     return slot;
   };
   const release = (slot: number) => {
     callState[slot] = FREE;
-    freeSlots.push(slot);
+    if (free === freeSlots.length) freeSlots = grow(freeSlots, free);
+    freeSlots[free++] = slot;
   };
 
-  /** Moves the clock to t, adding busy, on-duty and queue time to the interval it falls in. */
-  const advance = (t: number) => {
-    const dt = t - now;
-    if (dt > 0) {
-      c.busySeconds[current] += (busy + dedicatedBusy) * dt;
-      // Agents past their shift still count while they finish the call in hand.
-      c.availableSeconds[current] += (Math.max(onDuty, busy) + dedicated) * dt;
-      c.queueArea[current] += waiting * dt;
+  /*
+   * Busy, on-duty and queue time per interval [a, b] without work at every
+   * event: for a count X that changes by Δₖ at times tₖ, ∫ X dt = X(b)·(b − a)
+   * − Σ Δₖ·(tₖ − a), so each change adds Δ·(t − a) to X's moment and the
+   * integral is taken once, when the interval closes.
+   */
+  const changeBusy = (t: number, delta: number) => {
+    const since = t - intervalStart;
+    // Agents past their shift still count as on duty while they finish the call in hand.
+    const before = onDuty > busy ? onDuty : busy;
+    busy += delta;
+    const after = onDuty > busy ? onDuty : busy;
+    clock[BUSY_MOMENT] += delta * since;
+    if (after !== before) clock[AVAILABLE_MOMENT] += (after - before) * since;
+  };
+  const changeDedicatedBusy = (t: number, delta: number) => {
+    dedicatedBusy += delta;
+    clock[BUSY_MOMENT] += delta * (t - intervalStart);
+  };
+  const closeIntegrals = () => {
+    c.busySeconds[current] = (busy + dedicatedBusy) * L - clock[BUSY_MOMENT];
+    c.availableSeconds[current] = ((onDuty > busy ? onDuty : busy) + dedicated) * L - clock[AVAILABLE_MOMENT];
+    c.queueArea[current] = waiting * L - clock[QUEUE_MOMENT];
+    clock[BUSY_MOMENT] = 0;
+    clock[AVAILABLE_MOMENT] = 0;
+    clock[QUEUE_MOMENT] = 0;
+  };
+
+  /**
+   * The queue's length becomes w at t. The abandonment clock's time left is
+   * exponential whatever has passed, so it is rescaled to the new rate (no
+   * draw), or drawn afresh when the queue was empty or the clock has just rung.
+   */
+  const setWaiting = (t: number, w: number, rang = false) => {
+    if (memoryless) {
+      if (w === 0) clock[NEXT_ABANDON] = Number.POSITIVE_INFINITY;
+      else if (waiting === 0 || rang) clock[NEXT_ABANDON] = t - Math.log(rng.next()) / (patienceRate * w);
+      else if (w !== waiting) clock[NEXT_ABANDON] = t + ((clock[NEXT_ABANDON] - t) * waiting) / w;
     }
-    now = t;
+    clock[QUEUE_MOMENT] += (w - waiting) * (t - intervalStart);
+    waiting = w;
   };
 
-  const customerEnds = (customer: number, counter: Counts[keyof Counts]) => {
+  const customerEnds = (customer: number, counter: Float64Array) => {
     customerState[customer] = ENDED;
     counter[customerInterval[customer]]++;
   };
   /** Whether a caller who was blocked or abandoned calls again: the share who would, within the attempts allowed. */
-  const redials = (customer: number, share: number) => rng.next() < share && customerAttempts[customer] < maxAttempts;
+  const redials = (customer: number, share: number) =>
+    share > 0 && customerAttempts[customer] < maxAttempts && rng.next() < share;
 
   // Next first attempt after t: exact for piecewise-constant rates (memoryless restart at each boundary).
   const scheduleArrival = (t: number) => {
-    let i = intervalOf(t);
     let time = t;
-    while (i < n) {
-      const rate = firstCalls[i] / L;
+    for (let i = current; i < n; i++) {
       const end = open + (i + 1) * L;
-      if (rate > 0) {
-        const next = time - Math.log(rng.next()) / rate;
+      if (firstCalls[i] > 0) {
+        const next = time - Math.log(rng.next()) * meanGap[i];
         if (next < end) {
-          events.push(next, ARRIVAL);
+          clock[NEXT_ARRIVAL] = next;
           return;
         }
       }
       time = end;
-      i++;
     }
+    clock[NEXT_ARRIVAL] = Number.POSITIVE_INFINITY;
   };
 
   const arrive = (customer: number, t: number, redial: boolean) => {
-    const i = intervalOf(t);
-    c.calls[i]++;
-    if (redial) c.redials[i]++;
-    else c.firstAttempts[i]++;
+    const i = current;
+    callsCount[i]++;
+    if (redial) redialsCount[i]++;
+    else firstAttemptsCount[i]++;
     customerAttempts[customer]++;
     if (linesInUse >= lines) {
-      c.blocked[i]++;
-      if (redials(customer, s.redial.blocked.share)) events.push(t + redialBlockedDelay(rng), REDIAL + KINDS * customer);
-      else customerEnds(customer, c.customersBlocked);
+      blockedCount[i]++;
+      if (redials(customer, redialBlockedShare)) events.push(t + draw.redialBlockedDelay(rng), REDIAL + KINDS * customer);
+      else customerEnds(customer, customersBlocked);
       return;
     }
     linesInUse++;
@@ -223,35 +349,42 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
     callCustomer[slot] = customer;
     callInterval[slot] = i;
     callState[slot] = IN_IVR;
-    const u = rng.next();
-    const route = u < containment ? CONTAINED : u < containment + escapeShare ? ESCAPED : TO_AGENT;
+    let route = TO_AGENT;
+    if (routed) {
+      const u = rng.next();
+      route = u < containment ? CONTAINED : u < containment + escapeShare ? ESCAPED : TO_AGENT;
+    }
     callRoute[slot] = route;
-    const duration = route === ESCAPED ? s.ivr.escape.afterSeconds : ivrTime(rng);
-    events.push(t + duration, IVR_END + KINDS * slot);
+    if (route === ESCAPED) escapeEnds.push(t + escapeSeconds, slot);
+    else if (ivrConstant >= 0) ivrEnds.push(t + ivrConstant, slot);
+    else events.push(t + draw.ivrTime(rng), IVR_END + KINDS * slot);
   };
 
   const startService = (slot: number, t: number) => {
     const i = callInterval[slot];
     const wait = t - callEnter[slot];
-    c.answered[i]++;
-    if (callState[slot] === QUEUED) c.waited[i]++;
-    c.waitAnswered[i] += wait;
-    c.waitAll[i] += wait;
-    if (wait <= target) c.answeredWithin[i]++;
-    customerEnds(callCustomer[slot], c.customersAnswered);
+    answeredCount[i]++;
+    if (callState[slot] === QUEUED) waitedCount[i]++;
+    waitAnsweredSum[i] += wait;
+    waitAllSum[i] += wait;
+    if (wait <= target) answeredWithinCount[i]++;
+    customerEnds(callCustomer[slot], customersAnswered);
     callState[slot] = IN_SERVICE;
-    busy++;
-    events.push(t + handle[i](rng), SERVICE_END + KINDS * slot);
+    changeBusy(t, 1);
+    events.push(t + handleTime(i), SERVICE_END + KINDS * slot);
   };
 
   /** The next waiting call, escapes first; abandoned slots met on the way are freed. */
   const nextWaiting = (): number => {
-    for (const q of queues) {
-      while (q.size > 0) {
-        const slot = q.shift();
-        if (callState[slot] === QUEUED) return slot;
-        release(slot);
-      }
+    while (escapes.size > 0) {
+      const slot = escapes.shift();
+      if (callState[slot] === QUEUED) return slot;
+      release(slot);
+    }
+    while (others.size > 0) {
+      const slot = others.shift();
+      if (callState[slot] === QUEUED) return slot;
+      release(slot);
     }
     return -1;
   };
@@ -259,12 +392,12 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
   const dial = (t: number, agentIsDedicated: boolean) => {
     const request = readyCallbacks.shift();
     requestAttempts[request]++;
-    c.callbackAttempts[intervalOf(t)]++;
-    if (agentIsDedicated) dedicatedBusy++;
-    else busy++;
+    c.callbackAttempts[current]++;
+    if (agentIsDedicated) changeDedicatedBusy(t, 1);
+    else changeBusy(t, 1);
     const reached = rng.next() < cb.reachProbability;
-    if (reached) closeRequest(request, t, c.callbacksCompleted, c.customersCallbackCompleted);
-    const duration = reached ? handle[intervalOf(t)](rng) * cb.handleTimeMultiplier : cb.unreachedAttemptSeconds;
+    if (reached) closeRequest(request, current, c.callbacksCompleted, c.customersCallbackCompleted);
+    const duration = reached ? handleTime(current) * cb.handleTimeMultiplier : cb.unreachedAttemptSeconds;
     // The id packs the request with two flags: reached (2) and dialled by a dedicated agent (1).
     const code = request * 4 + (reached ? 2 : 0) + (agentIsDedicated ? 1 : 0);
     events.push(t + duration, CALLBACK_END + KINDS * code);
@@ -274,11 +407,15 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
 
   /** Gives free agents work: waiting calls first, then callbacks where the policy allows. */
   const dispatch = (t: number) => {
-    while (busy < onDuty && waiting > 0) {
-      const slot = nextWaiting();
-      waiting--;
-      startService(slot, t);
+    if (busy < onDuty && waiting > 0) {
+      let w = waiting;
+      while (busy < onDuty && w > 0) {
+        w--;
+        startService(nextWaiting(), t);
+      }
+      setWaiting(t, w);
     }
+    if (!callbacks) return;
     if (serve.mode === 'dedicated') {
       while (dedicatedBusy < dedicated && mayDial(t)) dial(t, true);
     } else if (waiting === 0 && t >= (serve.mode === 'window' ? windowStart : open)) {
@@ -286,117 +423,154 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
     }
   };
 
-  /** A request ends, completed (the agent reached the customer) or failed, counted at that moment. */
-  function closeRequest(request: number, t: number, counter: Float64Array, customerCounter: Float64Array) {
+  /** A request ends, completed (the agent reached the customer) or failed, counted in interval i. */
+  function closeRequest(request: number, i: number, counter: Float64Array, customerCounter: Float64Array) {
     requestOpen[request] = 0;
     backlog--;
-    counter[intervalOf(t)]++;
+    counter[i]++;
     customerEnds(requestCustomer[request], customerCounter);
   }
-  const failCallback = (request: number, t: number) => closeRequest(request, t, c.callbacksFailed, c.customersCallbackFailed);
+  const failCallback = (request: number, i: number) => closeRequest(request, i, c.callbacksFailed, c.customersCallbackFailed);
 
   const leaveIvr = (slot: number, t: number) => {
     const i = callInterval[slot];
     const route = callRoute[slot];
     if (route === CONTAINED) {
-      c.contained[i]++;
-      customerEnds(callCustomer[slot], c.customersContained);
+      containedCount[i]++;
+      customerEnds(callCustomer[slot], customersContained);
       linesInUse--;
       release(slot);
       return;
     }
-    c.offered[i]++;
-    const position = waiting + 1;
-    const estimatedWait = onDuty > 0 ? (position * aht[intervalOf(t)]) / onDuty : Number.POSITIVE_INFINITY;
-    const offered = route === ESCAPED ? escapeToCallback : callbacks && (estimatedWait > offerWait || position > offerPosition);
+    offeredCount[i]++;
     let patienceFactor = 1;
-    if (offered) {
+    if (callbacks) {
+      const position = waiting + 1;
+      const estimatedWait = onDuty > 0 ? (position * aht[current]) / onDuty : Number.POSITIVE_INFINITY;
+      const offered = route === ESCAPED ? escapeToCallback : estimatedWait > offerWait || position > offerPosition;
       // No draw when nobody accepts, so such a run keeps the random stream of a run without callbacks.
-      if (cb.acceptance > 0 && rng.next() < cb.acceptance) {
-        c.callbacksRequested[i]++;
-        if (requests >= requestCustomer.length) {
-          requestCustomer = grow(requestCustomer, requests);
-          requestAttempts = grow(requestAttempts, requests);
-          requestOpen = grow(requestOpen, requests);
-        }
-        const request = requests++;
-        requestCustomer[request] = callCustomer[slot];
-        requestAttempts[request] = 0;
-        requestOpen[request] = 1;
-        customerState[callCustomer[slot]] = AWAITING_CALLBACK;
-        backlog++;
-        linesInUse--;
-        release(slot);
-        // Past the deadline a request can no longer be kept: it fails at once (as in the plan).
-        if (t >= deadline) failCallback(request, t);
-        else {
-          readyCallbacks.push(request);
-          dispatch(t);
-        }
+      if (offered && cb.acceptance > 0 && rng.next() < cb.acceptance) {
+        requestCallback(slot, i, t);
         return;
       }
-      patienceFactor = cb.declinedPatienceMultiplier;
+      if (offered) patienceFactor = cb.declinedPatienceMultiplier;
     }
     callEnter[slot] = t;
-    callPriority[slot] = route === ESCAPED ? 0 : 1;
     if (busy < onDuty && waiting === 0) {
       startService(slot, t);
       return;
     }
     callState[slot] = QUEUED;
-    queues[callPriority[slot]].push(slot);
-    waiting++;
-    const abandonAt = t + patience(rng) * patienceFactor;
-    callAbandonAt[slot] = abandonAt;
-    events.push(abandonAt, ABANDON + KINDS * slot);
+    if (route === ESCAPED) escapes.push(slot);
+    else others.push(slot);
+    if (memoryless) callRate[slot] = (patienceFactor === 1 ? 1 : declinedRate) / largestRate;
+    else {
+      const abandonAt = t + draw.patience(rng) * patienceFactor;
+      callAbandonAt[slot] = abandonAt;
+      events.push(abandonAt, ABANDON + KINDS * slot);
+    }
+    setWaiting(t, waiting + 1);
   };
 
+  const requestCallback = (slot: number, i: number, t: number) => {
+    c.callbacksRequested[i]++;
+    if (requests >= requestCustomer.length) {
+      requestCustomer = grow(requestCustomer, requests);
+      requestAttempts = grow(requestAttempts, requests);
+      requestOpen = grow(requestOpen, requests);
+    }
+    const request = requests++;
+    requestCustomer[request] = callCustomer[slot];
+    requestAttempts[request] = 0;
+    requestOpen[request] = 1;
+    customerState[callCustomer[slot]] = AWAITING_CALLBACK;
+    backlog++;
+    linesInUse--;
+    release(slot);
+    // Past the deadline a request can no longer be kept: it fails at once (as in the plan).
+    if (t >= deadline) failCallback(request, current);
+    else {
+      readyCallbacks.push(request);
+      dispatch(t);
+    }
+  };
+
+  /** A queued call abandons at t: counted, its line freed, its customer redials or ends. */
   const abandon = (slot: number, t: number) => {
-    if (callState[slot] !== QUEUED || callAbandonAt[slot] !== t) return; // answered first, or a reused slot
     const i = callInterval[slot];
     const wait = t - callEnter[slot];
-    c.abandoned[i]++;
-    c.waited[i]++;
-    c.waitAll[i] += wait;
-    if (wait <= target) c.abandonedWithin[i]++;
-    callState[slot] = LEFT_QUEUE;
-    waiting--;
+    abandonedCount[i]++;
+    waitedCount[i]++;
+    waitAllSum[i] += wait;
+    if (wait <= target) abandonedWithinCount[i]++;
     linesInUse--;
     const customer = callCustomer[slot];
-    if (redials(customer, s.redial.abandoned.share)) events.push(t + redialAbandonedDelay(rng), REDIAL + KINDS * customer);
-    else customerEnds(customer, c.customersAbandoned);
+    if (redials(customer, redialAbandonedShare)) events.push(t + draw.redialAbandonedDelay(rng), REDIAL + KINDS * customer);
+    else customerEnds(customer, customersAbandoned);
   };
 
-  const newCustomer = (t: number) => {
+  /** The queue's clock rings: a caller drawn uniformly leaves (if the thinning keeps them). */
+  const patienceRunsOut = (t: number) => {
+    const k = Math.floor(rng.next() * waiting);
+    const line = k < escapes.size ? escapes : others;
+    const at = k < escapes.size ? k : k - escapes.size;
+    const slot = line.at(at);
+    const rate = callRate[slot];
+    if (rate < 1 && rng.next() >= rate) {
+      clock[NEXT_ABANDON] = t - Math.log(rng.next()) / (patienceRate * waiting);
+      return;
+    }
+    line.removeAt(at);
+    abandon(slot, t);
+    release(slot);
+    setWaiting(t, waiting - 1, true);
+  };
+
+  /** A deadline event (patience other than exponential): the call abandons if it is still queued. */
+  const deadlinePasses = (slot: number, t: number) => {
+    if (callState[slot] !== QUEUED || callAbandonAt[slot] !== t) return; // answered first, or a reused slot
+    callState[slot] = LEFT_QUEUE;
+    setWaiting(t, waiting - 1);
+    abandon(slot, t);
+  };
+
+  const newCustomer = () => {
     if (customers >= customerInterval.length) {
       customerInterval = grow(customerInterval, customers);
       customerAttempts = grow(customerAttempts, customers);
       customerState = grow(customerState, customers);
     }
-    const i = intervalOf(t);
-    customerInterval[customers] = i;
-    c.customers[i]++;
+    customerInterval[customers] = current;
+    customerAttempts[customers] = 0;
+    customerState[customers] = ACTIVE;
+    customersCount[current]++;
     return customers++;
   };
 
-  // The day: staffing at each boundary, the callback window and deadline, the first arrival.
-  for (let i = 0; i < n; i++) events.push(open + i * L, BOUNDARY + KINDS * i);
-  if (callbacks && serve.mode === 'window') events.push(windowStart, WINDOW_OPEN);
-  if (callbacks && deadline < close) events.push(deadline, DEADLINE);
-  scheduleArrival(open);
+  const startInterval = (t: number) => {
+    c.queueAtStart[current] = waiting;
+    c.backlogAtStart[current] = backlog;
+    onDuty = Math.max(0, staffing[current] - dedicated);
+    dispatch(t);
+  };
 
-  let steps = 0;
-  while (events.size > 0 && events.peekTime() < close) {
-    const t = events.peekTime();
-    const payload = events.pop();
-    advance(t);
-    if (onProgress !== undefined && (++steps & 0x3fff) === 0) onProgress((t - open) / (close - open));
-    const kind = payload % KINDS;
-    const id = (payload - kind) / KINDS;
+  const heapEvent = (t: number) => {
+    const payload = events.take();
+    let kind: number;
+    let id: number;
+    if (payload < SMALL_PAYLOAD) {
+      kind = payload & (KINDS - 1);
+      id = payload >> 4;
+    } else {
+      kind = payload % KINDS;
+      id = (payload - kind) / KINDS;
+    }
     switch (kind) {
-      case ARRIVAL:
-        arrive(newCustomer(t), t, false);
-        scheduleArrival(t);
+      case SERVICE_END:
+        changeBusy(t, -1);
+        linesInUse--;
+        release(id);
+        dispatch(t);
         break;
       case REDIAL:
         arrive(id, t, true);
@@ -405,25 +579,19 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
         leaveIvr(id, t);
         break;
       case ABANDON:
-        abandon(id, t);
-        break;
-      case SERVICE_END:
-        busy--;
-        linesInUse--;
-        release(id);
-        dispatch(t);
+        deadlinePasses(id, t);
         break;
       case CALLBACK_END: {
         const reached = (id & 2) !== 0;
         const request = id >> 2;
-        if (id & 1) dedicatedBusy--;
-        else busy--;
+        if (id & 1) changeDedicatedBusy(t, -1);
+        else changeBusy(t, -1);
         // A reached customer was counted when reached; an attempt that did not reach them is retried or fails.
         if (!reached) {
           if (requestAttempts[request] < cb.maxAttempts && t + cb.retryDelaySeconds < deadline) {
             events.push(t + cb.retryDelaySeconds, CALLBACK_READY + KINDS * request);
           } else {
-            failCallback(request, t);
+            failCallback(request, current);
           }
         }
         dispatch(t);
@@ -433,39 +601,123 @@ export function simulateReplication(s: Scenario, replication: number, onProgress
         readyCallbacks.push(id);
         dispatch(t);
         break;
-      case BOUNDARY:
-        current = id;
-        c.queueAtStart[id] = waiting;
-        c.backlogAtStart[id] = backlog;
-        onDuty = Math.max(0, staffing[id] - dedicated);
-        dispatch(t);
-        break;
       case WINDOW_OPEN:
         dispatch(t);
         break;
       case DEADLINE:
         // Ready requests fail now (a retry is only scheduled before the deadline); an attempt under way fails at its end.
-        while (readyCallbacks.size > 0) failCallback(readyCallbacks.shift(), t);
+        while (readyCallbacks.size > 0) failCallback(readyCallbacks.shift(), current);
         break;
     }
-  }
-  advance(close);
-  // Calls still in the IVR or the queue are carried over, counted, never dropped.
-  for (let slot = 0; slot < slots; slot++) {
-    if (callState[slot] === IN_IVR || callState[slot] === QUEUED) c.inSystemAtEnd[callInterval[slot]]++;
-  }
-  // Open requests fail at the close if their deadline has come, else they are pending (carried to the next day).
-  for (let request = 0; request < requests; request++) {
-    if (requestOpen[request] === 0) continue;
-    if (deadline <= close) failCallback(request, close);
-    else {
-      requestOpen[request] = 0;
-      c.callbacksPendingAtClose[n - 1]++;
+  };
+
+  const run = (replication: number, onProgress?: (fraction: number) => void): Counts => {
+    rng = replicationRng(s.simulation.seed, replication);
+    draw = samplers();
+    for (const k of COUNTERS) counts[k].fill(0);
+    events = new EventHeap();
+    ivrEnds = new TimedFifo();
+    escapeEnds = new TimedFifo();
+    readyCallbacks = ring();
+    escapes = new WaitingLine();
+    others = new WaitingLine();
+    free = 0;
+    slots = 0;
+    customers = 0;
+    requests = 0;
+    backlog = 0;
+    waiting = 0;
+    onDuty = 0;
+    busy = 0;
+    dedicatedBusy = 0;
+    linesInUse = 0;
+    current = 0;
+    nextBoundary = open + L;
+    intervalStart = open;
+    clock.fill(0);
+    clock[NEXT_ARRIVAL] = Number.POSITIVE_INFINITY;
+    clock[NEXT_ABANDON] = Number.POSITIVE_INFINITY;
+
+    // The day: the callback window and deadline, staffing of the first interval, the first arrival.
+    if (callbacks && serve.mode === 'window') events.push(windowStart, WINDOW_OPEN);
+    if (callbacks && deadline < close) events.push(deadline, DEADLINE);
+    startInterval(open);
+    scheduleArrival(open);
+
+    let steps = 0;
+    for (;;) {
+      // The earliest of the sources; a boundary goes first at a tie, so `current` is the interval of t.
+      let t = clock[NEXT_ARRIVAL];
+      let from = FROM_ARRIVAL;
+      const heapTime = events.peekTime();
+      if (heapTime < t) {
+        t = heapTime;
+        from = FROM_HEAP;
+      }
+      if (ivrEnds.size > 0 && ivrEnds.peekTime() < t) {
+        t = ivrEnds.peekTime();
+        from = FROM_IVR;
+      }
+      if (escapeEnds.size > 0 && escapeEnds.peekTime() < t) {
+        t = escapeEnds.peekTime();
+        from = FROM_ESCAPE;
+      }
+      if (clock[NEXT_ABANDON] < t) {
+        t = clock[NEXT_ABANDON];
+        from = FROM_PATIENCE;
+      }
+      if (nextBoundary <= t) {
+        t = nextBoundary;
+        from = FROM_BOUNDARY;
+      }
+      if (t >= close) break;
+      if (onProgress !== undefined && (++steps & 0x3fff) === 0) onProgress((t - open) / (close - open));
+      switch (from) {
+        case FROM_HEAP:
+          heapEvent(t);
+          break;
+        case FROM_ARRIVAL:
+          arrive(newCustomer(), t, false);
+          scheduleArrival(t);
+          break;
+        case FROM_IVR:
+          leaveIvr(ivrEnds.shift(), t);
+          break;
+        case FROM_ESCAPE:
+          leaveIvr(escapeEnds.shift(), t);
+          break;
+        case FROM_PATIENCE:
+          patienceRunsOut(t);
+          break;
+        case FROM_BOUNDARY:
+          closeIntegrals();
+          current++;
+          intervalStart = t;
+          nextBoundary = open + (current + 1) * L;
+          startInterval(t);
+          break;
+      }
     }
-  }
-  for (let customer = 0; customer < customers; customer++) {
-    if (customerState[customer] === ACTIVE) c.customersInSystemAtEnd[customerInterval[customer]]++;
-    else if (customerState[customer] === AWAITING_CALLBACK) c.customersCallbackPending[customerInterval[customer]]++;
-  }
-  return counts;
+    closeIntegrals();
+    // Calls still in the IVR or the queue are carried over, counted, never dropped.
+    for (let slot = 0; slot < slots; slot++) {
+      if (callState[slot] === IN_IVR || callState[slot] === QUEUED) c.inSystemAtEnd[callInterval[slot]]++;
+    }
+    // Open requests fail at the close if their deadline has come, else they are pending (carried to the next day).
+    for (let request = 0; request < requests; request++) {
+      if (requestOpen[request] === 0) continue;
+      if (deadline <= close) failCallback(request, n - 1);
+      else {
+        requestOpen[request] = 0;
+        c.callbacksPendingAtClose[n - 1]++;
+      }
+    }
+    for (let customer = 0; customer < customers; customer++) {
+      if (customerState[customer] === ACTIVE) c.customersInSystemAtEnd[customerInterval[customer]]++;
+      else if (customerState[customer] === AWAITING_CALLBACK) c.customersCallbackPending[customerInterval[customer]]++;
+    }
+    // The caller keeps the counts; the engine's own are reused by the next replication.
+    return Object.fromEntries(COUNTERS.map((k) => [k, counts[k].slice()])) as Counts;
+  };
+  return run;
 }

@@ -59,6 +59,28 @@ function jump(s: Uint32Array): void {
  */
 const last = { seed: -1, replication: 0, state: new Uint32Array(4) };
 
+/** xoshiro128** on four 32-bit words; next() is step() with the output scaled into (0, 1). */
+class Xoshiro128 implements Rng {
+  private readonly s: Int32Array;
+  constructor(state: Uint32Array) {
+    this.s = new Int32Array(state);
+  }
+
+  next(): number {
+    const s = this.s;
+    const s0 = s[0];
+    const s1 = s[1];
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const s2 = s[2] ^ s0;
+    const s3 = s[3] ^ s1;
+    s[0] = s0 ^ s3;
+    s[1] = s1 ^ s2;
+    s[2] = s2 ^ (s1 << 9);
+    s[3] = (s3 << 11) | (s3 >>> 21);
+    return (result + 0.5) * 2.3283064365386963e-10; // ÷ 2^32, exact
+  }
+}
+
 /** The generator of replication `replication` (0, 1, …) under `seed`. */
 export function replicationRng(seed: number, replication: number): Rng {
   const resume = last.seed === seed && last.replication <= replication;
@@ -67,7 +89,5 @@ export function replicationRng(seed: number, replication: number): Rng {
   last.seed = seed;
   last.replication = replication;
   last.state.set(s);
-  return {
-    next: () => (step(s) + 0.5) / 4294967296,
-  };
+  return new Xoshiro128(s);
 }

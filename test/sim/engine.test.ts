@@ -90,6 +90,21 @@ describe('reproducible streams', () => {
     expect(simulateReplication(other, 3).answered).not.toEqual(simulateReplication(s, 3).answered);
   });
 
+  it('gives a replication the same counts whatever the engine ran before it (as on a worker that ran others)', () => {
+    // Log-normal IVR and talk times keep a spare normal draw; declined callers have their own patience.
+    const s = () =>
+      scenario({
+        ivr: { lines: 120, time: { kind: 'lognormal', meanSeconds: 40, shape: 0.6 } },
+        handleTime: { kind: 'lognormal', shape: 0.8 },
+        redial: { abandoned: { share: 0.5 }, blocked: { share: 0.6 } },
+        callback: { enabled: true, offerWhen: { waitAboveSeconds: 60 }, acceptance: 0.5, declinedPatienceMultiplier: 0.5 },
+      });
+    const fresh = simulateReplication(s(), 3);
+    const used = s();
+    for (const r of [7, 0, 5]) simulateReplication(used, r);
+    expect(simulateReplication(used, 3)).toEqual(fresh);
+  });
+
   it('reports day figures with 95% confidence intervals', () => {
     const r = simulateDay(scenario());
     expect(r.replications).toBe(6);
