@@ -2,6 +2,7 @@ import { type DayPlan, planDay } from '../plan';
 import { reportCsv, reportSheet, workbook } from '../report/files';
 import { simulationJson, simulationReport } from '../report/simulation';
 import { formatCell, textTable } from '../report/terminal';
+import type { Scenario } from '../scenario';
 import { type Estimate, SIMULATED_CALLS_LIMIT, type SimulationResult, simulationSize } from '../sim';
 import { runSimulation, SimulationCancelled } from '../sim/pool';
 import { commandSpec } from './commands';
@@ -9,6 +10,7 @@ import { checkOutputPath, writeOutput } from './files';
 import { numberFlag, parseFlags, positionals, UsageError } from './flags';
 import { defaultWorkers, spawnNodeWorker } from './nodeWorkers';
 import { readScenario } from './scenarioFile';
+import { parseShard, writeShard } from './shard';
 
 const spec = commandSpec('simulate');
 
@@ -19,7 +21,9 @@ export async function simulateCommand(argv: string[]): Promise<void> {
   const seed = numberFlag(flags, spec, 'seed');
   const workers = numberFlag(flags, spec, 'workers') ?? defaultWorkers();
   const out = flags.values.get('out');
-  if (out) checkOutputPath('out', out, ['.csv', '.xlsx']);
+  const shard = flags.values.get('shard');
+  if (shard !== undefined) checkShardFlags(shard, out, flags.switches.has('json'));
+  if (out) checkOutputPath('out', out, shard === undefined ? ['.csv', '.xlsx'] : ['.wfmpart']);
   const file = readScenario(path);
   const scenario = {
     ...file,
@@ -61,6 +65,11 @@ export async function simulateCommand(argv: string[]): Promise<void> {
     }
   };
   try {
+    if (shard !== undefined && out) {
+      await writeShard(scenario, shard, out, { workers, onProgress, signal: abort.signal });
+      if (shown) process.stderr.write(`  ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      return;
+    }
     const result = await runSimulation(scenario, spawnNodeWorker, {
       replications: scenario.simulation.replications,
       workers,
@@ -68,17 +77,7 @@ export async function simulateCommand(argv: string[]): Promise<void> {
       signal: abort.signal,
     });
     if (shown) process.stderr.write(`  ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-    const plan = planDay(scenario);
-    if (out) {
-      const { intervals, day } = simulationReport(result, plan);
-      writeOutput(
-        out,
-        out.toLowerCase().endsWith('.csv') ? reportCsv(intervals, day) : workbook([reportSheet('Simulation', intervals, day)]),
-      );
-    }
-    process.stdout.write(
-      flags.switches.has('json') ? `${JSON.stringify(simulationJson(result, plan))}\n` : `${simulationTable(result, plan)}\n`,
-    );
+    writeSimulation(result, scenario, out, flags.switches.has('json'));
   } catch (error) {
     if (shown) process.stderr.write('\n');
     if (error instanceof SimulationCancelled) {
@@ -90,6 +89,26 @@ export async function simulateCommand(argv: string[]): Promise<void> {
   } finally {
     process.off('SIGINT', onInterrupt);
   }
+}
+
+/** Prints a simulation's result (JSON or the table) and writes its report file: local, merged or clustered runs alike. */
+export function writeSimulation(result: SimulationResult, scenario: Scenario, out: string | undefined, json: boolean): void {
+  const plan = planDay(scenario);
+  if (out) {
+    const { intervals, day } = simulationReport(result, plan);
+    writeOutput(
+      out,
+      out.toLowerCase().endsWith('.csv') ? reportCsv(intervals, day) : workbook([reportSheet('Simulation', intervals, day)]),
+    );
+  }
+  process.stdout.write(json ? `${JSON.stringify(simulationJson(result, plan))}\n` : `${simulationTable(result, plan)}\n`);
+}
+
+/** A shard writes its partial result to --out and prints nothing: `wfm merge` prints the run. */
+function checkShardFlags(shard: string, out: string | undefined, json: boolean): void {
+  parseShard(shard);
+  if (!out) throw new UsageError('--shard: give --out PART.wfmpart, the file this shard writes for wfm merge');
+  if (json) throw new UsageError('--json: a shard prints nothing; wfm merge --json prints the run');
 }
 
 /** The simulation as a terminal table, with the analytic plan's answer rate and SL beside it. */
