@@ -79,6 +79,13 @@ const erlangFlags: Flag[] = [
   json,
 ];
 
+const redis: Flag = {
+  name: 'redis',
+  kind: 'text',
+  range: 'a redis:// or rediss:// URL (redis://:PASSWORD@HOST:6379)',
+  help: 'run on the wfm workers connected to this Redis server (BullMQ), with exactly the figures of a local run',
+};
+
 const scenarioNote = 'SCENARIO is a scenario JSON file (see wfm schema and scenarios/*.json).';
 
 export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: string[]) => Promise<void>> })[] = [
@@ -143,6 +150,16 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
         range: 'k/n: n from 1 to 100000, k from 0 to n − 1',
         help: 'simulate only shard k of n (replications ⌊k·R/n⌋ … ⌊(k+1)·R/n⌋ − 1) and write it to --out PART.wfmpart for wfm merge',
       },
+      redis,
+      {
+        name: 'chunk',
+        kind: 'integer',
+        min: 1,
+        max: 10_000,
+        unit: 'replications',
+        default: 'about 2 million simulated calls a job',
+        help: 'with --redis: replications a job',
+      },
       { ...reportOut, range: 'a path ending in .csv or .xlsx (with --shard: .wfmpart), in an existing folder' },
       json,
     ],
@@ -153,6 +170,28 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
       'On a batch scheduler (Slurm array, Kubernetes Indexed Job): run --shard 0/n … --shard n−1/n --out part-k.wfmpart, then wfm merge.',
     ],
     load: async () => (await import('./simulateCommand')).simulateCommand,
+  },
+  {
+    name: 'worker',
+    summary: 'a compute process for wfm simulate --redis: takes jobs from Redis until stopped',
+    args: '',
+    flags: [
+      { ...redis, help: 'the Redis server the coordinators (wfm simulate --redis) use (required)' },
+      {
+        name: 'threads',
+        kind: 'integer',
+        min: 1,
+        max: 256,
+        default: 'one per core',
+        help: 'jobs simulated at once, each on its own worker thread',
+      },
+    ],
+    example: 'wfm worker --redis redis://127.0.0.1:6379 --threads 4',
+    notes: [
+      'It takes only jobs of its own engine build (wfm version, worker bundle, V8, CPU architecture): results are identical only between identical engines.',
+      'SIGTERM or Ctrl-C finishes the active jobs, then exits; a second signal exits at once (the jobs return to the queue when their locks expire).',
+    ],
+    load: async () => (await import('./workerCommand')).workerCommand,
   },
   {
     name: 'merge',

@@ -23,6 +23,10 @@ export async function simulateCommand(argv: string[]): Promise<void> {
   const out = flags.values.get('out');
   const shard = flags.values.get('shard');
   if (shard !== undefined) checkShardFlags(shard, out, flags.switches.has('json'));
+  const redis = flags.values.get('redis');
+  if (redis !== undefined && shard !== undefined)
+    throw new UsageError('--redis: a run on Redis is not a shard; give --redis or --shard');
+  const chunk = numberFlag(flags, spec, 'chunk');
   if (out) checkOutputPath('out', out, shard === undefined ? ['.csv', '.xlsx'] : ['.wfmpart']);
   const file = readScenario(path);
   const scenario = {
@@ -70,12 +74,15 @@ export async function simulateCommand(argv: string[]): Promise<void> {
       if (shown) process.stderr.write(`  ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
       return;
     }
-    const result = await runSimulation(scenario, spawnNodeWorker, {
-      replications: scenario.simulation.replications,
-      workers,
-      onProgress,
-      signal: abort.signal,
-    });
+    const warn = (line: string) => process.stderr.write(`wfm simulate: ${line}\n`);
+    const result = redis
+      ? await (await import('./clusterRun')).simulateOnCluster(scenario, redis, { chunk, onProgress, signal: abort.signal, warn })
+      : await runSimulation(scenario, spawnNodeWorker, {
+          replications: scenario.simulation.replications,
+          workers,
+          onProgress,
+          signal: abort.signal,
+        });
     if (shown) process.stderr.write(`  ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     writeSimulation(result, scenario, out, flags.switches.has('json'));
   } catch (error) {
