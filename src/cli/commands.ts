@@ -86,6 +86,16 @@ const redis: Flag = {
   help: 'run on the wfm workers connected to this Redis server (BullMQ), with exactly the figures of a local run',
 };
 
+const chunk: Flag = {
+  name: 'chunk',
+  kind: 'integer',
+  min: 1,
+  max: 10_000,
+  unit: 'replications',
+  default: 'about 2 million simulated calls a job',
+  help: 'with --redis: replications a job (the same command always makes the same jobs)',
+};
+
 const scenarioNote = 'SCENARIO is a scenario JSON file (see wfm schema and scenarios/*.json).';
 
 export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: string[]) => Promise<void>> })[] = [
@@ -151,15 +161,7 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
         help: 'simulate only shard k of n (replications ⌊k·R/n⌋ … ⌊(k+1)·R/n⌋ − 1) and write it to --out PART.wfmpart for wfm merge',
       },
       redis,
-      {
-        name: 'chunk',
-        kind: 'integer',
-        min: 1,
-        max: 10_000,
-        unit: 'replications',
-        default: 'about 2 million simulated calls a job',
-        help: 'with --redis: replications a job',
-      },
+      chunk,
       { ...reportOut, range: 'a path ending in .csv or .xlsx (with --shard: .wfmpart), in an existing folder' },
       json,
     ],
@@ -170,6 +172,28 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
       'On a batch scheduler (Slurm array, Kubernetes Indexed Job): run --shard 0/n … --shard n−1/n --out part-k.wfmpart, then wfm merge.',
     ],
     load: async () => (await import('./simulateCommand')).simulateCommand,
+  },
+  {
+    name: 'sweep',
+    summary: 'a base scenario and named variants (JSON merge patches), each simulated: one wfm simulate --json line a variant',
+    args: 'SWEEP',
+    flags: [
+      { ...redis, help: 'run the variants on the wfm workers connected to this Redis server' },
+      chunk,
+      { name: 'workers', kind: 'integer', min: 1, max: 256, default: 'one per core', help: 'worker threads (without --redis)' },
+      {
+        name: 'out',
+        kind: 'file',
+        range: 'a path ending in .jsonl, in an existing folder',
+        help: 'append each variant’s line here as it finishes; a re-run skips the variants already in it',
+      },
+    ],
+    example: 'wfm sweep sweep.json --out results.jsonl',
+    notes: [
+      'SWEEP is a JSON file: {"base": "scenario.json" (beside it) or a scenario object, "replications": R, "seed": S, "variants": [{"name": "…", "patch": {…}}]}.',
+      'Each variant is the base with its patch applied (RFC 7386) and its name as the scenario name; its line is exactly what wfm simulate --json prints for that scenario.',
+    ],
+    load: async () => (await import('./sweepCommand')).sweepCommand,
   },
   {
     name: 'worker',

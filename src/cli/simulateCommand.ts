@@ -108,8 +108,12 @@ export function writeSimulation(result: SimulationResult, scenario: Scenario, ou
       out.toLowerCase().endsWith('.csv') ? reportCsv(intervals, day) : workbook([reportSheet('Simulation', intervals, day)]),
     );
   }
-  process.stdout.write(json ? `${JSON.stringify(simulationJson(result, plan))}\n` : `${simulationTable(result, plan)}\n`);
+  process.stdout.write(`${simulationOutput(result, plan, json)}\n`);
 }
+
+/** What wfm simulate prints: its JSON (one line) or its table. */
+export const simulationOutput = (result: SimulationResult, plan: DayPlan, json: boolean): string =>
+  json ? JSON.stringify(simulationJson(result, plan)) : simulationTable(result, plan);
 
 /** A shard writes its partial result to --out and prints nothing: `wfm merge` prints the run. */
 function checkShardFlags(shard: string, out: string | undefined, json: boolean): void {

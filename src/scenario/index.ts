@@ -1,4 +1,5 @@
 export { agentsPerInterval, ahtPerInterval, callsPerInterval, clockOf, intervalCount, intervalStarts, minutesOf } from './day';
+export { mergePatch } from './mergePatch';
 export {
   type Distribution,
   distributionSchema,

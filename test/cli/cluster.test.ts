@@ -143,6 +143,23 @@ describe.skipIf(!hasRedisServer())('wfm simulate --redis with wfm worker', () =>
     await Promise.all([b, c].map((w) => w.exited));
   });
 
+  it('sweeps on Redis: the same lines as the local pool', async () => {
+    const sweep = join(dir, 'sweep.json');
+    const patches = [{}, { staffing: { agents: 400 } }, { ahtSeconds: 190 }];
+    writeFileSync(
+      sweep,
+      JSON.stringify({ base: 'day.json', replications: 3, variants: patches.map((patch, i) => ({ name: `v${i}`, patch })) }),
+    );
+    const ws = [worker(), worker()];
+    const r = start(['sweep', sweep, '--redis', redis.url, '--chunk', '2']);
+    expect(await r.exited).toBe(0);
+    const lines = (text: string) => text.split('\n').sort();
+    expect(lines(r.stdout)).toEqual(lines(wfm(['sweep', sweep]).stdout));
+    expect(await runKeys()).toEqual([]);
+    for (const w of ws) w.child.kill('SIGTERM');
+    await Promise.all(ws.map((w) => w.exited));
+  });
+
   it('cancels on Ctrl-C everywhere (exit 130, nothing of the run left), the workers alive; a rerun after a lost coordinator runs no range twice', async () => {
     const w = worker();
     await ready(w);
