@@ -2,7 +2,7 @@ import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { parseScenario } from '../scenario';
 import type { Counts } from '../sim';
 import { encodePartial } from '../sim/partial';
-import { runReplications, SimulationCancelled } from '../sim/pool';
+import { runReplications, SimulationCancelled, type WorkerHandle } from '../sim/pool';
 import { commandSpec } from './commands';
 import { engineFingerprint, scenarioKey } from './engine';
 import { numberFlag, parseFlags, positionals, UsageError } from './flags';
@@ -16,7 +16,7 @@ const CANCEL_CHECK_MS = 500;
 
 /**
  * `wfm worker --redis URL`: takes range jobs of this engine until stopped.
- * Every job simulates on its own worker thread, so the main thread is free
+ * Every active job simulates on a worker thread of its own, so the main thread is free
  * to renew job locks. SIGTERM or SIGINT finishes the active jobs; a second signal exits at once.
  */
 export async function workerCommand(argv: string[]): Promise<void> {
@@ -29,6 +29,7 @@ export async function workerCommand(argv: string[]): Promise<void> {
   const connection = await connectRedis(url, true);
   const log = (line: string) => process.stderr.write(`wfm worker: ${line}\n`);
 
+  const idle: WorkerHandle[] = [];
   const processor = async (job: Job<RangeJob>): Promise<string> => {
     const { run, from, to } = job.data;
     const parsed = parseScenario(job.data.scenario);
@@ -40,10 +41,13 @@ export async function workerCommand(argv: string[]): Promise<void> {
       if ((await connection.exists(cancelKey(run)).catch(() => 0)) === 1) abort.abort();
     }, CANCEL_CHECK_MS);
     const counts: Counts[] = [];
+    // A thread of an earlier job is reused: starting one costs a good part of a CPU-second.
+    const thread = idle.pop() ?? spawnNodeWorker();
+    let ok = false;
     try {
       await runReplications(
         s,
-        spawnNodeWorker,
+        () => ({ ...thread, terminate: async () => {} }),
         {
           from,
           to,
@@ -53,6 +57,7 @@ export async function workerCommand(argv: string[]): Promise<void> {
         },
         (c) => counts.push(c),
       );
+      ok = true;
     } catch (error) {
       if (error instanceof SimulationCancelled) {
         log(`cancelled ${job.id}`);
@@ -61,6 +66,9 @@ export async function workerCommand(argv: string[]): Promise<void> {
       throw error;
     } finally {
       clearInterval(check);
+      // A cancelled or failed job's thread may still be simulating, or be dead: it is not reused.
+      if (ok) idle.push(thread);
+      else void thread.terminate();
     }
     log(`finished ${job.id}`);
     return Buffer.from(encodePartial({ engine, scenarioKey: scenarioKey(s), scenario: s, from, to, counts })).toString('base64');
@@ -87,6 +95,7 @@ export async function workerCommand(argv: string[]): Promise<void> {
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
   });
+  await Promise.all(idle.map((t) => t.terminate()));
   await connection.quit().catch(() => {});
   log('stopped');
 }
