@@ -17,6 +17,14 @@ export function parseShard(text: string): { k: number; n: number } {
   return { k, n };
 }
 
+/** A shard writes its partial result to --out and prints nothing: `wfm merge` prints the run. */
+export function checkShardFlags(shard: string, out: string | undefined, json: boolean, redis: string | undefined): void {
+  parseShard(shard);
+  if (redis !== undefined) throw new UsageError('--redis: a run on Redis is not a shard; give --redis or --shard');
+  if (!out) throw new UsageError('--shard: give --out PART.wfmpart, the file this shard writes for wfm merge');
+  if (json) throw new UsageError('--json: a shard prints nothing; wfm merge --json prints the run');
+}
+
 /** Shard k of n takes replications ⌊k·R/n⌋ … ⌊(k+1)·R/n⌋ − 1: the shards tile the run, whatever n. */
 export function shardRange(k: number, n: number, replications: number) {
   return { from: Math.floor((k * replications) / n), to: Math.floor(((k + 1) * replications) / n) };

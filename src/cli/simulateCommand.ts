@@ -10,7 +10,7 @@ import { checkOutputPath, writeOutput } from './files';
 import { numberFlag, parseFlags, positionals, UsageError } from './flags';
 import { defaultWorkers, spawnNodeWorker } from './nodeWorkers';
 import { readScenario } from './scenarioFile';
-import { parseShard, writeShard } from './shard';
+import { checkShardFlags, writeShard } from './shard';
 
 const spec = commandSpec('simulate');
 
@@ -22,10 +22,8 @@ export async function simulateCommand(argv: string[]): Promise<void> {
   const workers = numberFlag(flags, spec, 'workers') ?? defaultWorkers();
   const out = flags.values.get('out');
   const shard = flags.values.get('shard');
-  if (shard !== undefined) checkShardFlags(shard, out, flags.switches.has('json'));
   const redis = flags.values.get('redis');
-  if (redis !== undefined && shard !== undefined)
-    throw new UsageError('--redis: a run on Redis is not a shard; give --redis or --shard');
+  if (shard !== undefined) checkShardFlags(shard, out, flags.switches.has('json'), redis);
   const chunk = numberFlag(flags, spec, 'chunk');
   if (out) checkOutputPath('out', out, shard === undefined ? ['.csv', '.xlsx'] : ['.wfmpart']);
   const file = readScenario(path);
@@ -114,13 +112,6 @@ export function writeSimulation(result: SimulationResult, scenario: Scenario, ou
 /** What wfm simulate prints: its JSON (one line) or its table. */
 export const simulationOutput = (result: SimulationResult, plan: DayPlan, json: boolean): string =>
   json ? JSON.stringify(simulationJson(result, plan)) : simulationTable(result, plan);
-
-/** A shard writes its partial result to --out and prints nothing: `wfm merge` prints the run. */
-function checkShardFlags(shard: string, out: string | undefined, json: boolean): void {
-  parseShard(shard);
-  if (!out) throw new UsageError('--shard: give --out PART.wfmpart, the file this shard writes for wfm merge');
-  if (json) throw new UsageError('--json: a shard prints nothing; wfm merge --json prints the run');
-}
 
 /** The simulation as a terminal table, with the analytic plan's answer rate and SL beside it. */
 export function simulationTable(r: SimulationResult, plan: DayPlan): string {

@@ -147,7 +147,20 @@ describe('wfm help', () => {
     const all = wfm(['help']);
     expect(all.code).toBe(0);
     const commands = [...all.stdout.matchAll(/^ {2}(\w+) {2,}/gm)].map((m) => m[1]);
-    expect(commands).toEqual(['erlang', 'plan', 'simulate', 'compare', 'schedule', 'forecast', 'convert', 'validate', 'schema']);
+    expect(commands).toEqual([
+      'erlang',
+      'plan',
+      'simulate',
+      'sweep',
+      'worker',
+      'merge',
+      'compare',
+      'schedule',
+      'forecast',
+      'convert',
+      'validate',
+      'schema',
+    ]);
     for (const command of commands) {
       const help = wfm(['help', command]);
       expect(help.code).toBe(0);

@@ -113,7 +113,7 @@ describe('wfm simulate --shard and wfm merge', () => {
     refuses([], /^wfm merge: PART\.wfmpart: give the parts to merge/m);
   });
 
-  it('checks --shard before simulating', () => {
+  it('checks --shard and --redis before simulating', () => {
     for (const [args, message] of [
       [
         ['--shard', '3/3', '--out', join(dir, 'x.wfmpart')],
