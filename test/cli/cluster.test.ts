@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,6 +78,9 @@ describe.skipIf(!hasRedisServer())('wfm simulate --redis with wfm worker', () =>
     client.disconnect();
     await redis.stop();
     rmSync(dir, { recursive: true, force: true });
+    // Nothing is left: no process of the test (a signal 0 to a gone PID throws) and no Redis folder.
+    for (const pid of [redis.pid, ...procs.map((p) => p.child.pid as number)]) expect(() => process.kill(pid, 0)).toThrow();
+    expect(existsSync(redis.dir)).toBe(false);
   });
 
   it('prints exactly the bytes of a local run on one worker, warns when none is connected, and leaves nothing of the run in Redis', async () => {
