@@ -6,6 +6,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { browserFigures } from './browser';
 import { cliFigures } from './cli';
+import { clusterFigures } from './cluster';
 import { erlangFigures } from './erlang';
 import { forecastFigures } from './forecast';
 import { planFigures } from './plan';
@@ -23,6 +24,7 @@ const sections: Record<string, () => Promise<object>> = {
   plan: planFigures,
   cli: cliFigures,
   sim: simulationFigures,
+  cluster: clusterFigures,
   forecast: forecastFigures,
   schedule: scheduleFigures,
   browser: browserFigures,

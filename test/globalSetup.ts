@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { findBrowser } from './browser/findBrowser';
+import { hasRedisServer } from './cli/redisServer';
 
 /** Every temporary file of the run (tests, Vite builds, Chromium profiles) goes here, and is removed at the end. */
 const TEMP = new URL('../.tmp/', import.meta.url).pathname;
@@ -16,6 +17,12 @@ export default function setup() {
   if (!browser.ok) {
     if (process.env.CI) throw new Error(`CI=true and the browser tests cannot run: ${browser.reason}`);
     console.log(`skipped: the browser tests (test/browser): ${browser.reason}`);
+  }
+  if (!hasRedisServer()) {
+    if (process.env.CI) throw new Error('CI=true and the cluster tests cannot run: redis-server is not installed');
+    console.log(
+      'skipped: the cluster tests (test/cli/cluster.test.ts): redis-server is not installed (apt-get install redis-server)',
+    );
   }
   if (!existsSync(new URL('../../shared/data', import.meta.url))) {
     console.log('skipped: tests on the raw data in ../shared/data (the Rfssa 6-minute series, per-call records): not present');

@@ -79,6 +79,23 @@ const erlangFlags: Flag[] = [
   json,
 ];
 
+const redis: Flag = {
+  name: 'redis',
+  kind: 'text',
+  range: 'a redis:// or rediss:// URL (redis://:PASSWORD@HOST:6379)',
+  help: 'run on the wfm workers connected to this Redis server (BullMQ), with exactly the figures of a local run',
+};
+
+const chunk: Flag = {
+  name: 'chunk',
+  kind: 'integer',
+  min: 1,
+  max: 10_000,
+  unit: 'replications',
+  default: 'about 2 million simulated calls a job',
+  help: 'with --redis: replications a job (the same command always makes the same jobs)',
+};
+
 const scenarioNote = 'SCENARIO is a scenario JSON file (see wfm schema and scenarios/*.json).';
 
 export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: string[]) => Promise<void>> })[] = [
@@ -137,12 +154,79 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
         kind: 'switch',
         help: 'on a pipe or file, write a plain progress line to stderr every few seconds (a terminal always gets the bar)',
       },
-      reportOut,
+      {
+        name: 'shard',
+        kind: 'text',
+        range: 'k/n: n from 1 to 100000, k from 0 to n − 1',
+        help: 'simulate only shard k of n (replications ⌊k·R/n⌋ … ⌊(k+1)·R/n⌋ − 1) and write it to --out PART.wfmpart for wfm merge',
+      },
+      redis,
+      chunk,
+      { ...reportOut, range: 'a path ending in .csv or .xlsx (with --shard: .wfmpart), in an existing folder' },
       json,
     ],
     example: 'wfm simulate scenarios/christmas-eve.json --replications 100 --seed 7',
-    notes: [scenarioNote, 'Ctrl-C stops the run (exit 130).'],
+    notes: [
+      scenarioNote,
+      'Ctrl-C stops the run (exit 130).',
+      'On a batch scheduler (Slurm array, Kubernetes Indexed Job): run --shard 0/n … --shard n−1/n --out part-k.wfmpart, then wfm merge.',
+    ],
     load: async () => (await import('./simulateCommand')).simulateCommand,
+  },
+  {
+    name: 'sweep',
+    summary: 'a base scenario and named variants (JSON merge patches), each simulated: one wfm simulate --json line a variant',
+    args: 'SWEEP',
+    flags: [
+      { ...redis, help: 'run the variants on the wfm workers connected to this Redis server' },
+      chunk,
+      { name: 'workers', kind: 'integer', min: 1, max: 256, default: 'one per core', help: 'worker threads (without --redis)' },
+      {
+        name: 'out',
+        kind: 'file',
+        range: 'a path ending in .jsonl, in an existing folder',
+        help: 'append each variant’s line here as it finishes; a re-run skips the variants already in it',
+      },
+    ],
+    example: 'wfm sweep sweep.json --out results.jsonl',
+    notes: [
+      'SWEEP is a JSON file: {"base": "scenario.json" (beside it) or a scenario object, "replications": R, "seed": S, "variants": [{"name": "…", "patch": {…}}]}.',
+      'Each variant is the base with its patch applied (RFC 7386) and its name as the scenario name; its line is exactly what wfm simulate --json prints for that scenario.',
+    ],
+    load: async () => (await import('./sweepCommand')).sweepCommand,
+  },
+  {
+    name: 'worker',
+    summary: 'a compute process for wfm simulate --redis: takes jobs from Redis until stopped',
+    args: '',
+    flags: [
+      { ...redis, help: 'the Redis server the coordinators (wfm simulate --redis) use (required)' },
+      {
+        name: 'threads',
+        kind: 'integer',
+        min: 1,
+        max: 256,
+        default: 'one per core',
+        help: 'jobs simulated at once, each on its own worker thread',
+      },
+    ],
+    example: 'wfm worker --redis redis://127.0.0.1:6379 --threads 4',
+    notes: [
+      'It takes only jobs of its own engine build (wfm version, worker bundle, V8, CPU architecture): results are identical only between identical engines.',
+      'SIGTERM or Ctrl-C finishes the active jobs, then exits; a second signal exits at once (the jobs return to the queue when their locks expire).',
+    ],
+    load: async () => (await import('./workerCommand')).workerCommand,
+  },
+  {
+    name: 'merge',
+    summary: 'the result of a run simulated in shards (wfm simulate --shard k/n), identical to one local run',
+    args: 'PART.wfmpart…',
+    flags: [reportOut, json],
+    example: 'wfm merge parts/*.wfmpart --json',
+    notes: [
+      'The parts must be of one scenario, seed, replication count and engine build (wfm version, worker bundle, V8, CPU architecture), and their ranges must cover every replication exactly once; otherwise nothing is printed and the file at fault is named (exit 2).',
+    ],
+    load: async () => (await import('./mergeCommand')).mergeCommand,
   },
   {
     name: 'compare',

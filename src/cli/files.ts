@@ -8,8 +8,8 @@ const MAX_INPUT_BYTES = 256 * 2 ** 20;
 
 const code = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
-/** A UTF-8 text file (gunzipped when it ends in .gz); every way it can fail is one UsageError naming the file. */
-export function readTextFile(path: string, what: string): string {
+/** A file's bytes (gunzipped when it ends in .gz); every way it can fail is one UsageError naming the file. */
+export function readFileBytes(path: string, what: string): Uint8Array {
   let size: number;
   try {
     const stat = statSync(path);
@@ -23,15 +23,19 @@ export function readTextFile(path: string, what: string): string {
     throw new UsageError(
       `${path}: ${(size / 2 ** 20).toFixed(0)} MB is over the ${MAX_INPUT_BYTES / 2 ** 20} MB limit for ${what}`,
     );
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
-    if (path.endsWith('.gz')) bytes = gunzipSync(bytes, { maxOutputLength: MAX_INPUT_BYTES });
+    const bytes = readFileSync(path);
+    return path.endsWith('.gz') ? gunzipSync(bytes, { maxOutputLength: MAX_INPUT_BYTES }) : bytes;
   } catch (error) {
     throw new UsageError(
       `${path}: cannot read ${what} (${path.endsWith('.gz') ? 'not a valid gzip file, or too large' : describeCode(code(error))})`,
     );
   }
+}
+
+/** A UTF-8 text file (gunzipped when it ends in .gz); every way it can fail is one UsageError naming the file. */
+export function readTextFile(path: string, what: string): string {
+  const bytes = readFileBytes(path, what);
   if (bytes.includes(0)) throw new UsageError(`${path}: is a binary file, not ${what}`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

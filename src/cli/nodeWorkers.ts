@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -7,15 +8,19 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { WorkerHandle } from '../sim/pool';
 import type { SimulationWorkerApi } from '../sim/workerApi';
 
-let bundle: URL | null = null;
+let bundle: Uint8Array | null = null;
+const BUILT = new URL('./simulation.node.js', import.meta.url);
 
 /**
- * The worker thread's module: prebuilt beside the CLI (dist-cli/simulation.node.js). Run from
+ * The worker thread's code: prebuilt beside the CLI (dist-cli/simulation.node.js). Run from
  * source (tests, bench), the entry is bundled once per process with esbuild, a dev dependency,
  * so a thread still starts in tens of milliseconds instead of compiling TypeScript itself.
  */
-function workerModule(): URL {
-  if (typeof __WFM_BUILD__ !== 'undefined') return new URL('./simulation.node.js', import.meta.url);
+export function workerBundle(): Uint8Array {
+  if (typeof __WFM_BUILD__ !== 'undefined') {
+    bundle ??= readFileSync(BUILT);
+    return bundle;
+  }
   if (!bundle) {
     const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
     const out = buildSync({
@@ -26,9 +31,17 @@ function workerModule(): URL {
       write: false,
       logLevel: 'silent',
     });
-    bundle = new URL(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].contents).toString('base64')}`);
+    bundle = out.outputFiles[0].contents;
   }
   return bundle;
+}
+
+let module: URL | null = null;
+
+function workerModule(): URL {
+  if (typeof __WFM_BUILD__ !== 'undefined') return BUILT;
+  module ??= new URL(`data:text/javascript;base64,${Buffer.from(workerBundle()).toString('base64')}`);
+  return module;
 }
 
 /** Worker threads default to the machine's cores. */

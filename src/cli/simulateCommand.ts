@@ -12,6 +12,7 @@ import { checkOutputPath, writeOutput } from './files';
 import { numberFlag, parseFlags, positionals, UsageError } from './flags';
 import { defaultWorkers, spawnNodeWorker } from './nodeWorkers';
 import { readScenario } from './scenarioFile';
+import { checkShardFlags, writeShard } from './shard';
 
 const spec = commandSpec('simulate');
 
@@ -22,7 +23,11 @@ export async function simulateCommand(argv: string[]): Promise<void> {
   const seed = numberFlag(flags, spec, 'seed');
   const workers = numberFlag(flags, spec, 'workers') ?? defaultWorkers();
   const out = flags.values.get('out');
-  if (out) checkOutputPath('out', out, ['.csv', '.xlsx']);
+  const shard = flags.values.get('shard');
+  const redis = flags.values.get('redis');
+  if (shard !== undefined) checkShardFlags(shard, out, flags.switches.has('json'), redis);
+  const chunk = numberFlag(flags, spec, 'chunk');
+  if (out) checkOutputPath('out', out, shard === undefined ? ['.csv', '.xlsx'] : ['.wfmpart']);
   const file = readScenario(path);
   const scenario = {
     ...file,
@@ -64,26 +69,22 @@ export async function simulateCommand(argv: string[]): Promise<void> {
     }
   };
   try {
-    const result = await runSimulation(scenario, spawnNodeWorker, {
-      replications: scenario.simulation.replications,
-      workers,
-      onProgress,
-      signal: abort.signal,
-    });
-    if (shown) process.stderr.write(`  ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-    const plan = planDay(scenario);
-    if (out) {
-      const { intervals, day } = simulationReport(result, plan);
-      writeOutput(
-        out,
-        out.toLowerCase().endsWith('.csv') ? reportCsv(intervals, day) : workbook([reportSheet('Simulation', intervals, day)]),
-      );
+    if (shard !== undefined && out) {
+      await writeShard(scenario, shard, out, { workers, onProgress, signal: abort.signal });
+      if (shown) process.stderr.write(`  ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      return;
     }
-    process.stdout.write(
-      flags.switches.has('json')
-        ? `${JSON.stringify(simulationJson(scenario, result, plan))}\n`
-        : `${simulationText(scenario, result, plan)}\n`,
-    );
+    const warn = (line: string) => process.stderr.write(`wfm simulate: ${line}\n`);
+    const result = redis
+      ? await (await import('./clusterRun')).simulateOnCluster(scenario, redis, { chunk, onProgress, signal: abort.signal, warn })
+      : await runSimulation(scenario, spawnNodeWorker, {
+          replications: scenario.simulation.replications,
+          workers,
+          onProgress,
+          signal: abort.signal,
+        });
+    if (shown) process.stderr.write(`  ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    writeSimulation(result, scenario, out, flags.switches.has('json'));
   } catch (error) {
     if (shown) process.stderr.write('\n');
     if (error instanceof SimulationCancelled) {
@@ -111,6 +112,23 @@ function simulationText(s: Scenario, r: SimulationResult, plan: DayPlan): string
     simulationTable(r, plan),
   ].join('\n');
 }
+
+/** Prints a simulation's result (JSON or the table) and writes its report file: local, merged or clustered runs alike. */
+export function writeSimulation(result: SimulationResult, scenario: Scenario, out: string | undefined, json: boolean): void {
+  const plan = planDay(scenario);
+  if (out) {
+    const { intervals, day } = simulationReport(result, plan);
+    writeOutput(
+      out,
+      out.toLowerCase().endsWith('.csv') ? reportCsv(intervals, day) : workbook([reportSheet('Simulation', intervals, day)]),
+    );
+  }
+  process.stdout.write(`${simulationOutput(scenario, result, plan, json)}\n`);
+}
+
+/** What wfm simulate prints: its JSON (one line) or its table. */
+export const simulationOutput = (scenario: Scenario, result: SimulationResult, plan: DayPlan, json: boolean): string =>
+  json ? JSON.stringify(simulationJson(scenario, result, plan)) : simulationText(scenario, result, plan);
 
 /** The simulation as a terminal table, with the analytic plan's answer rate and SL beside it. */
 export function simulationTable(r: SimulationResult, plan: DayPlan): string {

@@ -24,6 +24,7 @@ export {
   MAX_REDIAL_SHARE,
   MAX_WAITING_CALLERS,
 } from './limits';
+export { mergePatch } from './mergePatch';
 export { type Grid, resample } from './regrid';
 export {
   agentsAllDay,

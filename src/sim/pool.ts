@@ -48,6 +48,12 @@ export class WorkerFailed extends Error {
   }
 }
 
+/** Replications `from` … `to − 1` of a run, for a shard or a cluster job. */
+export interface RangeOptions extends Omit<PoolOptions, 'replications'> {
+  from: number;
+  to: number;
+}
+
 /**
  * Runs the scenario's replications on `workers` workers, each taking the next
  * replication when it finishes one. Results are folded in replication order,
@@ -55,10 +61,27 @@ export class WorkerFailed extends Error {
  * workers at once.
  */
 export async function runSimulation(s: Scenario, spawn: () => WorkerHandle, options: PoolOptions): Promise<SimulationResult> {
-  const { replications, signal } = options;
-  if (signal?.aborted) throw new SimulationCancelled();
-  const workers = Array.from({ length: Math.max(1, Math.min(options.workers, replications)) }, spawn);
   const aggregate = resultAggregator(s);
+  await runReplications(s, spawn, { ...options, from: 0, to: options.replications }, (counts) => aggregate.add(counts));
+  return aggregate.result();
+}
+
+/**
+ * Runs replications `from` … `to − 1` on `workers` workers and hands each
+ * one's counts to `onCounts` strictly in replication order, whatever order
+ * they finish in: the order the aggregator needs for identical figures.
+ */
+export async function runReplications(
+  s: Scenario,
+  spawn: () => WorkerHandle,
+  options: RangeOptions,
+  onCounts: (counts: Counts, replication: number) => void,
+): Promise<void> {
+  const { from, to, signal } = options;
+  const replications = to - from;
+  if (signal?.aborted) throw new SimulationCancelled();
+  if (replications <= 0) return;
+  const workers = Array.from({ length: Math.max(1, Math.min(options.workers, replications)) }, spawn);
   const finished = new Map<number, Counts>();
   const running = new Map<number, number>(); // replication → share of its day simulated
   let folded = 0;
@@ -85,13 +108,13 @@ export async function runSimulation(s: Scenario, spawn: () => WorkerHandle, opti
   const work = async (w: WorkerHandle) => {
     await Promise.race([w.load(s, options.onProgress && onReplicationProgress), w.died]);
     while (next < replications) {
-      const r = next++;
+      const r = from + next++;
       running.set(r, 0);
       const counts = await Promise.race([w.run(r), w.died]);
       running.delete(r);
-      finished.set(r, counts);
+      finished.set(r - from, counts);
       while (finished.has(folded)) {
-        aggregate.add(finished.get(folded) as Counts);
+        onCounts(finished.get(folded) as Counts, from + folded);
         finished.delete(folded++);
         report();
       }
@@ -99,7 +122,6 @@ export async function runSimulation(s: Scenario, spawn: () => WorkerHandle, opti
   };
   try {
     await Promise.race([Promise.all(workers.map(work)), cancelled]);
-    return aggregate.result();
   } catch (error) {
     if (error instanceof SimulationCancelled) throw error;
     // Input a worker refused is the caller's to fix; say so, not "a worker stopped".

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { spawnNodeWorker } from '../../src/cli/nodeWorkers';
-import { formatScenarioError, parseScenario, type Scenario } from '../../src/scenario';
+import type { Scenario } from '../../src/scenario';
 import { simulateDay, simulateReplication } from '../../src/sim';
 import { runSimulation, SimulationCancelled, WorkerFailed, type WorkerHandle } from '../../src/sim/pool';
+import { shortDay } from './shortDay';
 
-function scenario(): Scenario {
-  const parsed = parseScenario({
-    schema: 1,
-    name: 'pool',
-    day: { date: '2026-12-24', open: '08:00', close: '10:00' },
-    demand: { calls: [200, 400, 300, 200] },
-    ahtSeconds: 200,
-    staffing: { agents: 40 },
-    simulation: { replications: 8, seed: 5 },
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
-  return parsed.scenario;
-}
+const scenario = () => shortDay();
 
 /** An in-thread worker with a delay per replication, which records being terminated. */
 function fakeWorker(log: string[], options: { failOn?: number; delayMs?: number } = {}): () => WorkerHandle {

@@ -1,0 +1,113 @@
+/**
+ * `wfm simulate --redis` against worker processes on this machine: the
+ * broker's overhead per job (CPU of coordinator and workers beyond a local
+ * run of the same replications), the job length that keeps it under 1 %,
+ * and throughput on 1 and 2 worker processes of one thread each.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hasRedisServer, startRedis } from '../test/cli/redisServer';
+import { SHORT_DAY } from '../test/sim/shortDay';
+import { timed } from './measure';
+
+const BIN = fileURLToPath(new URL('../bin/wfm.js', import.meta.url));
+const TAX_DAY = fileURLToPath(new URL('../scenarios/tax-deadline-callbacks.json', import.meta.url));
+
+/** CPU time of a running process (Linux /proc), ms. */
+function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+function run(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`wfm ${args.join(' ')}: exit ${code}`))));
+  });
+}
+
+async function startWorkers(url: string, n: number): Promise<ChildProcess[]> {
+  return Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<ChildProcess>((resolve) => {
+          const child = spawn(process.execPath, [BIN, 'worker', '--redis', url, '--threads', '1'], {
+            stdio: ['ignore', 'ignore', 'pipe'],
+          });
+          child.stderr.on('data', (d: Buffer) => {
+            if (d.toString().includes('taking jobs')) resolve(child);
+          });
+        }),
+    ),
+  );
+}
+
+async function stopWorkers(workers: ChildProcess[]): Promise<void> {
+  await Promise.all(
+    workers.map((w) => {
+      const exited = new Promise((resolve) => w.once('exit', resolve));
+      w.kill('SIGTERM');
+      return exited;
+    }),
+  );
+}
+
+/** One run on `n` worker processes: wall and CPU of coordinator plus workers, checked identical to the local output. */
+async function clusterRun(url: string, n: number, args: string[], local: string) {
+  const workers = await startWorkers(url, n);
+  const before = workers.map((w) => processCpuMs(w.pid as number));
+  const { value, timing } = await timed(() => run([...args, '--redis', url, '--json']));
+  const workerCpuMs = workers.reduce((sum, w, i) => sum + processCpuMs(w.pid as number) - before[i], 0);
+  await stopWorkers(workers);
+  if (value !== local) throw new Error('the cluster run differs from the local run');
+  return { workerProcesses: n, wallMs: timing.wallMs, cpuMs: timing.cpuMs + workerCpuMs, loadAverage1m: timing.loadAverage1m };
+}
+
+export async function clusterFigures() {
+  if (!hasRedisServer()) return { cluster: { skipped: 'redis-server is not installed' } };
+  const redis = await startRedis();
+  try {
+    // Overhead: many one-replication jobs of a short day, against the same replications run locally on one thread.
+    const short = join(tmpdir(), 'bench-short-day.json');
+    writeFileSync(short, JSON.stringify(SHORT_DAY));
+    const jobs = 40;
+    const tiny = ['simulate', short, '--replications', String(jobs), '--chunk', '1'];
+    const localTiny = await timed(() => run(['simulate', short, '--replications', String(jobs), '--workers', '1', '--json']));
+    const oneWorker = await clusterRun(redis.url, 1, tiny, localTiny.value);
+    const overheadMs = (oneWorker.cpuMs - localTiny.timing.cpuMs) / jobs;
+
+    // Throughput on a larger day: 8 replications, one a job.
+    const big = ['simulate', TAX_DAY, '--replications', '8', '--chunk', '1'];
+    const localBig = await timed(() => run([...big.slice(0, 4), '--workers', '1', '--json']));
+    const throughput = [await clusterRun(redis.url, 1, big, localBig.value), await clusterRun(redis.url, 2, big, localBig.value)];
+    return {
+      cluster: {
+        overhead: {
+          jobs,
+          local: localTiny.timing,
+          oneWorker,
+          cpuMsPerJob: Number(overheadMs.toFixed(1)),
+          /** a job must take this long for the broker's CPU to stay under 1 % of it */
+          minimumJobSecondsForOnePercent: Number((overheadMs / 10).toFixed(2)),
+        },
+        throughput: {
+          scenario: 'tax-deadline-callbacks.json, 8 replications, 1 a job',
+          local: localBig.timing,
+          runs: throughput.map((t) => ({ ...t, replicationsPerWallSecond: Number((8000 / t.wallMs).toFixed(2)) })),
+          speedUp2over1: Number((throughput[0].wallMs / throughput[1].wallMs).toFixed(2)),
+        },
+      },
+    };
+  } finally {
+    await redis.stop();
+  }
+}

@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { Job, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Scenario } from '../scenario';
+import { type SimulationResult, simulationSize } from '../sim';
+import { canonicalJson, decodePartial, mergePartials, type NamedPartial } from '../sim/partial';
+import { type CancelSignal, SimulationCancelled } from '../sim/pool';
+import { engineFingerprint } from './engine';
+import { cancelKey, connectRedis, type RangeJob, rangesQueue, redactUrl } from './redis';
+
+/** A job aims at about this many simulated calls (tens of seconds), so broker overhead stays far below 1 %. */
+const CALLS_PER_JOB = 2e6;
+const POLL_MS = 250;
+/** How long a cancelled run waits for its active jobs to stop before leaving them to expire, ms. */
+const CANCEL_WAIT_MS = 30_000;
+
+export interface ClusterOptions {
+  /** replications a job; by default from the expected calls a replication, never from the workers connected */
+  chunk?: number;
+  onProgress?: (done: number, total: number, fraction: number) => void;
+  signal?: CancelSignal;
+  warn: (line: string) => void;
+}
+
+/** Replications a job: depends only on the run, so a re-run of the same command finds its own jobs. */
+export function chunkSize(s: Scenario, chunk?: number): number {
+  const { callsPerReplication } = simulationSize(s);
+  return Math.max(1, Math.min(s.simulation.replications, chunk ?? Math.floor(CALLS_PER_JOB / Math.max(1, callsPerReplication))));
+}
+
+/**
+ * Simulates the scenario on the `wfm worker`s connected to Redis at `url`:
+ * one job a range of replications, with ids from a content hash of the run
+ * (engine, scenario, seed, replications, chunk), so submitting the same run
+ * again adds nothing. The ranges' counts are merged as `wfm merge` merges
+ * shards: the same figures, byte for byte, as a local run. Nothing of the
+ * run is left in Redis when it ends, is cancelled or fails.
+ */
+export async function simulateOnCluster(s: Scenario, url: string, options: ClusterOptions): Promise<SimulationResult> {
+  const engine = engineFingerprint();
+  const connection = await connectRedis(url, false);
+  const queue = new Queue<RangeJob, string>(rangesQueue(engine), { connection, streams: { events: { maxLen: 2000 } } });
+  const R = s.simulation.replications;
+  const chunk = chunkSize(s, options.chunk);
+  const run = createHash('sha256')
+    .update(canonicalJson({ engine, scenario: s, chunk }))
+    .digest('hex')
+    .slice(0, 24);
+  const ranges = Array.from({ length: Math.ceil(R / chunk) }, (_, i) => ({
+    id: `${run}.${i * chunk}-${Math.min(R, (i + 1) * chunk)}`,
+    from: i * chunk,
+    to: Math.min(R, (i + 1) * chunk),
+  }));
+  try {
+    if ((await queue.getWorkersCount()) === 0)
+      options.warn(
+        `no wfm worker of this engine (wfm ${engine.version}, V8 ${engine.v8}, ${engine.arch}) is connected to ${redactUrl(url)}; the jobs wait until one is (wfm worker --redis URL)`,
+      );
+    await queue.addBulk(
+      ranges.map(({ id, from, to }) => ({
+        name: 'range',
+        data: { run, scenario: s, from, to },
+        opts: {
+          jobId: id,
+          attempts: 3,
+          backoff: { type: 'exponential', delay: 1000 },
+          removeOnComplete: false,
+          removeOnFail: false,
+        },
+      })),
+    );
+    const parts = await collect(queue, ranges, R, options);
+    return mergePartials(parts).result;
+  } catch (error) {
+    if (error instanceof SimulationCancelled) await cancel(queue, connection, run, ranges);
+    throw error;
+  } finally {
+    await removeJobs(queue, ranges);
+    await forgetEvents(connection, queue.keys.events, run);
+    await queue.close();
+    await connection.quit().catch(() => {});
+  }
+}
+
+/** Waits for every range's job, reporting progress, and returns their partial results; a job failed for good fails the run. */
+async function collect(
+  queue: Queue<RangeJob, string>,
+  ranges: { id: string; from: number; to: number }[],
+  R: number,
+  options: ClusterOptions,
+): Promise<NamedPartial[]> {
+  const parts: NamedPartial[] = [];
+  const pending = new Set(ranges);
+  let done = 0;
+  while (pending.size > 0) {
+    if (options.signal?.aborted) throw new SimulationCancelled();
+    let running = 0;
+    for (const range of [...pending]) {
+      const job = await Job.fromId<RangeJob, string>(queue, range.id);
+      if (!job) throw new Error(`the job of replications ${range.from}–${range.to - 1} has gone from Redis`);
+      if (job.finishedOn && job.returnvalue) {
+        const name = `replications ${range.from}–${range.to - 1}`;
+        parts.push({ name, part: decodePartial(Buffer.from(job.returnvalue, 'base64')) });
+        pending.delete(range);
+        done += range.to - range.from;
+      } else if (job.finishedOn && job.failedReason) {
+        throw new Error(
+          `replications ${range.from}–${range.to - 1} failed after ${job.attemptsMade} attempt${job.attemptsMade > 1 ? 's' : ''}: ${job.failedReason}`,
+        );
+      } else if (typeof job.progress === 'number') running += job.progress;
+    }
+    options.onProgress?.(done, R, Math.min(1, (done + running) / R));
+    if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  return parts;
+}
+
+/** Flags the run cancelled so workers stop its active jobs, and waits (a while) until they have. */
+async function cancel(queue: Queue<RangeJob, string>, connection: Redis, run: string, ranges: { id: string }[]): Promise<void> {
+  await connection.set(cancelKey(run), '1', 'PX', CANCEL_WAIT_MS * 2);
+  const until = Date.now() + CANCEL_WAIT_MS;
+  while (!(await removeJobs(queue, ranges)) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  await connection.del(cancelKey(run));
+}
+
+/** Removes the run's jobs that are not locked by a worker; true when none is left. */
+async function removeJobs(queue: Queue<RangeJob, string>, ranges: { id: string }[]): Promise<boolean> {
+  let left = 0;
+  for (const { id } of ranges) {
+    const removed = await queue.remove(id).catch(() => 0);
+    if (removed !== 1 && (await Job.fromId(queue, id).catch(() => undefined))) left++;
+  }
+  return left === 0;
+}
+
+/** Deletes the run's entries from the queue's events stream (shared by all runs), so nothing of the run stays in Redis. */
+async function forgetEvents(connection: Redis, stream: string, run: string): Promise<void> {
+  const entries = await connection.xrange(stream, '-', '+').catch(() => []);
+  const ours = entries.filter(([, fields]) =>
+    fields.some((f, i) => i % 2 === 1 && fields[i - 1] === 'jobId' && f.startsWith(`${run}.`)),
+  );
+  if (ours.length > 0) await connection.xdel(stream, ...ours.map(([id]) => id)).catch(() => 0);
+}

@@ -1,0 +1,156 @@
+import { appendFileSync, existsSync, truncateSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { planDay } from '../plan';
+import { mergePatch, parseScenario, type Scenario } from '../scenario';
+import { runSimulation, SimulationCancelled } from '../sim/pool';
+import { commandSpec } from './commands';
+import { checkOutputPath, readTextFile } from './files';
+import { numberFlag, parseFlags, positionals, UsageError } from './flags';
+import { defaultWorkers, spawnNodeWorker } from './nodeWorkers';
+import { simulationOutput } from './simulateCommand';
+
+const spec = commandSpec('sweep');
+
+/** Variants simulated at once on Redis: enough to keep many workers busy, few enough connections. */
+const CONCURRENT_VARIANTS = 8;
+
+interface Variant {
+  name: string;
+  scenario: Scenario;
+}
+
+/** The sweep file: a base scenario (a path beside it, or inline), optional replications and seed, and named merge patches. */
+export function readSweep(path: string): Variant[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readTextFile(path, 'a sweep JSON file'));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${path}: not valid JSON: ${(error as Error).message}`);
+  }
+  const fail = (field: string, what: string) => new UsageError(`${path}: ${field}: ${what}`);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw fail('(file)', 'must be an object with base and variants');
+  const { base, variants, replications, seed, ...rest } = raw as Record<string, unknown>;
+  const unknown = Object.keys(rest)[0];
+  if (unknown !== undefined) throw fail(unknown, 'unknown field (base, variants, replications, seed)');
+  let baseJson: unknown = base;
+  if (typeof base === 'string') {
+    const file = resolve(dirname(path), base);
+    try {
+      baseJson = JSON.parse(readTextFile(file, 'the base scenario'));
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw fail('base', `${file} is not valid JSON`);
+    }
+  } else if (base === null || typeof base !== 'object' || Array.isArray(base))
+    throw fail('base', 'must be a scenario file path (beside the sweep file) or a scenario object');
+  const whole = (x: unknown, max: number) =>
+    x === undefined || (Number.isInteger(x) && (x as number) >= 0 && (x as number) <= max);
+  if (!whole(replications, 10_000) || replications === 0) throw fail('replications', 'must be a whole number from 1 to 10000');
+  if (!whole(seed, 2 ** 32 - 1)) throw fail('seed', 'must be a whole number from 0 to 4294967295');
+  if (!Array.isArray(variants) || variants.length === 0 || variants.length > 10_000)
+    throw fail('variants', 'must be a list of 1 to 10000 { "name", "patch" } objects');
+  const names = new Set<string>();
+  return variants.map((v: unknown, i): Variant => {
+    const at = `variants[${i}]`;
+    const { name, patch } = (v ?? {}) as Record<string, unknown>;
+    if (typeof name !== 'string' || name.trim() === '' || name.length > 200)
+      throw fail(`${at}.name`, 'must be a text of 1 to 200 characters');
+    if (names.has(name)) throw fail(`${at}.name`, `"${name}" is the name of an earlier variant; names must differ`);
+    names.add(name);
+    if (patch === undefined || patch === null || typeof patch !== 'object' || Array.isArray(patch))
+      throw fail(`${at}.patch`, 'must be a JSON merge patch object of the base scenario ({} for the base itself)');
+    const patched = mergePatch(baseJson, patch) as Record<string, unknown>;
+    const simulation = (patched.simulation ?? {}) as Record<string, unknown>;
+    const parsed = parseScenario({
+      ...patched,
+      name,
+      simulation: { ...simulation, replications: replications ?? simulation.replications, seed: seed ?? simulation.seed },
+    });
+    if (!parsed.ok) throw fail(at, `the variant's scenario is not valid: ${parsed.errors.slice(0, 3).join('; ')}`);
+    return { name, scenario: parsed.scenario };
+  });
+}
+
+/**
+ * The variants an earlier run of the sweep already wrote (its lines' names).
+ * A last line cut off by an interrupted run is removed, so the next line starts on a line of its own.
+ */
+function written(out: string): Set<string> {
+  if (!existsSync(out)) return new Set();
+  const text = readTextFile(out, 'the sweep results');
+  const end = text.lastIndexOf('\n') + 1;
+  if (end < text.length) truncateSync(out, Buffer.byteLength(text.slice(0, end)));
+  const names = new Set<string>();
+  for (const line of text.slice(0, end).split('\n')) {
+    if (line === '') continue;
+    try {
+      const name = (JSON.parse(line) as { name?: unknown }).name;
+      if (typeof name === 'string') names.add(name);
+    } catch {
+      throw new UsageError(`--out: ${out} has a line that is not a result of wfm sweep; give another file`);
+    }
+  }
+  return names;
+}
+
+/**
+ * `wfm sweep SWEEP.json`: every variant simulated, one line each, exactly as
+ * `wfm simulate --json` prints that variant's scenario. With --out, lines are
+ * appended as variants finish, and a re-run skips the variants already there.
+ */
+export async function sweepCommand(argv: string[]): Promise<void> {
+  const flags = parseFlags(argv, spec);
+  const [path] = positionals(flags, spec, 1);
+  if (path === undefined) throw new UsageError('SWEEP: give the path of a sweep JSON file');
+  const out = flags.values.get('out');
+  if (out) checkOutputPath('out', out, ['.jsonl']);
+  const redis = flags.values.get('redis');
+  const chunk = numberFlag(flags, spec, 'chunk');
+  const workers = numberFlag(flags, spec, 'workers') ?? defaultWorkers();
+  const variants = readSweep(path);
+  const done = out ? written(out) : new Set<string>();
+  const todo = variants.filter((v) => !done.has(v.name));
+
+  const abort = new AbortController();
+  const onInterrupt = () => abort.abort();
+  process.once('SIGINT', onInterrupt);
+  const emit = (line: string) => {
+    if (out) appendFileSync(out, `${line}\n`);
+    else process.stdout.write(`${line}\n`);
+  };
+  const simulate = async (v: Variant) => {
+    const result = redis
+      ? await (await import('./clusterRun')).simulateOnCluster(v.scenario, redis, {
+          chunk,
+          signal: abort.signal,
+          warn: (line) => process.stderr.write(`wfm sweep: ${line}\n`),
+        })
+      : await runSimulation(v.scenario, spawnNodeWorker, {
+          replications: v.scenario.simulation.replications,
+          workers,
+          signal: abort.signal,
+        });
+    emit(simulationOutput(v.scenario, result, planDay(v.scenario), true));
+  };
+  try {
+    if (!redis) for (const v of todo) await simulate(v);
+    else {
+      let next = 0;
+      const lane = async () => {
+        while (next < todo.length) await simulate(todo[next++]);
+      };
+      await Promise.all(Array.from({ length: Math.min(CONCURRENT_VARIANTS, todo.length) }, lane));
+    }
+  } catch (error) {
+    if (error instanceof SimulationCancelled || abort.signal.aborted) {
+      process.stderr.write('wfm sweep: cancelled\n');
+      process.exitCode = 130;
+      return;
+    }
+    throw error;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}

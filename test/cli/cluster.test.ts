@@ -1,0 +1,194 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHORT_DAY } from '../sim/shortDay';
+import { hasRedisServer, startRedis } from './redisServer';
+import { wfm } from './run';
+
+const BIN = fileURLToPath(new URL('../../bin/wfm.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'wfm-cluster-'));
+const scenario = join(dir, 'day.json');
+// A busier short day: a replication takes a fraction of a second, so a job of a few takes about a second.
+writeFileSync(scenario, JSON.stringify({ ...SHORT_DAY, demand: { calls: [2000, 4000, 3000, 2000] }, staffing: { agents: 380 } }));
+
+/** A `wfm` process whose output the test reads as it comes. */
+interface Proc {
+  child: ChildProcess;
+  stdout: string;
+  stderr: string;
+  exited: Promise<number | null>;
+}
+
+const procs: Proc[] = [];
+function start(args: string[], env: Record<string, string> = {}): Proc {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const p: Proc = {
+    child,
+    stdout: '',
+    stderr: '',
+    exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
+  };
+  child.stdout?.on('data', (chunk: Buffer) => {
+    p.stdout += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    p.stderr += chunk.toString();
+  });
+  procs.push(p);
+  return p;
+}
+
+async function until(what: string, ok: () => boolean, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A worker with a job under way: it has started more jobs than it finished. */
+const busy = (w: Proc) => (w.stderr.match(/started /g) ?? []).length > (w.stderr.match(/finished /g) ?? []).length;
+const starts = (logs: string[]): string[] => logs.join('').match(/started \S+/g) ?? [];
+
+describe.skipIf(!hasRedisServer())('wfm simulate --redis with wfm worker', () => {
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let client: Redis;
+  const lock = { WFM_TEST_LOCK_MS: '2000' };
+  const worker = () => start(['worker', '--redis', redis.url, '--threads', '1'], lock);
+  const ready = (w: Proc) => until('a worker', () => w.stderr.includes('taking jobs'));
+  const local = (n: number) => wfm(['simulate', scenario, '--replications', String(n), '--json']).stdout;
+  const runKeys = async () => (await client.keys('*')).filter((k) => /\.\d+-\d+$/.test(k));
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    client = new Redis(redis.url);
+  });
+  afterAll(async () => {
+    for (const p of procs) {
+      if (p.child.exitCode === null && p.child.signalCode === null) {
+        p.child.kill('SIGCONT');
+        p.child.kill('SIGKILL');
+      }
+      await p.exited;
+    }
+    client.disconnect();
+    await redis.stop();
+    rmSync(dir, { recursive: true, force: true });
+    // Nothing is left: no process of the test (a signal 0 to a gone PID throws) and no Redis folder.
+    for (const pid of [redis.pid, ...procs.map((p) => p.child.pid as number)]) expect(() => process.kill(pid, 0)).toThrow();
+    expect(existsSync(redis.dir)).toBe(false);
+  });
+
+  it('prints exactly the bytes of a local run on one worker, warns when none is connected, and leaves nothing of the run in Redis', async () => {
+    const coordinator = start(['simulate', scenario, '--replications', '6', '--chunk', '2', '--redis', redis.url, '--json']);
+    await until('the warning', () => coordinator.stderr.includes('no wfm worker of this engine'));
+    const w = worker();
+    expect(await coordinator.exited).toBe(0);
+    expect(coordinator.stdout).toBe(local(6));
+    expect(coordinator.stderr).toMatch(
+      /^wfm simulate: no wfm worker of this engine \(wfm [\d.]+, V8 \S+, \w+\) is connected to redis:\/\/127\.0\.0\.1:\d+; the jobs wait until one is/,
+    );
+    expect(starts([w.stderr])).toHaveLength(3);
+    expect(await runKeys()).toEqual([]);
+    // SIGTERM stops an idle worker at once.
+    w.child.kill('SIGTERM');
+    expect(await w.exited).toBe(0);
+    expect(w.stderr).toMatch(/stopped\n$/);
+  });
+
+  it('prints exactly the bytes of a local run on three workers', async () => {
+    const ws = [worker(), worker(), worker()];
+    await Promise.all(ws.map(ready));
+    const r = start(['simulate', scenario, '--replications', '9', '--chunk', '1', '--redis', redis.url, '--json']);
+    expect(await r.exited).toBe(0);
+    expect(r.stdout).toBe(local(9));
+    expect(r.stderr).toBe('');
+    expect(ws.filter((w) => starts([w.stderr]).length > 0).length).toBeGreaterThan(1);
+    // A worker told to stop finishes its active job first.
+    const next = start(['simulate', scenario, '--replications', '3', '--chunk', '3', '--redis', redis.url, '--json']);
+    await until('a job under way', () =>
+      ws.some((w) => (w.stderr.match(/started/g) ?? []).length > (w.stderr.match(/finished/g) ?? []).length),
+    );
+    const busy = ws.find((w) => (w.stderr.match(/started/g) ?? []).length > (w.stderr.match(/finished/g) ?? []).length) as Proc;
+    busy.child.kill('SIGTERM');
+    expect(await busy.exited).toBe(0);
+    const told = busy.stderr.indexOf('finishing the active jobs');
+    expect(told).toBeGreaterThan(0);
+    expect(busy.stderr.lastIndexOf('finished ')).toBeGreaterThan(told);
+    expect(busy.stderr).toMatch(/stopped\n$/);
+    expect(await next.exited).toBe(0);
+    expect(next.stdout).toBe(local(3));
+    for (const w of ws) w.child.kill('SIGTERM');
+    await Promise.all(ws.map((w) => w.exited));
+  });
+
+  it('stays exact with a worker killed mid-job and another frozen past its lock: a range runs twice, is merged once', async () => {
+    const [a, b, c] = [worker(), worker(), worker()];
+    await Promise.all([a, b, c].map(ready));
+    const r = start(['simulate', scenario, '--replications', '12', '--chunk', '3', '--redis', redis.url, '--json'], lock);
+    await until('jobs under way on a and b', () => busy(a) && busy(b));
+    a.child.kill('SIGKILL');
+    b.child.kill('SIGSTOP');
+    await new Promise((resolve) => setTimeout(resolve, 5000)); // past the 2 s lock
+    b.child.kill('SIGCONT');
+    expect(await r.exited).toBe(0);
+    expect(r.stdout).toBe(local(12));
+    expect(JSON.parse(r.stdout).replications).toBe(12);
+    const all = starts([a.stderr, b.stderr, c.stderr]);
+    expect(all.length).toBeGreaterThan(new Set(all).size); // some range was started twice …
+    expect(new Set(all).size).toBe(4); // … of the 4, each merged once: the merge refuses overlaps
+    expect(await runKeys()).toEqual([]);
+    for (const w of [b, c]) w.child.kill('SIGTERM');
+    await Promise.all([b, c].map((w) => w.exited));
+  });
+
+  it('sweeps on Redis: the same lines as the local pool', async () => {
+    const sweep = join(dir, 'sweep.json');
+    const patches = [{}, { staffing: { agents: 400 } }, { ahtSeconds: 190 }];
+    writeFileSync(
+      sweep,
+      JSON.stringify({ base: 'day.json', replications: 3, variants: patches.map((patch, i) => ({ name: `v${i}`, patch })) }),
+    );
+    const ws = [worker(), worker()];
+    const r = start(['sweep', sweep, '--redis', redis.url, '--chunk', '2']);
+    expect(await r.exited).toBe(0);
+    const lines = (text: string) => text.split('\n').sort();
+    expect(lines(r.stdout)).toEqual(lines(wfm(['sweep', sweep]).stdout));
+    expect(await runKeys()).toEqual([]);
+    for (const w of ws) w.child.kill('SIGTERM');
+    await Promise.all(ws.map((w) => w.exited));
+  });
+
+  it('cancels on Ctrl-C everywhere (exit 130, nothing of the run left), the workers alive; a rerun after a lost coordinator runs no range twice', async () => {
+    const w = worker();
+    await ready(w);
+    const r = start(['simulate', scenario, '--replications', '40', '--chunk', '2', '--redis', redis.url, '--json']);
+    await until('a finished job', () => w.stderr.includes('finished'));
+    r.child.kill('SIGINT');
+    expect(await r.exited).toBe(130);
+    expect(r.stderr).toBe('wfm simulate: cancelled\n');
+    expect(await runKeys()).toEqual([]);
+    const events = (await client.keys('*:events')).map((k) => client.xrange(k, '-', '+'));
+    expect(JSON.stringify(await Promise.all(events))).not.toMatch(/\.\d+-\d+"/);
+
+    const args = ['simulate', scenario, '--replications', '8', '--chunk', '2', '--redis', redis.url, '--json'];
+    const finishedBefore = (w.stderr.match(/finished /g) ?? []).length;
+    const lost = start(args);
+    await until('a finished job of the run', () => (w.stderr.match(/finished /g) ?? []).length >= finishedBefore + 1);
+    lost.child.kill('SIGKILL');
+    const before = w.stderr.length;
+    const again = start(args);
+    expect(await again.exited).toBe(0);
+    expect(again.stdout).toBe(local(8));
+    const rerun = starts([w.stderr.slice(before)]);
+    const firstRun = starts([w.stderr.slice(0, before)]);
+    expect(rerun.filter((s) => firstRun.includes(s))).toEqual([]); // no range started again
+    expect(rerun.length).toBeGreaterThan(0);
+    w.child.kill('SIGTERM');
+    expect(await w.exited).toBe(0);
+  });
+});
