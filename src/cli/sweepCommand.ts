@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, truncateSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { planDay } from '../plan';
-import { mergePatch, parseScenario, type Scenario } from '../scenario';
+import { formatScenarioError, mergePatch, parseScenario, type Scenario } from '../scenario';
 import { runSimulation, SimulationCancelled } from '../sim/pool';
 import { commandSpec } from './commands';
 import { checkOutputPath, readTextFile } from './files';
@@ -68,7 +68,8 @@ export function readSweep(path: string): Variant[] {
       name,
       simulation: { ...simulation, replications: replications ?? simulation.replications, seed: seed ?? simulation.seed },
     });
-    if (!parsed.ok) throw fail(at, `the variant's scenario is not valid: ${parsed.errors.slice(0, 3).join('; ')}`);
+    if (!parsed.ok)
+      throw fail(at, `the variant's scenario is not valid: ${parsed.errors.slice(0, 3).map(formatScenarioError).join('; ')}`);
     return { name, scenario: parsed.scenario };
   });
 }

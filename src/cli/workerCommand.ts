@@ -1,5 +1,5 @@
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
-import { parseScenario } from '../scenario';
+import { formatScenarioError, parseScenario } from '../scenario';
 import type { Counts } from '../sim';
 import { encodePartial } from '../sim/partial';
 import { runReplications, SimulationCancelled, type WorkerHandle } from '../sim/pool';
@@ -33,7 +33,7 @@ export async function workerCommand(argv: string[]): Promise<void> {
   const processor = async (job: Job<RangeJob>): Promise<string> => {
     const { run, from, to } = job.data;
     const parsed = parseScenario(job.data.scenario);
-    if (!parsed.ok) throw new UnrecoverableError(`the job's scenario is not valid: ${parsed.errors[0]}`);
+    if (!parsed.ok) throw new UnrecoverableError(`the job's scenario is not valid: ${formatScenarioError(parsed.errors[0])}`);
     const s = parsed.scenario;
     log(`started ${job.id} (replications ${from}–${to - 1} of "${s.name}", attempt ${job.attemptsStarted})`);
     const abort = new AbortController();

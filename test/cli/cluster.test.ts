@@ -42,7 +42,7 @@ function start(args: string[], env: Record<string, string> = {}): Proc {
   return p;
 }
 
-async function until(what: string, ok: () => boolean, ms = 60_000): Promise<void> {
+async function until(what: string, ok: () => boolean, ms = 200_000): Promise<void> {
   const end = Date.now() + ms;
   while (!ok()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -54,7 +54,7 @@ async function until(what: string, ok: () => boolean, ms = 60_000): Promise<void
 const busy = (w: Proc) => (w.stderr.match(/started /g) ?? []).length > (w.stderr.match(/finished /g) ?? []).length;
 const starts = (logs: string[]): string[] => logs.join('').match(/started \S+/g) ?? [];
 
-describe.skipIf(!hasRedisServer())('wfm simulate --redis with wfm worker', () => {
+describe.skipIf(!hasRedisServer())('wfm simulate --redis with wfm worker', { timeout: 300_000 }, () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;
   let client: Redis;
   const lock = { WFM_TEST_LOCK_MS: '2000' };
