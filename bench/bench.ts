@@ -12,6 +12,7 @@ import { forecastFigures } from './forecast';
 import { planFigures } from './plan';
 import { scheduleFigures } from './schedule';
 import { simulationFigures } from './sim';
+import { staffFigures } from './staff';
 
 // Temporary files (Vite builds, Chromium profiles) stay in the project and are removed at the end.
 const TEMP = new URL('../.tmp/bench/', import.meta.url).pathname;
@@ -24,6 +25,7 @@ const sections: Record<string, () => Promise<object>> = {
   plan: planFigures,
   cli: cliFigures,
   sim: simulationFigures,
+  staff: staffFigures,
   cluster: clusterFigures,
   forecast: forecastFigures,
   schedule: scheduleFigures,

@@ -412,7 +412,7 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
       {
         name: 'output',
         kind: 'choice',
-        choices: ['erlang', 'plan', 'simulate', 'compare'],
+        choices: ['erlang', 'plan', 'simulate', 'compare', 'staff', 'schedule', 'forecast'],
         help: 'the schema of that command’s --json output instead (also in schemas/)',
       },
     ],

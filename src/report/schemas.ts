@@ -199,7 +199,116 @@ function comparisonOutput() {
     .strict();
 }
 
+const num = z.number();
+const maybe = z.number().nullable();
+const clockText = z.string().describe('HH:MM');
+const estimateOut = z.object({ mean: maybe, halfWidth: maybe, n: z.number().int() }).strict();
+
+function scheduleOutput() {
+  const breakOut = z.object({ start: clockText, end: clockText, paid: z.boolean() }).strict();
+  return z
+    .object({
+      status: z
+        .enum(['optimal', 'work limit', 'time limit', 'infeasible'])
+        .describe('optimal only at gap 0 against the proved bound'),
+      gap: maybe.describe('relative gap between the schedule and the best bound (0–1); 0 when optimal'),
+      bound: maybe.describe('the proved lower bound on paid hours'),
+      timeLimitSeconds: num.describe('the safety-net wall clock (shifts.timeLimitSeconds)'),
+      paidHours: num,
+      agents: num.describe('agents scheduled'),
+      shifts: z.array(
+        z
+          .object({
+            template: z.string(),
+            start: clockText,
+            end: clockText,
+            breaks: z.array(breakOut),
+            agents: num,
+            paidHours: num.describe('paid hours of one such shift'),
+          })
+          .loose(),
+      ),
+      coverage: z
+        .array(z.object({ start: clockText, required: num, scheduled: num, short: num }).loose())
+        .describe('agents on the phones per interval'),
+      shortfalls: z.array(z.string()).describe('intervals the rules cannot cover, with the shortfall'),
+      templates: z.array(z.object({ name: z.string() }).loose()).describe('the shift templates used'),
+      checks: z
+        .array(
+          z
+            .object({
+              paidHours: num,
+              agents: num,
+              answerRate: estimateOut,
+              serviceLevel: estimateOut,
+              meetsTargets: z.boolean(),
+              raised: z.array(z.string()),
+            })
+            .loose(),
+        )
+        .describe('--check: each simulation step, the trade-off of paid hours against answer rate'),
+    })
+    .strict();
+}
+
+function forecastOutput() {
+  return z
+    .object({
+      written: z.string().nullable().describe('--out: the scenario file written'),
+      risk: z.object({}).loose().nullable().describe('--risk: P(meeting the targets) per interval and for the day'),
+      day: z.string().describe('the day forecast, YYYY-MM-DD'),
+      method: z.string(),
+      chosen: z.string().describe('asked, or suggested by the backtest'),
+      formula: z.string().describe('the method in words'),
+      total: num.describe('calls forecast for the day'),
+      totalLow: num.describe('lower end of the 80% interval'),
+      totalHigh: num.describe('upper end of the 80% interval'),
+      intervalFrom: z.object({}).loose().describe('the earlier days the interval was sized from'),
+      special: z.object({}).loose().nullable().describe('the special day, its kind and the effect applied, or null'),
+      intervals: z.array(z.object({ start: clockText, calls: num, low: num, high: num, ahtSeconds: maybe }).loose()),
+      backtest: z
+        .array(z.object({ method: z.string(), days: num, wape: maybe }).loose())
+        .describe('every method, rolling origin'),
+      history: z.object({ days: num, from: z.string(), to: z.string() }).loose().describe('what the history file held'),
+    })
+    .loose();
+}
+
+function staffOutput() {
+  const change = z
+    .object({ agents: z.array(num), paidHours: num, cost: costSchema })
+    .strict()
+    .describe('agents on the phones per interval, paid hours and cost');
+  return z
+    .object({
+      by: z.enum(['erlang-a', 'erlang-c', 'simulation']),
+      confidence: num.optional(),
+      replications: num.optional(),
+      seed: num.optional(),
+      agents: z.array(num).describe('the staffed agents on the phones per interval'),
+      before: change.optional(),
+      analytic: change.optional().describe('--by simulation: the Erlang A answer it started from'),
+      after: change,
+      kept: z.array(z.string()).optional().describe('intervals kept as staffed (requirement beyond the engine range)'),
+      rounds: z
+        .array(
+          z
+            .object({ round: num, paidHours: num, missing: z.array(z.string()), added: num, removed: num, meets: z.boolean() })
+            .strict(),
+        )
+        .optional(),
+      converged: z.boolean().optional(),
+      finalCheckSeed: num.optional().describe('the seed of the final check, never used by the search'),
+      verdict: verdictSchema.describe('analytic: of the staffed plan; by simulation: of the final check on fresh seeds'),
+      differences: z.array(z.object({ start: clockText, analytic: num, simulated: num }).strict()).optional(),
+    })
+    .strict();
+}
+
 export const OUTPUT_SCHEMAS = {
+  schedule: scheduleOutput,
+  forecast: forecastOutput,
+  staff: staffOutput,
   erlang: erlangOutput,
   plan: planOutput,
   simulate: simulationOutput,

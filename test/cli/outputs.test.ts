@@ -100,3 +100,62 @@ describe('wfm compare', () => {
     expect(wfm(['compare', ...files, '--simulate', '0']).stderr).toMatch(/--simulate: must be a whole number from 1 to 10000/);
   });
 });
+
+describe('the other --json outputs match their schemas', () => {
+  it('wfm staff --json, analytic and by simulation', () => {
+    expectValid('staff', JSON.parse(wfm(['staff', scenario('tax-deadline-callbacks.json'), '--json']).stdout));
+    expectValid(
+      'staff',
+      JSON.parse(wfm(['staff', scenario('tax-deadline-callbacks.json'), '--by', 'erlang-c', '--json']).stdout),
+    );
+    const sim = JSON.parse(
+      wfm([
+        'staff',
+        scenario('black-friday-no-callbacks.json'),
+        '--by',
+        'simulation',
+        '--replications',
+        '4',
+        '--max-rounds',
+        '2',
+        '--json',
+      ]).stdout,
+    );
+    expectValid('staff', sim);
+    expect(sim.rounds.length).toBeLessThanOrEqual(2);
+  });
+
+  it('wfm schedule --json, with and without --check', () => {
+    expectValid('schedule', JSON.parse(wfm(['schedule', scenario('tax-deadline-callbacks.json'), '--json']).stdout));
+    const checked = JSON.parse(
+      wfm([
+        'schedule',
+        scenario('tax-deadline-callbacks.json'),
+        '--check',
+        '--check-replications',
+        '2',
+        '--check-steps',
+        '1',
+        '--json',
+      ]).stdout,
+    );
+    expectValid('schedule', checked);
+    expect(checked.checks.length).toBeGreaterThan(0);
+  });
+
+  it('wfm forecast --json on the bundled data', () => {
+    const data = (p: string) => new URL(`../../data/${p}`, import.meta.url).pathname;
+    const out = JSON.parse(
+      wfm([
+        'forecast',
+        data('anonymous-bank-1999/calls_30min_1999.csv'),
+        '--day',
+        '1999-09-19',
+        '--holidays',
+        data('anonymous-bank-1999/holidays_1999.csv'),
+        '--json',
+      ]).stdout,
+    );
+    expectValid('forecast', out);
+  });
+});
