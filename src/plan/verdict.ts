@@ -19,13 +19,17 @@ export interface Figure {
   halfWidth?: number | null;
 }
 
-export interface TargetCheck {
+/** A target of the scenario: which figure, which way, how much, and where it must hold. */
+export interface TargetSpec {
   key: TargetKey;
   label: string;
   unit: 'share' | 'seconds';
   direction: 'at least' | 'at most';
   target: number;
   scope: TargetScope;
+}
+
+export interface TargetCheck extends TargetSpec {
   day: { value: number | null; halfWidth: number | null; status: Status; margin: number | null } | null;
   /** intervals where the target fails (of those with calls), and the worst of them */
   intervals: { failing: number; of: number; worst: { start: string; value: number | null; margin: number | null } | null } | null;
@@ -55,15 +59,6 @@ export interface Verdict {
 export interface SimulatedFigures {
   day: Record<TargetKey, Figure>;
   intervals: Record<TargetKey, Figure>[];
-}
-
-interface TargetSpec {
-  key: TargetKey;
-  label: string;
-  unit: 'share' | 'seconds';
-  direction: 'at least' | 'at most';
-  target: number;
-  scope: TargetScope;
 }
 
 /** The scenario's targets, each with its direction and scope. */
