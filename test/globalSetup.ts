@@ -8,7 +8,7 @@ import { hasRedisServer } from './cli/redisServer';
 const TEMP = new URL('../.tmp/', import.meta.url).pathname;
 
 export default function setup() {
-  rmSync(TEMP, { recursive: true, force: true });
+  // `npm test` points TMPDIR here before Vitest starts (Vitest keeps files of its own there); a bare `vitest run` gets it now.
   mkdirSync(TEMP, { recursive: true });
   process.env.TMPDIR = TEMP;
   // The CLI tests run the built `wfm`, as a user does: build it from the sources under test.
