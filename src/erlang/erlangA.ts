@@ -92,7 +92,8 @@ export function erlangAFromB(input: ErlangAInput, b: number): ErlangAResult {
   const kStar = Math.min(kBlock, Math.max(0, Math.floor((lambda - nMu) / theta)));
   if (kStar > MAX_QUEUE_STATES) throw tooLong();
   // ln π_{N+k*}/π_N = k*·ln(λ/θ) + ln Γ(a+1) − ln Γ(a+k*+1): only a common scale, so its last digits do not matter.
-  const maxLog = kStar === 0 ? 0 : kStar * Math.log(lambda / theta) + logGamma(a + 1) - logGamma(a + kStar + 1);
+  // (Computed alike for k* = 0, where it is exactly 0, so one code path serves every load.)
+  const maxLog = kStar * Math.log(lambda / theta) + logGamma(a + 1) - logGamma(a + kStar + 1);
   const logLow = -Math.log(b); // log Σ_{j≤N} π_j/π_N
   const scale = Math.max(maxLog, logLow);
   const lowMass = Math.exp(logLow - scale); // states 0…N, in units of e^scale · π_N

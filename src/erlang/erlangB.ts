@@ -77,11 +77,12 @@ function fromPoissonTail(x: number, a: number): number {
  */
 function inverseBelow(x: number, a: number): number {
   const whole = Math.floor(x);
+  const perLoad = 1 / a;
   let term = 1;
   let sum = 0;
   for (let m = 0; m < whole; m++) {
     sum += term;
-    term *= (x - m) / a;
+    term *= (x - m) * perLoad;
     if (term * a < NEGLIGIBLE * sum * (a - x + m + 1)) return sum;
   }
   return sum + term / erlangBFraction(x - whole, a);
