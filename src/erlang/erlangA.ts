@@ -241,8 +241,10 @@ function walkQueue(
     joinMass += p;
     servedMass += pServed;
     servedWaitMass += pServed * harmonic;
-    // Past the mode every later ratio is at most this one, r, so Σ_{j>k} j·π_{N+j} ≤ π_{N+k}·(k+1)·r/(1−r)².
-    if (k >= kStar && p * (k + 1) * ratio < NEGLIGIBLE * Math.max(queueLength, p) * (1 - ratio) * (1 - ratio)) break;
+    // Past the mode every later ratio is at most this one, r, so
+    // Σ_{j>k} j·π_{N+j} ≤ π_{N+k}·Σ_{i≥1} (k+i)·r^i = π_{N+k}·r·(k(1−r) + 1)/(1−r)², which bounds the other tails too.
+    const tail = p * ratio * (k * (1 - ratio) + 1);
+    if (k >= kStar && tail < NEGLIGIBLE * Math.max(queueLength, p) * (1 - ratio) * (1 - ratio)) break;
     if (k > MAX_QUEUE_STATES) throw tooLong();
   }
   servedWithin += servedMass * negativeBinomialTail(Math.log(mServed) + logServed, cumulativeServed, last, a + 1, x);
