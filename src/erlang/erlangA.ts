@@ -47,7 +47,7 @@ export interface ErlangAResult {
 
 /** A tail this small relative to the queue's sums cannot change them in double precision. */
 const NEGLIGIBLE = 1e-17;
-/** The longest queue the law is summed over before the input is refused. */
+/** The most queue states one evaluation walks before the input is refused. */
 const MAX_QUEUE_STATES = 20_000_000;
 /** Numbers walked through long products are rescaled outside this range (see `rescaled`). */
 const HUGE = 1e200;
@@ -59,9 +59,10 @@ const TINY = 1e-200;
  *
  * The states j ≤ N sum to π_N / B(N, A), from Erlang B (O(1) to O(√N));
  * the queue states are walked as scaled products, so neither A^N nor N! is
- * ever formed and overloaded cases do not overflow. The walk stops where the
- * rest of the queue law, bounded by a geometric series, cannot change a sum:
- * O(√N) states near critical load.
+ * ever formed and overloaded cases do not overflow. The queue law rises to its
+ * mode k* and falls after it; the walk covers only the states around k* where
+ * the rest, bounded by geometric series on both sides, can change a sum:
+ * O(√N) states near critical load, O(√(λ/θ)) under overload, however far out k* lies.
  *
  * P(served within t): an arrival finding k callers ahead is served if it
  * advances k+1 places (rates Nμ + iθ, i = k…0) before its own patience runs
@@ -301,6 +302,6 @@ function logQueueTerm(k: number, a: number, y: number): number {
 
 function tooLong(): RangeError {
   return new RangeError(
-    `patienceSeconds: the queue would exceed ${MAX_QUEUE_STATES} callers; use a shorter patience or more agents`,
+    `patienceSeconds: the queue law would span more than ${MAX_QUEUE_STATES} states; use a shorter patience or more agents`,
   );
 }
