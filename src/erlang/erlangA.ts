@@ -108,6 +108,7 @@ export function erlangAFromB(input: ErlangAInput, b: number): ErlangAResult {
     kBlock,
     kStar,
     scale,
+    queueStart(lambda, nMu, theta, x, kStar),
   );
 
   const total = lowMass + queueMass;
@@ -156,6 +157,45 @@ interface QueueSums {
   blockMass: number;
 }
 
+/** Where the walk over the queue states starts, and the walked quantities' values there. */
+interface QueueStart {
+  k: number;
+  /** ln π_{N+k}/π_N */
+  logTerm: number;
+  /** ln P(Y = k), Y ~ NB(a+1, x) */
+  logServed: number;
+  /** ln P(Y' = k), Y' ~ NB(a, x) */
+  logAdvanced: number;
+  /** Σ_{i=1}^{k} 1/(Nμ + iθ) = (ψ(a+k+1) − ψ(a+1))/θ */
+  harmonic: number;
+}
+
+/**
+ * Below the mode the terms fall geometrically too (each step down multiplies by (Nμ + kθ)/λ,
+ * less and less): the walk starts where the rest below cannot matter, O(√(λ/θ)) states under k*.
+ * Every operation here runs at every load (at k* = 0 it gives k = 0 and exact zeros), so an
+ * optimizing compiler that has seen only light loads meets nothing new under overload.
+ */
+function queueStart(lambda: number, nMu: number, theta: number, x: number, kStar: number): QueueStart {
+  const a = nMu / theta;
+  let k = kStar;
+  for (let drop = 1; ; ) {
+    const down = (nMu + k * theta) / lambda;
+    const further = Math.min(k, (drop * down) / (1 - down)) >= NEGLIGIBLE;
+    drop *= down;
+    k -= further ? 1 : 0;
+    if (kStar - k > MAX_QUEUE_STATES) throw tooLong();
+    if (!further) break;
+  }
+  return {
+    k,
+    logTerm: logQueueTerm(k, a, lambda / theta),
+    logServed: logNegativeBinomial(k, a + 1, x),
+    logAdvanced: logNegativeBinomial(k, a, x),
+    harmonic: (digamma(a + k + 1) - digamma(a + 1)) / theta,
+  };
+}
+
 /**
  * One pass over the queue states. Each product (the queue law and two negative binomial
  * laws) is kept as mantissa · e^log, m near 1, so it neither overflows nor underflows while
@@ -169,39 +209,27 @@ function walkQueue(
   kBlock: number,
   kStar: number,
   scale: number,
+  start: QueueStart,
 ): QueueSums {
   const a = nMu / theta;
-  // Below the mode the terms fall geometrically too (each step down multiplies by (Nμ + kθ)/λ,
-  // less and less): the walk starts where the rest below cannot matter, O(√(λ/θ)) states under k*.
-  // Every operation here runs at every load (at k* = 0 it gives kLo = 0 and exact zeros below),
-  // so an optimizing compiler that has seen only light loads meets nothing new under overload.
-  let kLo = kStar;
-  for (let drop = 1; ; ) {
-    const down = (nMu + kLo * theta) / lambda;
-    const further = Math.min(kLo, (drop * down) / (1 - down)) >= NEGLIGIBLE;
-    drop *= down;
-    kLo -= further ? 1 : 0;
-    if (kStar - kLo > MAX_QUEUE_STATES) throw tooLong();
-    if (!further) break;
-  }
+  const kLo = start.k;
   let mTerm = 1; // π_{N+k} in units of e^scale · π_N is mTerm · fTerm
-  let logTerm = logQueueTerm(kLo, a, lambda / theta) - scale;
+  let logTerm = start.logTerm - scale;
   let fTerm = 0; // set at the first state
   // Served within t | k ahead = a/(a+k+1)·P(Y ≥ k+1), Y ~ NB(a+1, x); P(Y = k) = mServed · fServed.
   let mServed = 1;
-  let logServed = logNegativeBinomial(kLo, a + 1, x);
+  let logServed = start.logServed;
   let fServed = 0;
   // Advanced k+1 places by t = P(Y' ≥ k+1), Y' ~ NB(a, x); a = 0 (no agents) is the law at 0.
   let mAdvanced = 1;
-  let logAdvanced = logNegativeBinomial(kLo, a, x);
+  let logAdvanced = start.logAdvanced;
   let fAdvanced = 0;
   let queueMass = 0; // Σ_{k≥1} π_{N+k}
   let queueLength = 0; // Σ k·π_{N+k}
   let joinMass = 0; // Σ_{k<kBlock} π_{N+k}: arrivals that wait
   let servedMass = 0; // Σ π_{N+k} · a/(a+k+1)
   let servedWaitMass = 0; // Σ π_{N+k} · a/(a+k+1) · E[wait | served, k ahead]
-  // Σ_{i=1}^{k+1} 1/(Nμ + iθ) = (ψ(a+k+2) − ψ(a+1))/θ, started at k = kLo − 1
-  let harmonic = (digamma(a + kLo + 1) - digamma(a + 1)) / theta;
+  let harmonic = start.harmonic; // Σ_{i=1}^{k+1} 1/(Nμ + iθ)
   let servedWithin = 0;
   let advancedWithin = 0;
   let blockMass = 0;
