@@ -1,5 +1,6 @@
 import { erlangB } from './erlangB';
-import { betaContinuedFraction, logGamma } from './special';
+import { logNegativeBinomial, logPoissonTerm } from './poisson';
+import { betaContinuedFraction, digamma } from './special';
 
 /** An M/M/N+M queue (Erlang A: exponential patience), optionally with a finite number of lines. */
 export interface ErlangAInput {
@@ -46,7 +47,7 @@ export interface ErlangAResult {
 
 /** A tail this small relative to the queue's sums cannot change them in double precision. */
 const NEGLIGIBLE = 1e-17;
-/** The longest queue the law is summed over before the input is refused. */
+/** The most queue states one evaluation walks before the input is refused. */
 const MAX_QUEUE_STATES = 20_000_000;
 /** Numbers walked through long products are rescaled outside this range (see `rescaled`). */
 const HUGE = 1e200;
@@ -58,9 +59,10 @@ const TINY = 1e-200;
  *
  * The states j ≤ N sum to π_N / B(N, A), from Erlang B (O(1) to O(√N));
  * the queue states are walked as scaled products, so neither A^N nor N! is
- * ever formed and overloaded cases do not overflow. The walk stops where the
- * rest of the queue law, bounded by a geometric series, cannot change a sum:
- * O(√N) states near critical load.
+ * ever formed and overloaded cases do not overflow. The queue law rises to its
+ * mode k* and falls after it; the walk covers only the states around k* where
+ * the rest, bounded by geometric series on both sides, can change a sum:
+ * O(√N) states near critical load, O(√(λ/θ)) under overload, however far out k* lies.
  *
  * P(served within t): an arrival finding k callers ahead is served if it
  * advances k+1 places (rates Nμ + iθ, i = k…0) before its own patience runs
@@ -90,9 +92,9 @@ export function erlangAFromB(input: ErlangAInput, b: number): ErlangAResult {
   const a = nMu / theta;
   const kBlock = lines - n;
   const kStar = Math.min(kBlock, Math.max(0, Math.floor((lambda - nMu) / theta)));
-  if (kStar > MAX_QUEUE_STATES) throw tooLong();
-  // ln π_{N+k*}/π_N = k*·ln(λ/θ) + ln Γ(a+1) − ln Γ(a+k*+1): only a common scale, so its last digits do not matter.
-  const maxLog = kStar === 0 ? 0 : kStar * Math.log(lambda / theta) + logGamma(a + 1) - logGamma(a + kStar + 1);
+  // ln π_{N+k*}/π_N = ln π_{a+k*}(λ/θ) − ln π_a(λ/θ) (Poisson terms, by the saddle point, exactly 0 at k* = 0):
+  // a common scale, and where the queue starts its walk below k* the start too, so it must keep its digits.
+  const maxLog = logQueueTerm(kStar, a, lambda / theta);
   const logLow = -Math.log(b); // log Σ_{j≤N} π_j/π_N
   const scale = Math.max(maxLog, logLow);
   const lowMass = Math.exp(logLow - scale); // states 0…N, in units of e^scale · π_N
@@ -106,6 +108,7 @@ export function erlangAFromB(input: ErlangAInput, b: number): ErlangAResult {
     kBlock,
     kStar,
     scale,
+    queueStart(lambda, nMu, theta, x, kStar),
   );
 
   const total = lowMass + queueMass;
@@ -154,6 +157,45 @@ interface QueueSums {
   blockMass: number;
 }
 
+/** Where the walk over the queue states starts, and the walked quantities' values there. */
+interface QueueStart {
+  k: number;
+  /** ln π_{N+k}/π_N */
+  logTerm: number;
+  /** ln P(Y = k), Y ~ NB(a+1, x) */
+  logServed: number;
+  /** ln P(Y' = k), Y' ~ NB(a, x) */
+  logAdvanced: number;
+  /** Σ_{i=1}^{k} 1/(Nμ + iθ) = (ψ(a+k+1) − ψ(a+1))/θ */
+  harmonic: number;
+}
+
+/**
+ * Below the mode the terms fall geometrically too (each step down multiplies by (Nμ + kθ)/λ,
+ * less and less): the walk starts where the rest below cannot matter, O(√(λ/θ)) states under k*.
+ * Every operation here runs at every load (at k* = 0 it gives k = 0 and exact zeros), so an
+ * optimizing compiler that has seen only light loads meets nothing new under overload.
+ */
+function queueStart(lambda: number, nMu: number, theta: number, x: number, kStar: number): QueueStart {
+  const a = nMu / theta;
+  let k = kStar;
+  for (let drop = 1; ; ) {
+    const down = (nMu + k * theta) / lambda;
+    const further = Math.min(k, (drop * down) / (1 - down)) >= NEGLIGIBLE;
+    drop *= down;
+    k -= further ? 1 : 0;
+    if (kStar - k > MAX_QUEUE_STATES) throw tooLong();
+    if (!further) break;
+  }
+  return {
+    k,
+    logTerm: logQueueTerm(k, a, lambda / theta),
+    logServed: logNegativeBinomial(k, a + 1, x),
+    logAdvanced: logNegativeBinomial(k, a, x),
+    harmonic: (digamma(a + k + 1) - digamma(a + 1)) / theta,
+  };
+}
+
 /**
  * One pass over the queue states. Each product (the queue law and two negative binomial
  * laws) is kept as mantissa · e^log, m near 1, so it neither overflows nor underflows while
@@ -167,37 +209,36 @@ function walkQueue(
   kBlock: number,
   kStar: number,
   scale: number,
+  start: QueueStart,
 ): QueueSums {
   const a = nMu / theta;
-  const logOneMinusX = Math.log1p(-x);
+  const kLo = start.k;
   let mTerm = 1; // π_{N+k} in units of e^scale · π_N is mTerm · fTerm
-  let logTerm = -scale;
-  let fTerm = 0; // set at k = 0
+  let logTerm = start.logTerm - scale;
+  let fTerm = 0; // set at the first state
   // Served within t | k ahead = a/(a+k+1)·P(Y ≥ k+1), Y ~ NB(a+1, x); P(Y = k) = mServed · fServed.
   let mServed = 1;
-  let logServed = (a + 1) * logOneMinusX;
-  let fServed = 0; // set at k = 0
-  let cumulativeServed = 0;
+  let logServed = start.logServed;
+  let fServed = 0;
   // Advanced k+1 places by t = P(Y' ≥ k+1), Y' ~ NB(a, x); a = 0 (no agents) is the law at 0.
   let mAdvanced = 1;
-  let logAdvanced = a === 0 ? 0 : a * logOneMinusX;
-  let fAdvanced = 0; // set at k = 0
-  let cumulativeAdvanced = 0;
+  let logAdvanced = start.logAdvanced;
+  let fAdvanced = 0;
   let queueMass = 0; // Σ_{k≥1} π_{N+k}
   let queueLength = 0; // Σ k·π_{N+k}
   let joinMass = 0; // Σ_{k<kBlock} π_{N+k}: arrivals that wait
   let servedMass = 0; // Σ π_{N+k} · a/(a+k+1)
   let servedWaitMass = 0; // Σ π_{N+k} · a/(a+k+1) · E[wait | served, k ahead]
-  let harmonic = 0; // Σ_{i=1}^{k+1} 1/(Nμ + iθ)
+  let harmonic = start.harmonic; // Σ_{i=1}^{k+1} 1/(Nμ + iθ)
   let servedWithin = 0;
   let advancedWithin = 0;
   let blockMass = 0;
   let last = -1; // the last index the negative binomial laws were walked to
   let ratio = 0; // λ/(Nμ + kθ) for the coming k
-  for (let k = 0; ; k++) {
-    // Rescaling at k = 0 as well costs nothing and means the optimizing compiler has seen it.
-    if (k > 0) mTerm *= ratio;
-    if (k === 0 || mTerm > HUGE || mTerm < TINY) {
+  for (let k = kLo; ; k++) {
+    // Rescaling at the first state as well costs nothing and means the optimizing compiler has seen it.
+    if (k > kLo) mTerm *= ratio;
+    if (k === kLo || mTerm > HUGE || mTerm < TINY) {
       logTerm += Math.log(mTerm);
       mTerm = 1;
       fTerm = Math.exp(logTerm);
@@ -210,25 +251,23 @@ function walkQueue(
       break;
     }
     // j = k is the first index at which P(Y = j) multiplies the weights of states < k.
-    if (k > 0) {
+    if (k > kLo) {
       const xOverK = x / k;
       mServed *= (k + a) * xOverK;
       mAdvanced *= (k + a - 1) * xOverK;
     }
-    if (k === 0 || mServed > HUGE || mServed < TINY) {
+    if (k === kLo || mServed > HUGE || mServed < TINY) {
       logServed += Math.log(mServed);
       mServed = 1;
       fServed = Math.exp(logServed);
     }
-    if (k === 0 || mAdvanced > HUGE || mAdvanced < TINY) {
+    if (k === kLo || mAdvanced > HUGE || mAdvanced < TINY) {
       logAdvanced += Math.log(mAdvanced);
       mAdvanced = 1;
       fAdvanced = Math.exp(logAdvanced);
     }
     const pServedK = mServed * fServed;
     const pAdvancedK = mAdvanced * fAdvanced;
-    cumulativeServed += pServedK;
-    cumulativeAdvanced += pAdvancedK;
     last = k;
     servedWithin += pServedK * servedMass;
     advancedWithin += pAdvancedK * joinMass;
@@ -240,12 +279,14 @@ function walkQueue(
     joinMass += p;
     servedMass += pServed;
     servedWaitMass += pServed * harmonic;
-    // Past the mode every later ratio is at most this one, r, so Σ_{j>k} j·π_{N+j} ≤ π_{N+k}·(k+1)·r/(1−r)².
-    if (k >= kStar && p * (k + 1) * ratio < NEGLIGIBLE * Math.max(queueLength, p) * (1 - ratio) * (1 - ratio)) break;
-    if (k > MAX_QUEUE_STATES) throw tooLong();
+    // Past the mode every later ratio is at most this one, r, so
+    // Σ_{j>k} j·π_{N+j} ≤ π_{N+k}·Σ_{i≥1} (k+i)·r^i = π_{N+k}·r·(k(1−r) + 1)/(1−r)², which bounds the other tails too.
+    const tail = p * ratio * (k * (1 - ratio) + 1);
+    if (k >= kStar && tail < NEGLIGIBLE * Math.max(queueLength, p) * (1 - ratio) * (1 - ratio)) break;
+    if (k - kLo > MAX_QUEUE_STATES) throw tooLong();
   }
-  servedWithin += servedMass * negativeBinomialTail(Math.log(mServed) + logServed, cumulativeServed, last, a + 1, x);
-  advancedWithin += joinMass * negativeBinomialTail(Math.log(mAdvanced) + logAdvanced, cumulativeAdvanced, last, a, x);
+  servedWithin += servedMass * negativeBinomialTail(Math.log(mServed) + logServed, last, a + 1, x);
+  advancedWithin += joinMass * negativeBinomialTail(Math.log(mAdvanced) + logAdvanced, last, a, x);
 
   return { queueMass, queueLength, joinMass, servedMass, servedWaitMass, servedWithin, advancedWithin, blockMass };
 }
@@ -268,24 +309,27 @@ function noWait(load: number, b: number, agents: number): ErlangAResult {
 
 /**
  * P(Y > J) for a negative binomial Y ~ NB(r, x), P(Y = j) = C(j+r−1, j)·x^j·(1−x)^r,
- * walked to J = `last` (−1 before the first step; ln P(Y = J) and P(Y ≤ J) given):
- * from the incomplete beta function, so the walk can stop where the queue law ends
- * however far out Y's own mass lies.
+ * walked to J = `last` (−1 before the first step; ln P(Y = J) given): the incomplete
+ * beta function I_x(J+1, r), from its continued fraction on the side where that
+ * converges, so the walk can stop where the queue law ends however far out Y's mass lies.
  */
-function negativeBinomialTail(logLast: number, cumulative: number, last: number, r: number, x: number): number {
+function negativeBinomialTail(logLast: number, last: number, r: number, x: number): number {
   if (last < 0) return 1;
   if (r === 0 || x === 0) return 0;
   const alpha = last + 1;
-  if (x < (alpha + 1) / (alpha + r + 2)) {
-    // x^{J+1}(1−x)^r / B(J+1, r) = x·(J+r)·P(Y = J)
-    const front = Math.exp(logLast + Math.log(x * (last + r)));
-    return (front * betaContinuedFraction(alpha, r, x)) / alpha;
-  }
-  return Math.max(0, 1 - cumulative);
+  // x^{J+1}(1−x)^r / B(J+1, r) = x·(J+r)·P(Y = J)
+  const front = Math.exp(logLast + Math.log(x * (last + r)));
+  if (x < (alpha + 1) / (alpha + r + 2)) return (front * betaContinuedFraction(alpha, r, x)) / alpha;
+  return Math.max(0, 1 - (front * betaContinuedFraction(r, alpha, 1 - x)) / r);
+}
+
+/** ln π_{N+k}/π_N = ln Π_{i≤k} y/(a+i) = ln π_{a+k}(y) − ln π_a(y), y = λ/θ, a = Nμ/θ. */
+function logQueueTerm(k: number, a: number, y: number): number {
+  return logPoissonTerm(a + k, y) - logPoissonTerm(a, y);
 }
 
 function tooLong(): RangeError {
   return new RangeError(
-    `patienceSeconds: the queue would exceed ${MAX_QUEUE_STATES} callers; use a shorter patience or more agents`,
+    `patienceSeconds: the queue law would span more than ${MAX_QUEUE_STATES} states; use a shorter patience or more agents`,
   );
 }

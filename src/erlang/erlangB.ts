@@ -12,9 +12,8 @@ const NEGLIGIBLE = 2 ** -56;
  *
  * B = π_N / P(X ≤ N) for X ~ Poisson(A), π_N = P(X = N). Its series are summed
  * outward from N only as far as a term can change the double result: O(1)
- * terms away from critical load, O(√N) near it, so 50,000 agents cost no more
- * than a few hundred steps. Every term is positive (no cancellation) and never
- * forms A^N or N!. Below 48 agents the stable recurrence
+ * terms away from critical load, O(√N) near it (about 2,000 at 50,000 agents and
+ * load N − √N). Every term is positive (no cancellation) and none forms A^N or N!. Below 48 agents the stable recurrence
  * B(n) = A·B(n−1) / (n + A·B(n−1)) is used instead.
  *
  * Non-integer `agents` give the continuous extension 1/B(x) = A∫e^{−At}(1+t)^x dt,
@@ -77,11 +76,12 @@ function fromPoissonTail(x: number, a: number): number {
  */
 function inverseBelow(x: number, a: number): number {
   const whole = Math.floor(x);
+  const perLoad = 1 / a;
   let term = 1;
   let sum = 0;
   for (let m = 0; m < whole; m++) {
     sum += term;
-    term *= (x - m) / a;
+    term *= (x - m) * perLoad;
     if (term * a < NEGLIGIBLE * sum * (a - x + m + 1)) return sum;
   }
   return sum + term / erlangBFraction(x - whole, a);

@@ -6,7 +6,10 @@
  * cancelling x·ln A, A and ln Γ(x+1) of the textbook formula.
  */
 
+import { logGamma } from './special';
+
 const LOG_TWO_PI = Math.log(2 * Math.PI);
+const NEGATIVE_INFINITY = Number.NEGATIVE_INFINITY;
 
 // Stirling's series coefficients B_2k / (2k(2k−1)).
 const S0 = 1 / 12;
@@ -55,4 +58,35 @@ export function bd0(x: number, a: number): number {
 /** π_x(A) = e^{−A}·A^x / Γ(x+1) for real x ≥ 15 and A > 0, to a few ulps times |ln π|. */
 export function poissonTerm(x: number, a: number): number {
   return Math.exp(-stirlerr(x) - bd0(x, a) - 0.5 * (LOG_TWO_PI + Math.log(x)));
+}
+
+/** stirlerr for any x > 0: below 15 from ln Γ itself, whose terms are small there, so little cancels. */
+function stirlerrAny(x: number): number {
+  return x >= 15 ? stirlerr(x) : logGamma(x + 1) - (x + 0.5) * Math.log(x) + x - 0.5 * LOG_TWO_PI;
+}
+
+/**
+ * ln π_x(A) for real x ≥ 0 and A > 0, by the saddle point from x = 15 on: accurate
+ * to a few ulps of its own size, where x·ln A − A − ln Γ(x+1) would lose those of A.
+ */
+export function logPoissonTerm(x: number, a: number): number {
+  if (x === 0) return -a;
+  if (x < 15) return x * Math.log(a) - a - logGamma(x + 1);
+  return -stirlerr(x) - bd0(x, a) - 0.5 * (LOG_TWO_PI + Math.log(x));
+}
+
+/**
+ * ln P(Y = j) for a negative binomial Y, P(Y = j) = Γ(j+r)/(Γ(r)·j!)·x^j·(1−x)^r
+ * (r ≥ 0, 0 ≤ x < 1), by Loader's binomial form as R's dnbinom computes it:
+ * P(Y = j) = r/(j+r) · P(Binomial(j+r, 1−x) = r).
+ */
+export function logNegativeBinomial(j: number, r: number, x: number): number {
+  if (r === 0 || x === 0) return j === 0 ? 0 : NEGATIVE_INFINITY;
+  // Both forms are computed and one is chosen, so every call runs the same operations.
+  const atZero = r * Math.log1p(-x);
+  const i = Math.max(j, 1);
+  const n = i + r;
+  const lc = stirlerrAny(n) - stirlerrAny(r) - stirlerrAny(i) - bd0(r, n * (1 - x)) - bd0(i, n * x);
+  const atI = Math.log(r / n) + lc - 0.5 * (LOG_TWO_PI + Math.log(r) + Math.log1p(-r / n));
+  return j === 0 ? atZero : atI;
 }

@@ -7,9 +7,10 @@ export interface Probe {
 
 /**
  * The smallest whole k in (failing, max] that passes, for a predicate monotone in k,
- * or null when even `max` fails. Starts at `guess`, steps along the secant of the
- * margins (false position once the answer is bracketed, bisecting when that stalls)
- * (or along a given slope, for the first step) and doubles its step where the margins say nothing: a handful of probes when the
+ * or null when even `max` fails. Starts at `guess` and steps along the secant of the
+ * last two margins (the first step along `slope`, when given); once the answer is
+ * bracketed, by false position, bisecting when two probes did not halve the bracket.
+ * Where the margins say nothing it doubles its step. A handful of probes when the
  * margin is smooth, O(log k) at worst.
  */
 export function smallestPassing(

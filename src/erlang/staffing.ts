@@ -178,7 +178,7 @@ export function requiredAgents(c: StaffingCase, targets: StaffingTargets, fracti
   const stableFrom = Math.floor(a) + 1;
   const probeC = probe({ ...c, model: 'C' });
   const nC = smallestPassing(Math.ceil(a + Math.sqrt(a)), stableFrom - 1, MAX_AGENTS, probeC);
-  // Erlang A's margins rise with N about as fast as Erlang C's.
+  // Erlang C's slope at its answer: a first step for Erlang A, whose margins rise a little more slowly.
   const slopeC = () => (nC !== null && nC > stableFrom ? probeC(nC).margin - probeC(nC - 1).margin : undefined);
   const n = nC === null || c.model === 'C' ? nC : smallestPassing(nC, -1, MAX_AGENTS, probe(c), slopeC());
   if (n === null) throw noStaffing();

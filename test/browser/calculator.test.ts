@@ -56,6 +56,20 @@ describe.runIf(browserTestsRun)('Erlang calculator page in Chromium', () => {
       await expect.poll(() => page.getAttribute('#aht', 'aria-invalid')).toBe('false');
     });
 
+    it('refuses a load past 45,000 Erlangs by the calls field, as wfm erlang does', async () => {
+      await page.fill('#aht', '3600');
+      await page.fill('#calls', '2000000');
+      await expect
+        .poll(() => page.locator('#calls-error').innerText())
+        .toBe('Calls offered: the load calls ÷ intervalSeconds × ahtSeconds must be at most 45000 Erlangs');
+      expect(await page.getAttribute('#calls', 'aria-invalid')).toBe('true');
+      expect(await page.locator('section.results.stale').count()).toBe(1);
+      await page.fill('#calls', '100');
+      await page.fill('#aht', '180');
+      await expect.poll(() => page.getAttribute('#calls', 'aria-invalid')).toBe('false');
+      expect(await page.locator('section.results.stale').count()).toBe(0);
+    });
+
     it('labels every control', async () => {
       const unlabeled = await page.$$eval('input, select', (controls) =>
         controls.filter((c) => !document.querySelector(`label[for="${c.id}"]`)).map((c) => c.id),

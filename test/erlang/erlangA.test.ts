@@ -16,6 +16,7 @@ describe('Erlang A against the textbook law and a uniformized tagged caller', ()
     [2000, 2000 / 180, 180, 300, 20, 3000], // critically loaded, large
     [5000, (5000 - Math.sqrt(5000)) / 180, 180, 300, 20, 3000], // Halfin–Whitt, load N − √N
     [3700, 3971 / 180, 180, 300, 20, 4000], // overloaded, near a 5,000-agent day's Erlang A staffing
+    [100, 150 / 180, 180, 3000, 1000, 1500], // overloaded: the queue law peaks 833 callers out, far from empty
   ];
   for (const [agents, lambda, aht, patience, t, maxQueue] of cases) {
     it(`N=${agents}, A=${(lambda * aht).toFixed(1)}, patience ${patience} s: within 1e-7`, () => {
