@@ -236,7 +236,9 @@ export function verdict(s: Scenario, plan: DayPlan, simulated: SimulatedFigures 
       });
       intervals = { failing, of, worst };
     }
-    const meets = (dayJudged === null || dayJudged.status === 'meets') && (intervals === null || intervals.failing === 0);
+    // A day without calls cannot fall short of a target.
+    const dayHolds = dayJudged === null || dayJudged.status === 'meets' || dayJudged.status === 'no calls';
+    const meets = dayHolds && (intervals === null || intervals.failing === 0);
     return {
       ...spec,
       day: dayJudged && { value: dayFigure.value, halfWidth: dayFigure.halfWidth ?? null, ...dayJudged },

@@ -68,6 +68,23 @@ describe('the verdict against the targets', () => {
   });
 });
 
+describe('a day without calls', () => {
+  it('meets every target, and staffing by simulation adds no agent to it', async () => {
+    const s = scenario({ demand: { calls: [0, 0, 0, 0] }, staffing: { agents: 0 } });
+    const v = verdict(s, planDay(s));
+    expect(v.meets).toBe(true);
+    expect(v.checks.find((c) => c.key === 'serviceLevel')?.day?.status).toBe('no calls');
+    const staffed = await staffBySimulation(s, async (x) => simulateDay(x), {
+      replications: 4,
+      seed: 1,
+      confidence: 0.95,
+      maxRounds: 3,
+    });
+    expect(staffed.converged).toBe(true);
+    expect(staffed.after.paidHours).toBe(0);
+  });
+});
+
 describe('staff to target', () => {
   it('analytically: every per-interval target met by the plan of the staffed scenario, and no interval can lose an agent', () => {
     for (const name of ['christmas-eve.json', 'black-friday-no-callbacks.json', 'tax-deadline-callbacks.json']) {
