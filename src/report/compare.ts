@@ -77,10 +77,30 @@ const ROWS: [string, string, Unit, boolean | null, Pick][] = [
 ];
 
 /** Every target met: by the simulation (95% confidence) where the scenario was simulated, else by the plan. */
-export const meetsTargets = (s: ComparedScenario): boolean =>
-  verdict(s.scenario, s.plan, s.simulation ? simulationFigures(s.simulation) : null).meets;
+export const meetsTargets = (s: ComparedScenario): boolean => decisionOf(s).meets;
 
-const cost = (s: ComparedScenario) => staffingFigures(s.scenario, s.plan).cost;
+const cost = (s: ComparedScenario) => decisionOf(s).cost;
+
+/**
+ * A scenario's verdict, cost and what it would take to meet the targets, computed once per compared
+ * scenario: several rows and the cheapest-compliant choice read them, and the staffing is costly.
+ */
+const decisions = new WeakMap<
+  ComparedScenario,
+  { meets: boolean; cost: ReturnType<typeof staffingFigures>['cost']; toTargets: ReturnType<typeof toTargets> }
+>();
+function decisionOf(s: ComparedScenario) {
+  let d = decisions.get(s);
+  if (!d) {
+    d = {
+      meets: verdict(s.scenario, s.plan, s.simulation ? simulationFigures(s.simulation) : null).meets,
+      cost: staffingFigures(s.scenario, s.plan).cost,
+      toTargets: toTargets(s),
+    };
+    decisions.set(s, d);
+  }
+  return d;
+}
 
 /** What it would take to meet the targets: agents added where the Erlang A staffing asks for more, never removed. */
 function toTargets(s: ComparedScenario) {
@@ -111,7 +131,7 @@ const DECISION_ROWS: [string, string, Unit, boolean | null, Pick][] = [
     false,
     (s) => toTargets(s).paidHours,
   ],
-  ['costToTargets', 'Cost more to meet the targets', 'money', false, (s) => toTargets(s).cost],
+  ['costToTargets', 'Cost more to meet the targets', 'money', false, (s) => decisionOf(s).toTargets.cost],
 ];
 
 /** The cheapest scenario that meets every target (by cost, else paid hours), or null when none does. */
