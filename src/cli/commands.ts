@@ -7,12 +7,13 @@ import type { CommandSpec, Flag } from './flags';
  * when the command runs, so `wfm schema` never loads the solver or the simulation.
  */
 
-const reportOut: Flag = {
-  name: 'out',
-  kind: 'file',
-  range: 'a path ending in .csv or .xlsx, in an existing folder',
-  help: 'also write every column, by interval and for the day, as CSV (JSON key names) or XLSX (labels with units)',
-};
+/** `--out FILE`: where a command writes a file, and which files it accepts. */
+const outFlag = (range: string, help: string): Flag => ({ name: 'out', kind: 'file', range, help });
+
+const reportOut = outFlag(
+  'a path ending in .csv or .xlsx, in an existing folder',
+  'also write every column, by interval and for the day, as CSV (JSON key names) or XLSX (labels with units)',
+);
 
 const json: Flag = {
   name: 'json',
@@ -96,6 +97,37 @@ const chunk: Flag = {
   help: 'with --redis: replications a job (the same command always makes the same jobs)',
 };
 
+const replications: Flag = {
+  name: 'replications',
+  kind: 'integer',
+  min: 1,
+  max: 10_000,
+  unit: 'simulated days',
+  default: "the scenario's simulation.replications",
+  help: 'independent replications of the day',
+};
+
+const seed: Flag = {
+  name: 'seed',
+  kind: 'integer',
+  min: 0,
+  max: 2 ** 32 - 1,
+  default: "the scenario's simulation.seed",
+  help: 'random seed; the same seed gives the same figures on any number of workers',
+};
+
+const workers: Flag = { name: 'workers', kind: 'integer', min: 1, max: 256, default: 'one per core', help: 'worker threads' };
+
+const maxCalls: Flag = {
+  name: 'max-calls',
+  kind: 'integer',
+  min: 1,
+  max: 1e15,
+  unit: 'calls',
+  default: '100000000',
+  help: 'refuse a run estimated to simulate more calls than this (first attempts × most calls per customer × replications)',
+};
+
 const scenarioNote = 'SCENARIO is a scenario JSON file (see wfm schema and scenarios/*.json).';
 
 export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: string[]) => Promise<void>> })[] = [
@@ -122,33 +154,10 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
     summary: 'the day simulated event by event, every figure with its 95% confidence interval',
     args: 'SCENARIO',
     flags: [
-      {
-        name: 'replications',
-        kind: 'integer',
-        min: 1,
-        max: 10_000,
-        unit: 'simulated days',
-        default: "the scenario's simulation.replications",
-        help: 'independent replications of the day',
-      },
-      {
-        name: 'seed',
-        kind: 'integer',
-        min: 0,
-        max: 2 ** 32 - 1,
-        default: "the scenario's simulation.seed",
-        help: 'random seed; the same seed gives the same figures on any number of workers',
-      },
-      { name: 'workers', kind: 'integer', min: 1, max: 256, default: 'one per core', help: 'worker threads' },
-      {
-        name: 'max-calls',
-        kind: 'integer',
-        min: 1,
-        max: 1e15,
-        unit: 'calls',
-        default: '100000000',
-        help: 'refuse a run estimated to simulate more calls than this (first attempts × most calls per customer × replications)',
-      },
+      replications,
+      seed,
+      workers,
+      maxCalls,
       {
         name: 'progress',
         kind: 'switch',
@@ -180,13 +189,12 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
     flags: [
       { ...redis, help: 'run the variants on the wfm workers connected to this Redis server' },
       chunk,
-      { name: 'workers', kind: 'integer', min: 1, max: 256, default: 'one per core', help: 'worker threads (without --redis)' },
-      {
-        name: 'out',
-        kind: 'file',
-        range: 'a path ending in .jsonl, in an existing folder',
-        help: 'append each variant’s line here as it finishes; a re-run skips the variants already in it',
-      },
+      { ...workers, help: 'worker threads (without --redis)' },
+      { ...maxCalls, help: 'refuse a variant estimated to simulate more calls than this, before any variant runs' },
+      outFlag(
+        'a path ending in .jsonl, in an existing folder',
+        'append each variant’s line here as it finishes; a re-run skips the variants already in it',
+      ),
     ],
     example: 'wfm sweep sweep.json --out results.jsonl',
     notes: [
@@ -241,7 +249,7 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
         unit: 'simulated days',
         help: 'simulate each scenario with this many replications and compare the simulated figures (else the analytic plans)',
       },
-      { name: 'workers', kind: 'integer', min: 1, max: 256, default: 'one per core', help: 'worker threads for --simulate' },
+      { ...workers, help: 'worker threads for --simulate' },
       {
         name: 'baseline',
         kind: 'integer',
@@ -250,12 +258,7 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
         default: '1',
         help: 'which scenario (1–4, in the order given) the differences are from',
       },
-      {
-        name: 'out',
-        kind: 'file',
-        range: 'a path ending in .csv or .xlsx, in an existing folder',
-        help: 'also write the comparison as CSV or XLSX',
-      },
+      outFlag('a path ending in .csv or .xlsx, in an existing folder', 'also write the comparison as CSV or XLSX'),
       { name: 'csv', kind: 'switch', help: 'print the comparison as CSV instead of a table' },
       json,
     ],
@@ -284,31 +287,12 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
         unit: 'share',
         help: '--by simulation: targets must hold at this confidence (the end of the interval that matters)',
       },
-      {
-        name: 'replications',
-        kind: 'integer',
-        min: 2,
-        max: 10_000,
-        unit: 'simulated days',
-        default: "the scenario's simulation.replications",
-        help: '--by simulation: replications per round (the same seeds every round)',
-      },
-      {
-        name: 'seed',
-        kind: 'integer',
-        min: 0,
-        max: 2 ** 32 - 1,
-        default: "the scenario's simulation.seed",
-        help: '--by simulation: seed of the rounds',
-      },
+      // A confidence interval needs at least two replications.
+      { ...replications, min: 2, help: '--by simulation: replications per round (the same seeds every round)' },
+      { ...seed, help: '--by simulation: seed of the rounds' },
       { name: 'max-rounds', kind: 'integer', min: 1, max: 50, default: '12', help: '--by simulation: most rounds of the search' },
-      { name: 'workers', kind: 'integer', min: 1, max: 256, default: 'one per core', help: '--by simulation: worker threads' },
-      {
-        name: 'out',
-        kind: 'file',
-        range: 'a .json path in an existing folder',
-        help: 'write the staffed scenario (valid input for every other command)',
-      },
+      { ...workers, help: '--by simulation: worker threads' },
+      outFlag('a .json path in an existing folder', 'write the staffed scenario (valid input for every other command)'),
       json,
     ],
     example: 'wfm staff scenarios/christmas-eve.json --by simulation --out out/staffed.json',
@@ -320,12 +304,10 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
     summary: 'the shifts covering the plan at the fewest paid hours (HiGHS)',
     args: 'SCENARIO',
     flags: [
-      {
-        name: 'out',
-        kind: 'file',
-        range: 'a path ending in .csv, .xlsx or .ics, in an existing folder',
-        help: 'write the roster: .csv (plus NAME-coverage.csv), .xlsx (Shifts and Coverage sheets), .ics (one calendar per agent)',
-      },
+      outFlag(
+        'a path ending in .csv, .xlsx or .ics, in an existing folder',
+        'write the roster: .csv (plus NAME-coverage.csv), .xlsx (Shifts and Coverage sheets), .ics (one calendar per agent)',
+      ),
       { name: 'check', kind: 'switch', help: 'simulate the schedule and add shifts until the targets hold with 95% confidence' },
       {
         name: 'check-replications',
@@ -370,7 +352,7 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
       },
       { name: 'queue', kind: 'text', help: 'only the rows of this queue, where the history has a queue column' },
       { name: 'scenario', kind: 'file', help: 'a scenario whose demand the forecast replaces (with --out or --risk)' },
-      { name: 'out', kind: 'file', range: 'a .json path in an existing folder', help: 'write that scenario with the forecast' },
+      outFlag('a .json path in an existing folder', 'write that scenario with the forecast'),
       {
         name: 'risk',
         kind: 'integer',

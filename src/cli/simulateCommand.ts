@@ -5,14 +5,16 @@ import { simulationJson, simulationReport } from '../report/simulation';
 import { formatCell, textTable } from '../report/terminal';
 import { planDifferenceReasons, planOutsideSimulation, verdictLines } from '../report/verdict';
 import type { Scenario } from '../scenario/schema';
-import { type Estimate, SIMULATED_CALLS_LIMIT, type SimulationResult, simulationSize } from '../sim';
-import { runSimulation, SimulationCancelled } from '../sim/pool';
+import type { Estimate, SimulationResult } from '../sim';
+import { runSimulation } from '../sim/pool';
 import { commandSpec } from './commands';
 import { checkOutputPath, writeOutput } from './files';
-import { numberFlag, parseFlags, positionals, UsageError } from './flags';
+import { numberFlag, parseFlags, positionals } from './flags';
+import { untilInterrupted } from './interrupt';
 import { defaultWorkers, spawnNodeWorker } from './nodeWorkers';
 import { readScenario } from './scenarioFile';
 import { checkShardFlags, writeShard } from './shard';
+import { checkSimulationSize } from './simulationSize';
 
 const spec = commandSpec('simulate');
 
@@ -33,18 +35,8 @@ export async function simulateCommand(argv: string[]): Promise<void> {
     ...file,
     simulation: { replications: replications ?? file.simulation.replications, seed: seed ?? file.simulation.seed },
   };
-  const maxCalls = numberFlag(flags, spec, 'max-calls') ?? SIMULATED_CALLS_LIMIT;
-  const size = simulationSize(scenario);
-  if (size.calls > maxCalls) {
-    const n = (x: number) => Math.ceil(x).toLocaleString('en-US');
-    throw new UsageError(
-      `this run would simulate up to about ${n(size.calls)} calls (${n(size.callsPerReplication)} a replication × ${size.replications} replications), over the limit of ${n(maxCalls)}: run fewer replications, or raise the limit with --max-calls ${Math.ceil(size.calls)}`,
-    );
-  }
+  checkSimulationSize(scenario, numberFlag(flags, spec, 'max-calls'));
 
-  const abort = new AbortController();
-  const onInterrupt = () => abort.abort();
-  process.once('SIGINT', onInterrupt);
   const started = Date.now();
   // A bar only on a terminal; on a pipe or file, plain lines when asked (--progress), else nothing.
   const bar = process.stderr.isTTY === true;
@@ -68,34 +60,28 @@ export async function simulateCommand(argv: string[]): Promise<void> {
       );
     }
   };
-  try {
-    if (shard !== undefined && out) {
-      await writeShard(scenario, shard, out, { workers, onProgress, signal: abort.signal });
+  await untilInterrupted(
+    'simulate',
+    async (signal) => {
+      if (shard !== undefined && out) {
+        await writeShard(scenario, shard, out, { workers, onProgress, signal });
+        if (shown) process.stderr.write(`  ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+        return;
+      }
+      const warn = (line: string) => process.stderr.write(`wfm simulate: ${line}\n`);
+      const result = redis
+        ? await (await import('./clusterRun')).simulateOnCluster(scenario, redis, { chunk, onProgress, signal, warn })
+        : await runSimulation(scenario, spawnNodeWorker, {
+            replications: scenario.simulation.replications,
+            workers,
+            onProgress,
+            signal,
+          });
       if (shown) process.stderr.write(`  ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-      return;
-    }
-    const warn = (line: string) => process.stderr.write(`wfm simulate: ${line}\n`);
-    const result = redis
-      ? await (await import('./clusterRun')).simulateOnCluster(scenario, redis, { chunk, onProgress, signal: abort.signal, warn })
-      : await runSimulation(scenario, spawnNodeWorker, {
-          replications: scenario.simulation.replications,
-          workers,
-          onProgress,
-          signal: abort.signal,
-        });
-    if (shown) process.stderr.write(`  ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-    writeSimulation(result, scenario, out, flags.switches.has('json'));
-  } catch (error) {
-    if (shown) process.stderr.write('\n');
-    if (error instanceof SimulationCancelled) {
-      process.stderr.write('wfm simulate: cancelled\n');
-      process.exitCode = 130;
-      return;
-    }
-    throw error;
-  } finally {
-    process.off('SIGINT', onInterrupt);
-  }
+      writeSimulation(result, scenario, out, flags.switches.has('json'));
+    },
+    () => shown && process.stderr.write('\n'),
+  );
 }
 
 /** `wfm simulate`: the verdict by simulation first, where the plan falls outside it, then the table. */

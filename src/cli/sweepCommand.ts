@@ -2,12 +2,14 @@ import { appendFileSync, existsSync, truncateSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { planDay } from '../plan';
 import { formatScenarioError, mergePatch, parseScenario, type Scenario } from '../scenario';
-import { runSimulation, SimulationCancelled } from '../sim/pool';
+import { runSimulation } from '../sim/pool';
 import { commandSpec } from './commands';
 import { checkOutputPath, readTextFile } from './files';
 import { numberFlag, parseFlags, positionals, UsageError } from './flags';
+import { untilInterrupted } from './interrupt';
 import { defaultWorkers, spawnNodeWorker } from './nodeWorkers';
 import { simulationOutput } from './simulateCommand';
+import { checkSimulationSize } from './simulationSize';
 
 const spec = commandSpec('sweep');
 
@@ -113,45 +115,35 @@ export async function sweepCommand(argv: string[]): Promise<void> {
   const variants = readSweep(path);
   const done = out ? written(out) : new Set<string>();
   const todo = variants.filter((v) => !done.has(v.name));
+  const maxCalls = numberFlag(flags, spec, 'max-calls');
+  for (const v of todo) checkSimulationSize(v.scenario, maxCalls, `variant "${v.name}"`);
 
-  const abort = new AbortController();
-  const onInterrupt = () => abort.abort();
-  process.once('SIGINT', onInterrupt);
   const emit = (line: string) => {
     if (out) appendFileSync(out, `${line}\n`);
     else process.stdout.write(`${line}\n`);
   };
-  const simulate = async (v: Variant) => {
+  const simulate = async (v: Variant, signal: AbortSignal) => {
     const result = redis
       ? await (await import('./clusterRun')).simulateOnCluster(v.scenario, redis, {
           chunk,
-          signal: abort.signal,
+          signal,
           warn: (line) => process.stderr.write(`wfm sweep: ${line}\n`),
         })
       : await runSimulation(v.scenario, spawnNodeWorker, {
           replications: v.scenario.simulation.replications,
           workers,
-          signal: abort.signal,
+          signal,
         });
     emit(simulationOutput(v.scenario, result, planDay(v.scenario), true));
   };
-  try {
-    if (!redis) for (const v of todo) await simulate(v);
+  await untilInterrupted('sweep', async (signal) => {
+    if (!redis) for (const v of todo) await simulate(v, signal);
     else {
       let next = 0;
       const lane = async () => {
-        while (next < todo.length) await simulate(todo[next++]);
+        while (next < todo.length) await simulate(todo[next++], signal);
       };
       await Promise.all(Array.from({ length: Math.min(CONCURRENT_VARIANTS, todo.length) }, lane));
     }
-  } catch (error) {
-    if (error instanceof SimulationCancelled || abort.signal.aborted) {
-      process.stderr.write('wfm sweep: cancelled\n');
-      process.exitCode = 130;
-      return;
-    }
-    throw error;
-  } finally {
-    process.off('SIGINT', onInterrupt);
-  }
+  });
 }

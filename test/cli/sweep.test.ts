@@ -45,6 +45,18 @@ describe('wfm sweep', () => {
     expect(readFileSync(out, 'utf8')).toBe(lines + simulateVariant(variants[2]));
   });
 
+  it('refuses, before any variant runs, a variant estimated over --max-calls, naming it and the flag', () => {
+    const out = join(dir, 'refused.jsonl');
+    const r = wfm(['sweep', sweep, '--max-calls', '1000', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^wfm sweep: variant "as planned" would simulate up to about [\d,]+ calls \([\d,]+ a replication × 4 replications\), over the limit of 1,000: run fewer replications, or raise the limit with --max-calls \d+\n$/,
+    );
+    expect(() => readFileSync(out)).toThrow(); // nothing ran, nothing was written
+    const raised = r.stderr.match(/--max-calls (\d+)$/m)?.[1] ?? '';
+    expect(wfm(['sweep', sweep, '--max-calls', raised]).code).toBe(0);
+  });
+
   it('names the field of a bad sweep file', () => {
     const bad = (content: object, message: RegExp) => {
       writeFileSync(join(dir, 'bad.json'), JSON.stringify(content));
