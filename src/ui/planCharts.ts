@@ -1,13 +1,9 @@
-import { axisBottom, axisLeft } from 'd3-axis';
-import { scaleLinear } from 'd3-scale';
 import { area, curveStepAfter, line } from 'd3-shape';
 import type { DayPlan, IntervalPlan } from '../plan';
-import { chartFrame, percentTick } from './chartFrame';
+import type { NetStaffing } from '../plan/verdict';
+import { percentTick } from './chartFrame';
 import { appendDataTable } from './chartTable';
-
-const WIDTH = 760;
-const HEIGHT = 260;
-const MARGIN = { top: 14, right: 16, bottom: 34, left: 52 };
+import { intervalFrame } from './intervalFrame';
 
 interface Series {
   key: string;
@@ -26,34 +22,11 @@ interface ChartSpec {
 /** Draws one interval chart into `figure`: optional bars, step lines, a legend and a data table for screen readers. */
 function drawIntervalChart(figure: HTMLElement, plan: DayPlan, spec: ChartSpec): void {
   const xs = plan.intervals;
-  // Interval i spans [x(i), x(i + 1)]; bars sit inside it, step lines change at its edges.
-  const x = scaleLinear()
-    .domain([0, xs.length])
-    .range([MARGIN.left, WIDTH - MARGIN.right]);
-  const barWidth = (x(1) - x(0)) * 0.8;
   const all = [spec.bars, ...spec.lines].filter((s): s is Series => s !== undefined);
   const max = Math.max(1, ...xs.flatMap((d) => all.map((s) => s.value(d) ?? 0)));
-  const y = scaleLinear()
-    .domain([0, max * 1.05])
-    .nice()
-    .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
-  const { root, svg } = chartFrame(figure, spec.title, WIDTH, HEIGHT);
-  const every = Math.max(1, Math.round(xs.length / 12));
-  svg
-    .append('g')
-    .attr('transform', `translate(0,${HEIGHT - MARGIN.bottom})`)
-    .call(
-      axisBottom(x)
-        .tickValues(xs.filter((d) => d.index % every === 0).map((d) => d.index))
-        .tickFormat((i) => xs[Number(i)].start),
-    );
-  svg.append('g').attr('transform', `translate(${MARGIN.left},0)`).call(axisLeft(y).ticks(5));
-  svg
-    .append('text')
-    .attr('class', 'axis-label')
-    .attr('transform', `translate(14,${(HEIGHT - MARGIN.bottom + MARGIN.top) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .text(spec.yLabel);
+  const starts = xs.map((d) => d.start);
+  const { root, svg, x, y } = intervalFrame(figure, spec.title, spec.yLabel, starts, [0, max * 1.05]);
+  const barWidth = (x(1) - x(0)) * 0.8;
   if (spec.bars) {
     const bars = spec.bars;
     svg
@@ -130,38 +103,15 @@ export interface BandPoint {
  * analytic plan's value dashed beside it, so the planner sees where Erlang was wrong.
  */
 export function drawBandChart(figure: HTMLElement, title: string, yLabel: string, points: BandPoint[], percent: boolean): void {
-  const x = scaleLinear()
-    .domain([0, points.length])
-    .range([MARGIN.left, WIDTH - MARGIN.right]);
   const max = percent ? 1 : Math.max(1, ...points.flatMap((p) => [p.high ?? 0, p.plan ?? 0]));
-  const y = scaleLinear()
-    .domain([0, max * (percent ? 1 : 1.05)])
-    .nice()
-    .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
-  const { root, svg } = chartFrame(figure, title, WIDTH, HEIGHT);
-  const every = Math.max(1, Math.round(points.length / 12));
-  svg
-    .append('g')
-    .attr('transform', `translate(0,${HEIGHT - MARGIN.bottom})`)
-    .call(
-      axisBottom(x)
-        .tickValues(points.map((_, i) => i).filter((i) => i % every === 0))
-        .tickFormat((i) => points[Number(i)].start),
-    );
-  svg
-    .append('g')
-    .attr('transform', `translate(${MARGIN.left},0)`)
-    .call(
-      axisLeft(y)
-        .ticks(5)
-        .tickFormat((v) => (percent ? percentTick(v) : String(v))),
-    );
-  svg
-    .append('text')
-    .attr('class', 'axis-label')
-    .attr('transform', `translate(14,${(HEIGHT - MARGIN.bottom + MARGIN.top) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .text(yLabel);
+  const { root, svg, x, y } = intervalFrame(
+    figure,
+    title,
+    yLabel,
+    points.map((p) => p.start),
+    [0, max * (percent ? 1 : 1.05)],
+    percent ? percentTick : String,
+  );
   const mid = (i: number) => x(i + 0.5);
   const defined = points.map((p, i) => ({ ...p, i })).filter((p) => p.mean !== null);
   svg
@@ -174,33 +124,79 @@ export function drawBandChart(figure: HTMLElement, title: string, yLabel: string
         .y0((p) => y(p.low ?? p.mean ?? 0))
         .y1((p) => y(p.high ?? p.mean ?? 0))(defined),
     );
-  svg
-    .append('path')
-    .attr('class', 'series simulated')
-    .attr(
-      'd',
-      line<(typeof defined)[number]>()
-        .x((p) => mid(p.i))
-        .y((p) => y(p.mean ?? 0))(defined),
-    );
-  const planned = points.map((p, i) => ({ ...p, i })).filter((p) => p.plan !== null);
-  svg
-    .append('path')
-    .attr('class', 'series planned')
-    .attr(
-      'd',
-      line<(typeof planned)[number]>()
-        .x((p) => mid(p.i))
-        .y((p) => y(p.plan ?? 0))(planned),
-    );
+  // Each value at the middle of its interval, through the intervals that have one.
+  const through = (key: string, value: (p: BandPoint) => number | null) => {
+    const at = points.map((p, i) => ({ v: value(p), i })).filter((p): p is { v: number; i: number } => p.v !== null);
+    const path = line<{ v: number; i: number }>()
+      .x((p) => mid(p.i))
+      .y((p) => y(p.v));
+    svg.append('path').attr('class', `series ${key}`).attr('d', path(at));
+    return at.length;
+  };
+  through('simulated', (p) => p.mean);
+  const planned = through('planned', (p) => p.plan);
   const legend = root.append('ul').attr('class', 'legend');
   legend.append('li').attr('class', 'simulated').text('simulation: mean and 95% band');
-  if (planned.length > 0) legend.append('li').attr('class', 'planned').text('analytic plan');
+  if (planned > 0) legend.append('li').attr('class', 'planned').text('analytic plan');
   const format = (v: number | null) => (v === null ? '—' : percent ? `${(v * 100).toFixed(1)} %` : v.toFixed(1));
   appendDataTable(
     root,
     `${title} — data`,
     ['Interval', 'Simulation mean', '95% low', '95% high', 'Analytic plan'],
     points.map((p) => [p.start, format(p.mean), format(p.low), format(p.high), format(p.plan)]),
+  );
+}
+
+const hours = (x: number) => `${Math.round(x).toLocaleString('en-US')} agent-hours`;
+const signed = (v: number) => (v > 0 ? `+${v}` : String(v));
+
+/**
+ * Net staffing per interval — agents on the phones − the Erlang A requirement —
+ * as bars below zero where the interval is short (red) and above where it is
+ * over, with the day's short and over agent-hours in the legend.
+ */
+export function drawNetStaffingChart(figure: HTMLElement, plan: DayPlan, net: NetStaffing): void {
+  const values = net.perInterval;
+  const low = Math.min(-1, ...values.map((v) => v ?? 0));
+  const high = Math.max(1, ...values.map((v) => v ?? 0));
+  const title = 'Net staffing: agents on the phones − required (Erlang A)';
+  const starts = plan.intervals.map((d) => d.start);
+  const { root, svg, x, y } = intervalFrame(
+    figure,
+    title,
+    'agents over (+) / short (−)',
+    starts,
+    [low * 1.05, high * 1.05],
+    signed,
+  );
+  const width = (x(1) - x(0)) * 0.8;
+  svg
+    .append('g')
+    .attr('class', 'bars net')
+    .selectAll('rect')
+    .data(values.map((v, i) => ({ v, i })).filter((d): d is { v: number; i: number } => d.v !== null && d.v !== 0))
+    .join('rect')
+    .attr('class', (d) => (d.v < 0 ? 'under' : 'over'))
+    .attr('x', (d) => x(d.i + 0.1))
+    .attr('width', width)
+    .attr('y', (d) => y(Math.max(0, d.v)))
+    .attr('height', (d) => Math.abs(y(d.v) - y(0)))
+    .append('title')
+    .text((d) => `${starts[d.i]}: ${d.v < 0 ? `${-d.v} agents short` : `${d.v} agents over`}`);
+  svg.append('line').attr('class', 'zero').attr('x1', x(0)).attr('x2', x(starts.length)).attr('y1', y(0)).attr('y2', y(0));
+  const legend = root.append('ul').attr('class', 'legend');
+  legend
+    .append('li')
+    .attr('class', 'under')
+    .text(`short: ${hours(net.agentHoursShort)} in ${net.shortIntervals} of ${net.intervals} intervals`);
+  legend
+    .append('li')
+    .attr('class', 'over')
+    .text(`over: ${hours(net.agentHoursOver)}`);
+  appendDataTable(
+    root,
+    `${title} — data`,
+    ['Interval', 'Net agents (+ over, − short)'],
+    values.map((v, i) => [starts[i], v === null ? '—' : signed(v)]),
   );
 }
