@@ -9,6 +9,7 @@ import { mountShifts } from './ui/shiftsView';
 import { safeStorage } from './ui/state/safeStorage';
 import { createSession, type Session } from './ui/state/session';
 import { linkInLocation } from './ui/state/shareLink';
+import { tabJournal } from './ui/state/tabJournal';
 
 /** Views by URL hash (the part before any "&"); the day plan is the front page. */
 const VIEWS: Record<string, (root: HTMLElement, session: Session, storage: Storage) => void | Promise<void>> = {
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   const bar = document.querySelector<HTMLElement>('#session-bar');
   if (!root || !bar) return;
   const storage = safeStorage();
-  const session = createSession(await openScenarioStore(), storage, defaultExample);
+  const session = createSession(await openScenarioStore(), storage, defaultExample, tabJournal());
   sessionBar(bar, session);
   await session.ready(linkInLocation);
   const route = () => {

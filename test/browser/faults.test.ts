@@ -306,14 +306,20 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
       await regrid(page, true);
     });
 
-    it('undo and redo go back through every step to the start and forward again', async () => {
+    it('undo and redo go back through every step to the start and forward again, across reloads', async () => {
       const page = await open();
       await load(page, PER_INTERVAL);
       const calls = () => page.locator('.plan-table tbody tr td:nth-child(2)').allInnerTexts();
       const start = await calls();
       await regrid(page, false);
-      for (const expected of [4, 2, 4]) {
+      // The history outlives a reload of the tab, at the end and half-way back.
+      await page.reload();
+      await expect.poll(() => rows(page)).toBe(8);
+      for (const [i, expected] of [4, 2, 4].entries()) {
         await page.click('#undo');
+        await expect.poll(() => rows(page)).toBe(expected);
+        if (i > 0) continue;
+        await page.reload();
         await expect.poll(() => rows(page)).toBe(expected);
       }
       expect(await calls()).toEqual(start);

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { setField } from '../../src/scenario';
 import { memoryStore } from '../../src/ui/scenarioStore';
-import { createSession } from '../../src/ui/state/session';
+import { historyText } from '../../src/ui/state/history';
+import { createSession, type HistoryJournal } from '../../src/ui/state/session';
 
 const example = JSON.parse(readFileSync(new URL('../../scenarios/tax-deadline-callbacks.json', import.meta.url), 'utf8'));
 
@@ -19,6 +20,18 @@ function memoryStorage(): Storage {
     removeItem: (k) => void m.delete(k),
     clear: () => m.clear(),
   };
+}
+
+/** A journal over one string, written at once. */
+function memoryJournal(text: string | null = null): HistoryJournal & { text: string | null } {
+  const journal = {
+    text,
+    read: () => journal.text,
+    write: (t: () => string) => {
+      journal.text = t();
+    },
+  };
+  return journal;
 }
 
 const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -88,5 +101,62 @@ describe('the working session', () => {
     await settled();
     expect(b.status().kind).toBe('memory');
     expect((await store.get(id))?.raw.ahtSeconds).toBe(400);
+  });
+
+  it('keeps its undo history over a reload (a new session on the same journal) back to the start', async () => {
+    const store = memoryStore('test');
+    const journal = memoryJournal();
+    const storage = memoryStorage();
+    const before = createSession(store, storage, () => structuredClone(example), journal);
+    await before.ready();
+    const start = before.current().raw.ahtSeconds;
+    before.commit(setField(before.current().raw, 'ahtSeconds', 250), 'ahtSeconds');
+    before.commit(setField(before.current().raw, 'ahtSeconds', 260), 'ahtSeconds');
+    await before.create({ ...example, name: 'Second' });
+    await settled();
+    const after = createSession(store, storage, () => structuredClone(example), journal);
+    await after.ready();
+    expect(after.current().raw.name).toBe('Second');
+    await after.undo(); // the creation
+    expect(after.current().raw.ahtSeconds).toBe(260);
+    // Typing after the reload is a step of its own, not merged into the one before it.
+    after.commit(setField(after.current().raw, 'ahtSeconds', 270), 'ahtSeconds');
+    await after.undo();
+    expect(after.current().raw.ahtSeconds).toBe(260);
+    await after.undo();
+    expect(after.current().raw.ahtSeconds).toBe(start);
+    expect(after.canUndo()).toBe(false);
+  });
+
+  it('ignores a kept history that is not one, or holds an invalid scenario, and starts', async () => {
+    const step = (before: unknown) => ({ key: 'x', before, after: example, openBefore: 'x' });
+    for (const text of [
+      '{',
+      'null',
+      '{"done": 5, "undone": []}',
+      JSON.stringify({ done: [step({ ahtSeconds: -1 })], undone: [] }),
+    ]) {
+      const session = createSession(memoryStore('test'), memoryStorage(), () => structuredClone(example), memoryJournal(text));
+      await session.ready();
+      expect(session.canUndo()).toBe(false);
+      expect(session.current().raw.name).toBe(example.name);
+    }
+  });
+});
+
+describe('the undo history as text', () => {
+  const step = (n: number) => ({ key: 'a', before: 'x'.repeat(100), after: String(n), openBefore: 'a' });
+  it('leaves out the oldest undo steps, then the farthest redo steps, until it fits the budget', () => {
+    const steps = { done: [0, 1, 2, 3].map(step), undone: [9, 8].map(step) };
+    const whole = JSON.parse(historyText(steps, 1e6));
+    expect(whole).toEqual(steps);
+    const size = historyText(steps, 1e6).length;
+    const kept = JSON.parse(historyText(steps, size - 100));
+    expect(kept.done.map((s: { after: string }) => s.after)).toEqual(['1', '2', '3']);
+    expect(kept.undone).toEqual(steps.undone);
+    const tight = JSON.parse(historyText(steps, 200));
+    expect(tight.done).toEqual([]);
+    expect(tight.undone.map((s: { after: string }) => s.after)).toEqual(['8']);
+    expect(historyText(steps, 200).length).toBeLessThanOrEqual(200);
   });
 });

@@ -1,7 +1,7 @@
 import { type EditResult, type Json, parseScenario, refused } from '../../scenario';
 import type { SimulationResult } from '../../sim';
 import type { ScenarioStore } from '../scenarioStore';
-import { undoHistory } from './history';
+import { historyText, type Step, type Steps, undoHistory } from './history';
 import { newScenarioId, type SavedScenario } from './savedScenario';
 import { type SaveStatus, saver } from './saver';
 import type { LinkRead } from './shareLink';
@@ -17,15 +17,46 @@ export interface Change {
 
 type Listener = (change: Change) => void;
 
+/** Where the undo history outlives a reload of the tab; `write` gets the text lazily, so a journal can wait for a pause. */
+export interface HistoryJournal {
+  read(): string | null;
+  write(text: () => string): void;
+}
+
+/** The most characters of undo history kept over a reload; the oldest steps beyond it are left out. */
+export const HISTORY_BUDGET = 1_000_000;
+
+/** A kept history, if it is one: every scenario in it must still be valid, or none of it is used. */
+function keptHistory(text: string | null): Steps<Json> | undefined {
+  if (text === null) return undefined;
+  try {
+    const { done, undone } = JSON.parse(text) as Steps<Json>;
+    const valid = (list: unknown): list is Step<Json>[] =>
+      Array.isArray(list) &&
+      list.every(
+        (step: Step<Json>) =>
+          typeof step?.key === 'string' &&
+          typeof step.openBefore === 'string' &&
+          [step.before, step.after].every((raw) => raw === null || parseScenario(raw).ok),
+      );
+    return valid(done) && valid(undone) ? { done, undone } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The planner's working session, shared by every page of the tab: the open
- * scenario (always valid), every edit through one commit with undo and redo,
+ * scenario (always valid), every edit through one commit with undo and redo
+ * (kept over a reload of the tab when a journal is given),
  * saving with a version check against other tabs, and the drafts typed in
  * fields that are not valid yet (kept in memory only, never saved).
  */
-export function createSession(store: ScenarioStore, storage: Storage, fallback: () => Json) {
+export function createSession(store: ScenarioStore, storage: Storage, fallback: () => Json, journal?: HistoryJournal) {
   const CURRENT_KEY = 'wfm.currentScenario';
-  const history = undoHistory<Json>();
+  const history = undoHistory<Json>(keptHistory(journal?.read() ?? null), () =>
+    journal?.write(() => historyText(history.steps(), HISTORY_BUDGET)),
+  );
   const listeners = new Map<Listener, boolean>();
   const drafts = new Map<string, { text: string; message: string }>();
   let current: SavedScenario | null = null;
