@@ -22,7 +22,7 @@ export interface Steps<T> {
 
 /** Starts from `from` (a history kept over a reload; its steps are sealed) and calls `changed` after every change. */
 export function undoHistory<T>(from: Steps<T> = { done: [], undone: [] }, changed: () => void = () => {}) {
-  const done = from.done.map((step) => ({ ...step, field: undefined }));
+  const done: Step<T>[] = from.done.map((step) => ({ ...step, field: undefined }));
   const undone = [...from.undone];
   const seal = () => {
     const last = done[done.length - 1];
