@@ -2,7 +2,7 @@ import { planDay } from '../plan';
 import { type SimulationStaffing, staffAnalytically, staffBySimulation } from '../plan/staffToTarget';
 import { verdict } from '../plan/verdict';
 import { costLine, formatMoney } from '../report/cost';
-import { verdictLines } from '../report/verdict';
+import { staffingDifferenceReasons, verdictLines } from '../report/verdict';
 import type { Scenario } from '../scenario/schema';
 import { runSimulation } from '../sim/pool';
 import { commandSpec } from './commands';
@@ -70,6 +70,7 @@ export async function staffCommand(argv: string[]): Promise<void> {
     rounds: staffed.rounds,
     converged: staffed.converged,
     finalCheckSeed: staffed.finalCheckSeed,
+    finalCheckReplications: staffed.finalCheckReplications,
     verdict: staffed.finalCheck,
     differences: staffed.differences,
   };
@@ -112,7 +113,8 @@ function simulationText(s: Scenario, staffed: SimulationStaffing, confidence: nu
     top.length
       ? `Differs from Erlang A in ${staffed.differences.length} intervals, most at ${top.map((d) => `${d.start} ${d.simulated - d.analytic > 0 ? '+' : ''}${d.simulated - d.analytic}`).join(', ')}`
       : 'Equal to the Erlang A answer in every interval.',
-    `Final check on fresh seeds (seed ${staffed.finalCheckSeed}, never used by the search):`,
+    ...(top.length ? [staffingDifferenceReasons(planDay(staffed.analyticScenario), staffed.differences)] : []),
+    `Final check on fresh seeds (seed ${staffed.finalCheckSeed}, ${staffed.finalCheckReplications} replications, never used by the search):`,
     ...verdictLines(staffed.finalCheck),
     ...(out ? [`Written: ${out}`] : []),
   ].join('\n');

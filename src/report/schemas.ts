@@ -299,6 +299,7 @@ function staffOutput() {
         .optional(),
       converged: z.boolean().optional(),
       finalCheckSeed: num.optional().describe('the seed of the final check, never used by the search'),
+      finalCheckReplications: num.optional().describe('replications of the final check (four times the search’s)'),
       verdict: verdictSchema.describe('analytic: of the staffed plan; by simulation: of the final check on fresh seeds'),
       differences: z.array(z.object({ start: clockText, analytic: num, simulated: num }).strict()).optional(),
     })

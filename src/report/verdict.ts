@@ -76,3 +76,39 @@ export function planOutsideSimulation(plan: DayPlan, r: SimulationResult): PlanO
     .filter(([, , p, e]) => p !== null && e.mean !== null && e.halfWidth !== null && Math.abs(p - e.mean) > e.halfWidth)
     .map(([key, label, p, e]) => ({ key, label, plan: p, simulated: e.mean, halfWidth: e.halfWidth }));
 }
+
+/** Below this many calls to agents an interval is quiet: its figures are uncertain on few calls. */
+const QUIET_CALLS = 50;
+
+/**
+ * Why staffing by simulation differs from the Erlang A answer (`analytic`, its plan), interval by
+ * interval: where the analytic staffing falls in the next interval (calls arriving late wait into the drop, which a
+ * steady-state interval never sees), where the interval is quiet (meeting a target with 95 %
+ * confidence on few calls takes agents to spare), and elsewhere the queues busy neighbours
+ * carry over. One sentence with the count of each kind.
+ */
+export function staffingDifferenceReasons(
+  analytic: DayPlan,
+  differences: readonly { start: string; analytic: number; simulated: number }[],
+): string {
+  const xs = analytic.intervals;
+  const at = new Map(xs.map((x, i) => [x.start, i]));
+  let falls = 0;
+  let quiet = 0;
+  for (const d of differences) {
+    const i = at.get(d.start) ?? -1;
+    if (i >= 0 && i + 1 < xs.length && xs[i + 1].agents < xs[i].agents) falls++;
+    else if (i >= 0 && xs[i].toAgents < QUIET_CALLS) quiet++;
+  }
+  const rest = differences.length - falls - quiet;
+  const parts = [
+    falls > 0
+      ? `${falls} sit where staffing falls in the next interval (calls arriving late wait into the drop; Erlang A takes each interval in steady state)`
+      : '',
+    quiet > 0
+      ? `${quiet} are quiet (under ${QUIET_CALLS} calls to agents), where holding a target with 95 % confidence on few calls takes agents to spare`
+      : '',
+    rest > 0 ? `${rest} take queues carried over from busy neighbours, and redials and callbacks coming back later` : '',
+  ].filter((p) => p !== '');
+  return parts.length ? `Why: ${parts.join('; ')}.` : '';
+}
