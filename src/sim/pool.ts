@@ -61,7 +61,7 @@ export class WorkerFailed extends Error {
  * is deterministic, so one that stopped this many workers would stop any other; a false alarm on a
  * loaded machine still leaves it two more tries.
  */
-export const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 3;
 
 /** A worker that died or fell silent: what it owed goes to a fresh worker. */
 class WorkerLost extends Error {}
