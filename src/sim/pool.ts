@@ -31,7 +31,8 @@ export interface PoolOptions {
   /**
    * After each finished replication, in order, and within replications (at
    * least once a second while one runs): `done` replications are finished,
-   * `fraction` of the whole run is, counting the replications under way.
+   * `fraction` of the whole run is, counting the replications under way
+   * (never going back: while a lost worker's replication is re-run it holds).
    */
   onProgress?: (done: number, total: number, fraction: number) => void;
   signal?: CancelSignal;
