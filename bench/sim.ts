@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultWorkers, spawnNodeWorker } from '../src/cli/nodeWorkers';
 import { formatScenarioError, parseScenario, parseScenarioText, type Scenario, type ScenarioInput } from '../src/scenario';
 import { simulateReplication } from '../src/sim';
-import { runSimulation, SimulationCancelled } from '../src/sim/pool';
+import { runSimulation, SimulationCancelled, type WorkerHandle } from '../src/sim/pool';
 import { childrenCpuMs, timed } from './measure';
 
 function scenario(input: ScenarioInput): Scenario {
@@ -223,6 +223,33 @@ async function cancelDuringOneReplication() {
   };
 }
 
+/**
+ * A worker thread stopped silently a while into one long replication (terminated
+ * behind the pool's back, so no exit event reaches it): the time from the stop
+ * to the pool spawning its replacement.
+ */
+async function silentStopDuringOneReplication() {
+  let stoppedAt = 0;
+  let replacedAt = 0;
+  let first: WorkerHandle | null = null;
+  const spawn = () => {
+    const w = spawnNodeWorker();
+    if (first) replacedAt ||= performance.now();
+    first ??= w;
+    return w;
+  };
+  await runSimulation(longDay(), spawn, {
+    replications: 1,
+    workers: 1,
+    onProgress: (done, _total, fraction) => {
+      if (done > 0 || fraction < 0.3 || stoppedAt > 0 || !first) return;
+      stoppedAt = performance.now();
+      void first.terminate();
+    },
+  });
+  return { stoppedToReplacedMs: Number((replacedAt - stoppedAt).toFixed(1)) };
+}
+
 const ONE_CORE = {
   engineAgainstCLoop: againstCLoop,
   mmnm500Agents: () => simulatedCalls(false),
@@ -273,5 +300,6 @@ export async function simulationFigures() {
       extraCpu: Number((twoWorkers.cpuMs / oneWorker.cpuMs - 1).toFixed(3)),
     },
     cancelDuringOneLongReplication: await cancelDuringOneReplication(),
+    silentStopDuringOneLongReplication: await silentStopDuringOneReplication(),
   };
 }

@@ -57,7 +57,7 @@ export function spawnNodeWorker(): WorkerHandle {
   });
   died.catch(() => {}); // observed by the pool; never an unhandled rejection
   return {
-    load: (s, onProgress) => api.load(s, onProgress && proxy(onProgress)),
+    load: (s, onProgress) => api.load(s, proxy(onProgress)),
     run: (r) => api.run(r),
     terminate: async () => {
       worker.removeAllListeners('exit');

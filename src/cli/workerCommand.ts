@@ -43,11 +43,15 @@ export async function workerCommand(argv: string[]): Promise<void> {
     const counts: Counts[] = [];
     // A thread of an earlier job is reused: starting one costs a good part of a CPU-second.
     const thread = idle.pop() ?? spawnNodeWorker();
+    // The pool ends a run by terminating its workers, so it gets this one without `terminate`;
+    // any more it asks for replace this one, lost (dead or silent), which is then not reused.
+    let spawned = 0;
+    const spawn = (): WorkerHandle => (spawned++ === 0 ? { ...thread, terminate: async () => {} } : spawnNodeWorker());
     let ok = false;
     try {
       await runReplications(
         s,
-        () => ({ ...thread, terminate: async () => {} }),
+        spawn,
         {
           from,
           to,
@@ -67,7 +71,7 @@ export async function workerCommand(argv: string[]): Promise<void> {
     } finally {
       clearInterval(check);
       // A cancelled or failed job's thread may still be simulating, or be dead: it is not reused.
-      if (ok) idle.push(thread);
+      if (ok && spawned === 1) idle.push(thread);
       else void thread.terminate();
     }
     log(`finished ${job.id}`);

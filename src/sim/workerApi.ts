@@ -5,7 +5,7 @@ import { simulateReplication } from './engine';
 /** Replication indices a worker accepts: those of the largest run a scenario may ask for. */
 export const MAX_REPLICATION = 9_999;
 
-/** Progress reports from a worker: at most this often, ms (at least once a second is promised). */
+/** Progress reports from a worker: at most this often, ms (at least once a second is promised: the pool takes a silent worker as stopped, liveness.ts). */
 const PROGRESS_EVERY_MS = 200;
 
 /** What a worker was given is not something it can simulate; the message names the field and what is allowed. */

@@ -14,7 +14,7 @@ export function spawnWebWorker(): WorkerHandle {
   });
   died.catch(() => {}); // observed by the pool
   return {
-    load: (s, onProgress) => api.load(s, onProgress && proxy(onProgress)),
+    load: (s, onProgress) => api.load(s, proxy(onProgress)),
     run: (r) => api.run(r),
     terminate: async () => worker.terminate(),
     died,

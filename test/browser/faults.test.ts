@@ -361,6 +361,52 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
     });
   });
 
+  describe('workers', () => {
+    it('a simulation worker stopped silently mid-run is replaced: the run completes with the figures of an undisturbed run', async () => {
+      const page = await open('#plan', () => {
+        // The first simulation worker is terminated from the page, which no error event reports,
+        // 10 ms after it is asked for a replication; every simulation worker made is counted.
+        const seen = window as unknown as { simulationWorkers: number; stoppedOne: boolean };
+        seen.simulationWorkers = 0;
+        seen.stoppedOne = false;
+        const Native = window.Worker;
+        window.Worker = class extends Native {
+          constructor(url: string | URL, options?: WorkerOptions) {
+            super(url, options);
+            if (!String(url).includes('simulation')) return;
+            if (seen.simulationWorkers++ > 0) return;
+            const post = this.postMessage.bind(this);
+            this.postMessage = ((message: { path?: string[] }, transfer: Transferable[]) => {
+              post(message, transfer);
+              if (seen.stoppedOne || message.path?.[0] !== 'run') return;
+              seen.stoppedOne = true;
+              setTimeout(() => this.terminate(), 10);
+            }) as Worker['postMessage'];
+          }
+        };
+      });
+      const simulate = async () => {
+        await page.click('#simulate');
+        await expect.poll(() => page.isDisabled('#simulate'), { timeout: 60_000 }).toBe(false);
+        expect(await page.innerText('#simulation-status')).toMatch(/^30 replications, seed 20261224, in \d+\.\d s\.$/);
+        const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-simulation-csv')]);
+        return { day: await page.innerText('#simulation-day'), csv: readFileSync((await csv.path()) ?? '', 'utf8') };
+      };
+      const disturbed = await simulate();
+      const seen = await page.evaluate(() => {
+        const { simulationWorkers, stoppedOne } = window as unknown as { simulationWorkers: number; stoppedOne: boolean };
+        return { simulationWorkers, stoppedOne };
+      });
+      expect(seen.stoppedOne).toBe(true);
+      // The run replaced the stopped worker: it made more workers than it runs at once.
+      expect(seen.simulationWorkers).toBeGreaterThan(await page.evaluate(() => navigator.hardwareConcurrency || 2));
+      const undisturbed = await simulate();
+      expect(disturbed.day).toEqual(undisturbed.day);
+      expect(disturbed.csv).toEqual(undisturbed.csv);
+      expect(disturbed.csv.trim().split('\r\n')).toHaveLength(98);
+    });
+  });
+
   describe('pages read parsed scenarios', () => {
     it('the Shifts view solves a valid template without breaks', async () => {
       const page = await open();

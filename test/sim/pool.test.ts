@@ -24,7 +24,10 @@ function fakeWorker(log: string[], options: { failOn?: number; delayMs?: number 
       },
       run: async (r) => {
         await new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 1));
-        if (r === options.failOn) kill(new Error('out of memory'));
+        if (r === options.failOn) {
+          kill(new Error('out of memory'));
+          return new Promise<never>(() => {}); // a dead worker never answers
+        }
         progress?.(r, 0.5); // half its day simulated
         return simulateReplication(s as Scenario, r);
       },
@@ -89,14 +92,14 @@ describe('worker pool', () => {
     expect(log).toEqual(['terminated', 'terminated']);
   });
 
-  it('says clearly when a worker dies, and stops the others', async () => {
+  it('a replication that kills every worker it runs on ends the run with a clear message after 3, and stops the others', async () => {
     const log: string[] = [];
     const run = runSimulation(scenario(), fakeWorker(log, { failOn: 3 }), { replications: 8, workers: 2 });
     await expect(run).rejects.toBeInstanceOf(WorkerFailed);
     await expect(run).rejects.toThrow(
-      /a simulation worker stopped \(out of memory\); nothing entered was lost — run the simulation again/,
+      /a simulation worker stopped \(replication 3 stopped 3 workers; the last: out of memory\); nothing entered was lost — run the simulation again/,
     );
-    expect(log).toEqual(['terminated', 'terminated']);
+    expect(log).toEqual(['terminated', 'terminated', 'terminated', 'terminated']); // 2 workers and 2 replacements
   });
 
   it('runs real Node worker threads through Comlink', async () => {
