@@ -113,7 +113,6 @@ export function simulationColumns(slFormula: string): Column<SimulationRow>[] {
       'calls',
       'not reached after the attempts, or past the deadline',
     ),
-    col('occupancy', 'occupancy', 'Occupancy', 'share', 'busy agent time ÷ available agent time', true),
     col(
       'callbacksPendingAtClose',
       'callbacksPendingAtClose',
@@ -121,6 +120,7 @@ export function simulationColumns(slFormula: string): Column<SimulationRow>[] {
       'calls',
       'callback requests still open at the close, their deadline after it',
     ),
+    col('occupancy', 'occupancy', 'Occupancy', 'share', 'busy agent time ÷ available agent time', true),
     col('inSystemAtEnd', 'inSystemAtEnd', 'In system at end', 'calls', 'still in the IVR or the queue when the day ended'),
     col('customers', 'customers', 'Customers', 'count', 'people calling, by the interval of their first attempt'),
     col(
