@@ -7,9 +7,18 @@ import type { Scenario } from '../../scenario';
 
 const count = (x: number | null) => (x === null ? '—' : (Math.round(x) + 0).toLocaleString('en-US'));
 
-function Card({ label, value, note, id }: { label: string; value: string; note: string; id?: string }) {
+interface CardProps {
+  label: string;
+  value: string;
+  note: string;
+  id?: string;
+  /** the figure is bad news (agent-hours short) */
+  bad?: boolean;
+}
+
+function Card({ label, value, note, id, bad = false }: CardProps) {
   return (
-    <div class="card" id={id}>
+    <div class={bad ? 'card bad' : 'card'} id={id}>
       <h3>{label}</h3>
       <div class="big">{value}</div>
       <p>{note}</p>
@@ -45,6 +54,7 @@ export function DaySummary({ name, scenario, plan }: { name: string; scenario: S
         />
         <Card
           id="card-short"
+          bad={net.agentHoursShort > 0}
           label="Agent-hours short"
           value={`${count(net.agentHoursShort)} h`}
           note={`agents on the phones below the Erlang A requirement × interval hours, in ${net.shortIntervals} of ${net.intervals} intervals; ${count(net.agentHoursOver)} agent-hours over in the others (hours over in quiet intervals do not cover a short peak)`}

@@ -23,12 +23,12 @@ export function SimulationDay({ result, plan }: { result: SimulationResult; plan
           <tr key={f.key} class={f.outside ? 'outside' : undefined}>
             <th scope="row">
               {f.label}
-              <small>{` — ${f.definition}`}</small>
+              <small>{f.definition}</small>
             </th>
             <td>{formatCell(f.simulated, f.unit)}</td>
             <td>
               {f.plan === null ? 'not in the plan' : formatCell(f.plan, f.unit)}
-              {f.outside && <small class="flag"> outside the simulation’s 95% interval (why: below)</small>}
+              {f.outside && <small class="flag"> outside the 95% interval (why: below)</small>}
             </td>
           </tr>
         ))}
