@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import type { DayPlan } from '../../plan';
 import { planReport } from '../../report/plan';
 import { briefTable, type Cell, type ReportTable } from '../../report/table';
@@ -34,9 +35,11 @@ interface TableProps {
 export function IntervalTable({ session, name, plan, agents, simulation }: TableProps) {
   const { id } = session.current();
   const messages = agents ? [...session.drafts].filter(([key]) => key.startsWith(`${id}|staffing.agents[`)) : [];
-  const report = plan && planReport(plan);
-  const table = report && briefTable(report.intervals);
-  const day = report && briefTable(report.day);
+  // A keystroke re-renders the page; the rows change only with the plan.
+  const { table, day } = useMemo(() => {
+    const report = plan && planReport(plan);
+    return { table: report && briefTable(report.intervals), day: report && briefTable(report.day) };
+  }, [plan]);
   return (
     <section class="panel table-panel" aria-label="Interval plan">
       <div class="actions">

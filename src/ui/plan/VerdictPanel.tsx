@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import type { DayPlan } from '../../plan';
 import { simulationFigures, verdict } from '../../plan/verdict';
 import { checkLine } from '../../report/verdict';
@@ -18,8 +19,10 @@ interface VerdictProps {
  */
 export function VerdictPanel({ scenario, plan, simulation }: VerdictProps) {
   const simulated = simulation && !simulation.stale ? simulation.result : null;
-  const v = verdict(scenario, plan, simulated && simulationFigures(simulated));
-  const analytic = simulated && verdict(scenario, plan);
+  const [v, analytic] = useMemo(
+    () => [verdict(scenario, plan, simulated && simulationFigures(simulated)), simulated && verdict(scenario, plan)],
+    [scenario, plan, simulated],
+  );
   return (
     <section class={`panel verdict ${v.meets ? 'meets' : 'misses'}`} id="verdict" aria-label="Verdict" aria-live="polite">
       <h2 id="verdict-head">{`Verdict (${v.source}): ${v.summary[0]}`}</h2>
