@@ -1,9 +1,9 @@
 import { type DayPlan, planDay } from '../plan';
 import { simulationFigures, verdict } from '../plan/verdict';
 import { reportCsv, reportSheet, workbook } from '../report/files';
-import { simulationJson, simulationReport } from '../report/simulation';
+import { planOutsideLine, simulationJson, simulationReport } from '../report/simulation';
 import { formatCell, textTable } from '../report/terminal';
-import { planDifferenceReasons, planOutsideSimulation, verdictLines } from '../report/verdict';
+import { verdictLines } from '../report/verdict';
 import type { Scenario } from '../scenario/schema';
 import type { Estimate, SimulationResult } from '../sim';
 import { runSimulation } from '../sim/pool';
@@ -86,14 +86,9 @@ export async function simulateCommand(argv: string[]): Promise<void> {
 
 /** `wfm simulate`: the verdict by simulation first, where the plan falls outside it, then the table. */
 function simulationText(s: Scenario, r: SimulationResult, plan: DayPlan): string {
-  const outside = planOutsideSimulation(plan, r);
   return [
     ...verdictLines(verdict(s, plan, simulationFigures(r))),
-    ...(outside.length > 0
-      ? [
-          `The analytic plan falls outside the simulation's 95% interval for ${outside.map((o) => o.label).join(', ')}: ${planDifferenceReasons(s, r).join('; ')}.`,
-        ]
-      : ['The analytic plan’s day figures lie within the simulation’s 95% intervals.']),
+    planOutsideLine(s, plan, r),
     '',
     simulationTable(r, plan),
   ].join('\n');

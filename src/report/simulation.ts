@@ -2,8 +2,9 @@ import type { DayPlan } from '../plan';
 import { simulationFigures, verdict } from '../plan/verdict';
 import type { Scenario } from '../scenario/schema';
 import type { Metric, SimulationResult } from '../sim';
-import { type Column, recordOf, tableOf } from './table';
-import { planDifferenceReasons, planOutsideSimulation } from './verdict';
+import { dayRow, planColumns } from './plan';
+import { type Column, type EstimateCell, isEstimate, recordOf, tableOf, type Unit } from './table';
+import { planDifferenceReasons } from './verdict';
 
 type Metrics = SimulationResult['day'];
 /** One row of a simulation: an interval or the day, with the analytic plan's figures beside it. */
@@ -112,6 +113,13 @@ export function simulationColumns(slFormula: string): Column<SimulationRow>[] {
       'calls',
       'not reached after the attempts, or past the deadline',
     ),
+    col(
+      'callbacksPendingAtClose',
+      'callbacksPendingAtClose',
+      'Callbacks pending at close',
+      'calls',
+      'callback requests still open at the close, their deadline after it',
+    ),
     col('occupancy', 'occupancy', 'Occupancy', 'share', 'busy agent time ÷ available agent time', true),
     col('inSystemAtEnd', 'inSystemAtEnd', 'In system at end', 'calls', 'still in the IVR or the queue when the day ended'),
     col('customers', 'customers', 'Customers', 'count', 'people calling, by the interval of their first attempt'),
@@ -156,4 +164,72 @@ export function simulationJson(s: Scenario, r: SimulationResult, plan: DayPlan) 
     day: recordOf(columns, day),
     notes: r.notes,
   };
+}
+
+/** The day's figures a planner reads first, by column key (the plan's key where the plan has the figure). */
+const DAY_FIGURES = new Set([
+  'calls',
+  'blocked',
+  'answered',
+  'abandoned',
+  'answerRate',
+  'serviceLevel',
+  'handledRate',
+  'asaSeconds',
+  'callbacksCompleted',
+  'callbacksFailed',
+  'callbacksPendingAtClose',
+  'occupancy',
+  'inSystemAtEnd',
+]);
+
+/** A day figure by simulation (mean and 95% CI) beside the analytic plan's, if the plan has it. */
+export interface DayFigure {
+  key: string;
+  label: string;
+  unit: Unit;
+  definition: string;
+  simulated: EstimateCell;
+  plan: number | null;
+  /** the plan's figure lies outside the simulation's 95% interval */
+  outside: boolean;
+}
+
+/** The simulated day beside the plan: the same columns as the simulation's tables, the plan's figure by the same key. */
+export function simulationDay(plan: DayPlan, r: SimulationResult): DayFigure[] {
+  const simulated = recordOf(simulationColumns(r.slFormula), rows(r, plan).day);
+  const planned = recordOf(planColumns(plan.slFormula), dayRow(plan.totals));
+  return simulationColumns(r.slFormula)
+    .filter((c) => DAY_FIGURES.has(c.key))
+    .map((c) => {
+      const cell = simulated[c.key];
+      const e = isEstimate(cell) ? cell : { mean: null, halfWidth: null };
+      const p = planned[c.key];
+      const value = typeof p === 'number' ? p : null;
+      const outside = value !== null && e.mean !== null && e.halfWidth !== null && Math.abs(value - e.mean) > e.halfWidth + 1e-9;
+      return { key: c.key, label: c.label, unit: c.unit, definition: c.definition ?? '', simulated: e, plan: value, outside };
+    });
+}
+
+export interface PlanOutside {
+  key: string;
+  label: string;
+  plan: number | null;
+  simulated: number | null;
+  halfWidth: number | null;
+}
+
+/** Day figures where the plan falls outside the simulation's 95% interval. */
+export function planOutsideSimulation(plan: DayPlan, r: SimulationResult): PlanOutside[] {
+  return simulationDay(plan, r)
+    .filter((f) => f.outside)
+    .map((f) => ({ key: f.key, label: f.label, plan: f.plan, simulated: f.simulated.mean, halfWidth: f.simulated.halfWidth }));
+}
+
+/** Whether the plan's day figures lie within the simulation's 95% intervals, and if not, why the plan misses. */
+export function planOutsideLine(s: Scenario, plan: DayPlan, r: SimulationResult): string {
+  const outside = planOutsideSimulation(plan, r);
+  return outside.length > 0
+    ? `The analytic plan falls outside the simulation's 95% interval for ${outside.map((o) => o.label).join(', ')}: ${planDifferenceReasons(s, r).join('; ')}.`
+    : 'The analytic plan’s day figures lie within the simulation’s 95% intervals.';
 }

@@ -53,6 +53,12 @@ function clean(cell: Cell): Cell {
   return cell;
 }
 
+/** The compact table of the screen and the terminal: the brief columns only (files and JSON carry every column). */
+export function briefTable(table: ReportTable): ReportTable {
+  const keep = table.columns.map((c, i) => (c.brief ? i : -1)).filter((i) => i >= 0);
+  return { columns: keep.map((i) => table.columns[i]), rows: table.rows.map((r) => keep.map((i) => r[i])) };
+}
+
 export const isEstimate = (cell: Cell): cell is EstimateCell => cell !== null && typeof cell === 'object';
 
 /** A unit as a header suffix: "Calls", "ASA (s)", "Answer rate (%)". */

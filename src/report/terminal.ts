@@ -1,4 +1,4 @@
-import { type Cell, isEstimate, type ReportTable, type Unit } from './table';
+import { briefTable, type Cell, isEstimate, type ReportTable, type Unit } from './table';
 
 /** A value as a person reads it, with its unit where the header does not carry it. */
 export function formatCell(cell: Cell, unit: Unit): string {
@@ -34,11 +34,11 @@ export function formatCell(cell: Cell, unit: Unit): string {
  * rows (the day). Only the brief columns, as on screen.
  */
 export function textTable(table: ReportTable, footer: ReportTable | null = null): string {
-  const keep = table.columns.map((c, i) => (c.brief ? i : -1)).filter((i) => i >= 0);
-  const header = keep.map((i) => table.columns[i].label);
-  const render = (t: ReportTable) => t.rows.map((r) => keep.map((i) => formatCell(r[i], t.columns[i].unit)));
-  const rows = render(table);
-  const foot = footer ? render(footer) : [];
+  const brief = briefTable(table);
+  const header = brief.columns.map((c) => c.label);
+  const render = (t: ReportTable) => t.rows.map((r) => r.map((cell, i) => formatCell(cell, t.columns[i].unit)));
+  const rows = render(brief);
+  const foot = footer ? render(briefTable(footer)) : [];
   const widths = header.map((h, c) => Math.max(h.length, ...[...rows, ...foot].map((r) => r[c].length)));
   const line = (cells: string[]) =>
     cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');

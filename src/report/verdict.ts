@@ -1,7 +1,6 @@
-import type { DayPlan } from '../plan';
 import { formatTargetValue, type TargetCheck, type Verdict } from '../plan/verdict';
 import type { Scenario } from '../scenario/schema';
-import type { Estimate, SimulationResult } from '../sim/results';
+import type { SimulationResult } from '../sim/results';
 
 /** A check's margin in its unit: percentage points for shares, seconds for times. */
 function by(c: TargetCheck, margin: number | null): string {
@@ -51,30 +50,6 @@ export function planDifferenceReasons(s: Scenario, r: SimulationResult): string[
   if (s.callback.enabled) reasons.push('callbacks are an approximation in the plan');
   if (s.ivr.lines !== null) reasons.push('busy signals use a line-holding-time estimate');
   return reasons;
-}
-
-export interface PlanOutside {
-  key: string;
-  label: string;
-  plan: number | null;
-  simulated: number | null;
-  halfWidth: number | null;
-}
-
-/** Day figures where the plan falls outside the simulation's 95% interval. */
-export function planOutsideSimulation(plan: DayPlan, r: SimulationResult): PlanOutside[] {
-  const t = plan.totals;
-  const d = r.day;
-  const rows: [string, string, number | null, Estimate][] = [
-    ['answerRate', 'Answer rate', t.answerRate, d.answerRate],
-    ['serviceLevel', 'SL', t.serviceLevel, d.serviceLevel],
-    ['asaSeconds', 'ASA', t.asa, d.asa],
-    ['blocked', 'Busy signals', t.blocked, d.blocked],
-    ['abandoned', 'Abandoned', t.abandoned, d.abandoned],
-  ];
-  return rows
-    .filter(([, , p, e]) => p !== null && e.mean !== null && e.halfWidth !== null && Math.abs(p - e.mean) > e.halfWidth)
-    .map(([key, label, p, e]) => ({ key, label, plan: p, simulated: e.mean, halfWidth: e.halfWidth }));
 }
 
 /** Below this many calls to agents an interval is quiet: its figures are uncertain on few calls. */

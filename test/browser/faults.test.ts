@@ -250,7 +250,7 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
     it('an agents cell keeps its focus and caret while its plan updates', async () => {
       const page = await open();
       await load(page, PER_INTERVAL);
-      const serviceLevel = () => page.locator('.plan-table tbody tr').nth(1).locator('td').nth(8).innerText();
+      const serviceLevel = () => page.locator('.plan-table tbody tr').nth(1).locator('td[data-key="serviceLevel"]').innerText();
       const before = await serviceLevel();
       await page.click('#agents-1');
       await page.keyboard.press('End');

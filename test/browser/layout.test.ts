@@ -16,6 +16,30 @@ const ready: Record<string, string> = {
   '#calculator': '#app h1',
 };
 
+/** axe-core's serious and critical violations on the page as it is now. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(', ')}`,
+      );
+  });
+}
+
 describe.runIf(browserTestsRun)('Layout and accessibility', () => {
   let app: Awaited<ReturnType<typeof requireApp>>;
   beforeAll(async () => {
@@ -38,26 +62,7 @@ describe.runIf(browserTestsRun)('Layout and accessibility', () => {
   for (const hash of PAGES) {
     it(`${hash}: axe finds no serious or critical violation`, { timeout: 90_000 }, async () => {
       const { page, errors } = await visit(hash, 1300);
-      await page.addScriptTag({ content: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe;
-        const result = await axe.run(document);
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map(
-            (v) =>
-              `${v.id} (${v.impact}): ${v.nodes
-                .slice(0, 3)
-                .map((n) => n.target.join(' '))
-                .join(', ')}`,
-          );
-      });
+      const violations = await axeViolations(page);
       expect(violations).toEqual([]);
       expect(errors).toEqual([]);
       await page.context().close();
@@ -72,10 +77,27 @@ describe.runIf(browserTestsRun)('Layout and accessibility', () => {
     });
   }
 
-  it('at 390 px the plan shows its results before the form', async () => {
+  it('at 390 px the plan shows its results before the form, the verdict first', async () => {
     const { page } = await visit('#plan', 390);
     const top = (selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().top);
+    expect(await top('#verdict')).toBeLessThan(await top('section.summary'));
     expect(await top('section.summary')).toBeLessThan(await top('form.plan-form'));
     await page.context().close();
   });
+
+  for (const width of [1300, 390])
+    it(`#plan simulated, at ${width} px: axe finds no serious or critical violation, nothing scrolls sideways`, {
+      timeout: 180_000,
+    }, async () => {
+      const { page, errors } = await visit('#plan', width);
+      await page.click('#simulate');
+      await page.waitForSelector('#simulation-day', { timeout: 120_000 });
+      expect(await page.innerText('#verdict-head')).toMatch(/^Verdict \(simulation\)/);
+      expect(await axeViolations(page)).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `test-results/plan-simulated-${width}.png`, fullPage: true });
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
 });

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wfm } from '../cli/run';
 import { browserTestsRun, requireApp } from './app';
+
+/** The lines `wfm` prints before its first blank line (the name of `wfm plan` left out). */
+const head = (args: string[], skip: number) => {
+  const lines = wfm(args).stdout.split('\n');
+  return lines.slice(skip, lines.indexOf('')).map((l) => l.trim());
+};
 
 describe.runIf(browserTestsRun)('The app in Chromium', () => {
   let app: Awaited<ReturnType<typeof requireApp>>;
@@ -34,13 +41,58 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       await page.screenshot({ path: `${SHOTS}/plan-default.png`, fullPage: true });
     });
 
-    it('simulates the planned day in web workers and shows it beside the plan', async () => {
+    /** The verdict as the page shows it, line by line. */
+    const verdictText = async () => [
+      await page.innerText('#verdict-head'),
+      ...(await page.locator('#verdict-checks .check').allInnerTexts()),
+      ...(await page.locator('#verdict p.staffing').allInnerTexts()),
+    ];
+
+    it('shows at its top the verdict `wfm plan` prints at its head, with the staffing short', async () => {
+      const cli = head(['plan', 'scenarios/christmas-eve.json'], 1);
+      expect(cli.at(-1)).toMatch(
+        /^Short in 20 of 96 intervals; worst 17:30, 252 agents below the Erlang A requirement; 694 agent-hours short, \d+ over\.$/,
+      );
+      expect(await verdictText()).toEqual(cli);
+      expect(await page.locator('#verdict-checks li.fail .badge').allInnerTexts()).toEqual(['Fail', 'Fail']);
+      expect(await page.innerText('#card-short')).toMatch(/AGENT-HOURS SHORT\s+694 h\s.*in 20 of 96 intervals/is);
+      expect(await page.innerText('#card-paid')).toMatch(/4,295 h/);
+      expect(await page.innerText('section.summary')).toContain('Add a cost section');
+      const top = (selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().top);
+      expect(await top('#verdict')).toBeLessThan(await top('section.summary'));
+    });
+
+    it('shows the interval rows `wfm plan` prints, net staffing under in red', async () => {
+      const lines = wfm(['plan', 'scenarios/christmas-eve.json']).stdout.split('\n');
+      const start = lines.indexOf('') + 1;
+      const cli = [...lines.slice(start, start + 97), lines[start + 98]].map((l) => l.trim().split(/\s{2,}/));
+      const shown = await page.$$eval('.plan-table tr', (rows) =>
+        rows.map((r) =>
+          [...r.querySelectorAll('th, td')].map((c) => c.querySelector('input')?.value ?? (c.textContent ?? '').trim()),
+        ),
+      );
+      expect(shown).toEqual(cli);
+      const at1730 = page.locator('.plan-table tbody tr', { hasText: '17:30' }).first();
+      expect(await at1730.locator('td[data-key="netStaffing"]').innerText()).toBe('-252');
+      expect(await at1730.locator('td.under').count()).toBe(1);
+      const red = await at1730.locator('td.under').evaluate((el) => getComputedStyle(el).color);
+      expect(red).toBe('rgb(180, 35, 24)');
+    });
+
+    it('simulates the planned day in web workers and shows it beside the plan', { timeout: 120_000 }, async () => {
       await page.click('#simulate');
       await expect.poll(() => page.locator('#simulation-day').count(), { timeout: 60_000 }).toBe(1);
       expect(await page.innerText('#simulation-status')).toMatch(/^30 replications, seed 20261224, in \d+\.\d s\.$/);
       const day = await page.innerText('#simulation-day');
-      expect(day).toMatch(/Answer rate[^\n]*\t\d+\.\d % ± \d+\.\d\t\d+\.\d %/);
+      expect(day).toMatch(/Answer rate\n[^\n]*\n\t\d+\.\d % ±\d+\.\d\t\d+\.\d %/);
       expect(await page.locator('#simulation-results svg path.band').count()).toBe(3);
+      // The same seed gives the same day as `wfm simulate`: its verdict, and where the plan falls outside it.
+      const cli = head(['simulate', 'scenarios/christmas-eve.json'], 0);
+      expect([...(await verdictText()), await page.innerText('#plan-outside')]).toEqual(cli);
+      expect(cli[0]).toMatch(/^Verdict \(simulation\): /);
+      const outside = await page.locator('#simulation-day tr.outside th').allInnerTexts();
+      expect(outside.length).toBeGreaterThan(0);
+      for (const label of outside) expect(cli.at(-1)).toContain(label.split('\n')[0]);
       await page.locator('section.simulation').screenshot({ path: `${SHOTS}/simulation.png` });
     });
 
@@ -48,8 +100,10 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       const [planFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-plan-csv')]);
       expect(planFile.suggestedFilename()).toBe('christmas-eve-retail-hotline-plan.csv');
       const planText = readFileSync((await planFile.path()) ?? '', 'utf8').split('\r\n');
-      expect(planText[0]).toMatch(/^\ufeffscenario,start,calls,redials,attempts,blocked,contained,toAgents/);
-      expect(planText.filter((l) => l.startsWith('Christmas Eve'))).toHaveLength(96);
+      expect(planText[0]).toMatch(/^\ufeffstart,firstAttempts,redials,calls,blocked,contained,toAgents/);
+      expect(planText[0]).toContain('netStaffing');
+      expect(planText.filter((l) => /^\d\d:\d\d,/.test(l))).toHaveLength(96);
+      expect(planText.filter((l) => l.startsWith('day,'))).toHaveLength(1);
       const [simFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-simulation-csv')]);
       const simText = readFileSync((await simFile.path()) ?? '', 'utf8');
       expect(simText).toContain('answerRate,answerRate_ci95');
@@ -99,6 +153,7 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       await page.fill('#plan-demand-uplift', '3.01');
       await expect.poll(() => page.innerText('#simulation-status')).toContain('earlier version of the scenario');
       expect(await page.locator('#simulation-results.stale').count()).toBe(1);
+      expect(await page.innerText('#verdict-head')).toMatch(/^Verdict \(analytic plan\)/);
       await page.fill('#plan-demand-uplift', '3');
     });
 
@@ -165,6 +220,29 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       expect(errors).toContain('ahtSeconds:');
       expect(await page.locator('section.summary h2').innerText()).toContain('Black Friday');
       await page.screenshot({ path: `${SHOTS}/plan-bad-file.png`, fullPage: false });
+    });
+
+    it('shows the day’s cost, as `wfm plan` prints it, when the scenario has a cost section', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'wfm-'));
+      const file = join(dir, 'costed.json');
+      const raw = JSON.parse(readFileSync('scenarios/christmas-eve.json', 'utf8'));
+      raw.name = 'Christmas Eve with cost';
+      raw.cost = {
+        currency: 'EUR',
+        hourlyRate: 28,
+        overtime: { afterPaidHours: 4000, multiplier: 1.5 },
+        premiums: [{ from: '18:00', to: '24:00', multiplier: 1.25 }],
+        perLine: 2,
+      };
+      writeFileSync(file, JSON.stringify(raw));
+      await page.setInputFiles('#scenario-file', file);
+      await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('with cost');
+      const cost = wfm(['plan', file])
+        .stdout.split('\n')
+        .find((l) => l.startsWith('Cost: '));
+      expect(cost).toMatch(/^Cost: [\d,]+\.\d\d EUR \(4,295 paid hours [\d,.]+ EUR, overtime [\d,.]+ EUR, lines 900\.00 EUR\)/);
+      expect(await page.locator('#card-cost p').innerText()).toBe(cost);
+      expect(await page.innerText('section.summary')).not.toContain('Add a cost section');
     });
 
     it('cancels a long simulation and keeps everything', async () => {

@@ -3,7 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rfssaToHistory } from '../../src/forecast';
 import { planDay } from '../../src/plan';
-import { csvCell, planCsv, simulationCsv, toCsv } from '../../src/report/csv';
+import { csvCell, toCsv } from '../../src/report/csv';
+import { reportCsv } from '../../src/report/files';
+import { planReport } from '../../src/report/plan';
+import { simulationReport } from '../../src/report/simulation';
 import { portableText } from '../../src/report/text';
 import { formatScenarioError, parseScenario } from '../../src/scenario';
 import { simulateDay } from '../../src/sim';
@@ -109,16 +112,20 @@ describe('CSV export', () => {
       simulation: { replications: 3 },
     });
     if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
-    const plan = read(planCsv(parsed.scenario.name, planDay(parsed.scenario)), ',', true);
-    expect(plan).toHaveLength(3);
-    expect(plan[0].slice(0, 6)).toEqual(['scenario', 'start', 'calls', 'redials', 'attempts', 'blocked']);
-    expect(plan[1].slice(0, 5)).toEqual(["a;'=1+1;b", '08:00', '100', '0', '100']);
-    const sim = read(simulationCsv(simulateDay(parsed.scenario)), ',', true);
+    const planned = planDay(parsed.scenario);
+    const p = planReport(planned);
+    const plan = read(reportCsv(p.intervals, p.day), ',', true);
+    expect(plan).toHaveLength(4);
+    expect(plan[0].slice(0, 5)).toEqual(['start', 'firstAttempts', 'redials', 'calls', 'blocked']);
+    expect(plan[1].slice(0, 4)).toEqual(['08:00', '100', '0', '100']);
+    expect(plan[3][0]).toBe('day');
+    const r = simulationReport(simulateDay(parsed.scenario), planned);
+    const sim = read(reportCsv(r.intervals, r.day), ',', true);
     expect(sim).toHaveLength(4);
     expect(sim[0]).toContain('answerRate_ci95');
-    expect(sim[3].slice(0, 2)).toEqual(["a;'=1+1;b", 'day']);
+    expect(sim[3][0]).toBe('day');
     for (const row of sim.slice(1))
-      for (const cell of row.slice(2)) expect(cell === '' || Number.isFinite(Number(cell))).toBe(true);
+      for (const cell of row.slice(1)) expect(cell === '' || Number.isFinite(Number(cell))).toBe(true);
   });
 
   it('converts a public data set to a history file in which no cell can run either', () => {

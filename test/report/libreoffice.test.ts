@@ -5,7 +5,10 @@ import { delimiter, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { planDay } from '../../src/plan';
-import { planTable, simulationTable, toCsv } from '../../src/report/csv';
+import { toCsv } from '../../src/report/csv';
+import { reportSheet } from '../../src/report/files';
+import { planReport } from '../../src/report/plan';
+import { simulationReport } from '../../src/report/simulation';
 import { portableText } from '../../src/report/text';
 import { xlsx } from '../../src/report/xlsx';
 import { formatScenarioError, parseScenario } from '../../src/scenario';
@@ -60,23 +63,26 @@ const scenario = (name: string) => {
 };
 
 describe.runIf(soffice)('LibreOffice reads every export as written', { timeout: 120_000 }, () => {
-  it('opens the plan workbook of a scenario whose name holds U+FFFE and keeps every row and figure', () => {
-    const s = scenario('Peak \ufffe day =1000+337 \ud800 \u0001 end');
+  it('opens the plan and simulation workbook, beside a text holding U+FFFE, and keeps every row and figure', () => {
+    const s = scenario('Peak day');
+    const plan = planDay(s);
+    const p = planReport(plan);
+    const r = simulationReport(simulateDay(s), plan);
     const sheets = [
-      { name: 'Plan', table: planTable(s.name, planDay(s)) },
-      { name: 'Simulation', table: simulationTable(simulateDay(s)) },
+      reportSheet('Plan', p.intervals, p.day),
+      reportSheet('Simulation', r.intervals, r.day),
+      { name: 'Names', rows: [['scenario'], ['Peak \ufffe day =1000+337 \ud800 \u0001 end']] },
     ];
     const dir = mkdtempSync(join(tmpdir(), 'wfm-book-'));
     const file = join(dir, 'book.xlsx');
-    writeFileSync(file, xlsx(sheets.map((x) => ({ name: x.name, rows: [x.table.header, ...x.table.rows] }))));
+    writeFileSync(file, xlsx(sheets));
     const read = convert(file);
-    for (const { name, table } of sheets) {
+    for (const { name, rows: written } of sheets) {
       const rows = read[`book-${name}.csv`];
-      expect(rows).toHaveLength(table.rows.length + 1);
-      expect(rows[0]).toEqual(table.header);
-      for (const [r, row] of table.rows.entries())
+      expect(rows).toHaveLength(written.length);
+      for (const [i, row] of written.entries())
         for (const [c, v] of row.entries()) {
-          const cell = rows[r + 1][c] ?? '';
+          const cell = rows[i][c] ?? '';
           if (typeof v === 'number' && Number.isFinite(v)) expect(Number(cell)).toBeCloseTo(v, 12);
           else expect(cell).toBe(typeof v === 'string' ? shown(v) : '');
         }

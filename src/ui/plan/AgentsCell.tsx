@@ -26,7 +26,7 @@ export function AgentsCell({ session, index, start, agents }: CellProps) {
     session.commit(result, agentsPath(index));
   };
   return (
-    <td>
+    <td data-key="agents">
       <input
         type="text"
         inputMode="numeric"

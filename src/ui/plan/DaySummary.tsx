@@ -1,11 +1,24 @@
 import { formatSeconds, formatShare } from '../../format/number';
 import type { DayPlan } from '../../plan';
+import { staffingFigures } from '../../plan/staffToTarget';
+import { netStaffing } from '../../plan/verdict';
+import { costLine, formatMoney } from '../../report/cost';
+import type { Scenario } from '../../scenario';
 
 const count = (x: number | null) => (x === null ? '—' : (Math.round(x) + 0).toLocaleString('en-US'));
 
-function Card({ label, value, note }: { label: string; value: string; note: string }) {
+interface CardProps {
+  label: string;
+  value: string;
+  note: string;
+  id?: string;
+  /** the figure is bad news (agent-hours short) */
+  bad?: boolean;
+}
+
+function Card({ label, value, note, id, bad = false }: CardProps) {
   return (
-    <div class="card">
+    <div class={bad ? 'card bad' : 'card'} id={id}>
       <h3>{label}</h3>
       <div class="big">{value}</div>
       <p>{note}</p>
@@ -13,10 +26,12 @@ function Card({ label, value, note }: { label: string; value: string; note: stri
   );
 }
 
-/** The day's totals by the analytic plan, as cards with their definitions. */
-export function DaySummary({ name, plan }: { name: string; plan: DayPlan | null }) {
-  if (!plan) return <section class="panel summary" aria-label="Day totals" aria-live="polite" />;
+/** The day's totals by the analytic plan, as cards with their units and definitions. */
+export function DaySummary({ name, scenario, plan }: { name: string; scenario: Scenario | null; plan: DayPlan | null }) {
+  if (!plan || !scenario) return <section class="panel summary" aria-label="Day totals" aria-live="polite" />;
   const t = plan.totals;
+  const net = netStaffing(plan, scenario.intervalMinutes);
+  const cost = staffingFigures(scenario, plan).cost;
   return (
     <section class="panel summary" aria-label="Day totals" aria-live="polite">
       <h2>{`${name}: the day by the analytic plan`}</h2>
@@ -25,11 +40,11 @@ export function DaySummary({ name, plan }: { name: string; plan: DayPlan | null 
         callbacks, and the agents each interval needs against the agents you have. Change any input and the plan follows. Then
         simulate the day to see how it really goes, queues carried over and callers redialling included.
       </p>
-      <div class="cards four">
+      <div class="cards totals">
         <Card
           label="Answer rate"
           value={formatShare(t.answerRate, 1)}
-          note={`answered ÷ (answered + abandoned); ${count(t.abandoned)} abandoned`}
+          note={`answered ÷ (answered + abandoned); ${count(t.abandoned)} calls abandoned`}
         />
         <Card label="Service level" value={formatShare(t.serviceLevel, 1)} note={plan.slFormula} />
         <Card
@@ -38,13 +53,24 @@ export function DaySummary({ name, plan }: { name: string; plan: DayPlan | null 
           note={`(answered + callbacks completed) ÷ (offered + blocked); ${count(t.blocked)} busy signals`}
         />
         <Card
-          label="Paid hours"
-          value={count(t.paidHours)}
-          note={`as staffed; ${count(t.requiredPaidHours)} h for the Erlang A requirement`}
+          id="card-short"
+          bad={net.agentHoursShort > 0}
+          label="Agent-hours short"
+          value={`${count(net.agentHoursShort)} h`}
+          note={`agents on the phones below the Erlang A requirement × interval hours, in ${net.shortIntervals} of ${net.intervals} intervals; ${count(net.agentHoursOver)} agent-hours over in the others (hours over in quiet intervals do not cover a short peak)`}
         />
+        <Card
+          id="card-paid"
+          label="Paid hours"
+          value={`${count(t.paidHours)} h`}
+          note={`as staffed: agents ÷ (1 − ${formatShare(scenario.shrinkage, 0)} shrinkage) × interval hours; staffing every interval exactly to the Erlang A requirement would pay ${count(t.requiredPaidHours)} h`}
+        />
+        {cost && (
+          <Card id="card-cost" label="Cost of the day" value={formatMoney(cost.total, cost.currency)} note={costLine(cost)} />
+        )}
       </div>
       <p class="note">
-        {`${count(t.calls)} first attempts + ${count(t.redials)} redials; ${count(t.contained)} self-served in the IVR; ${count(t.callbacksRequested)} callbacks requested, ${count(t.callbacksCompleted)} completed; ASA ${formatSeconds(t.asa, 1)}; occupancy ${formatShare(t.occupancy, 1)}.`}
+        {`${count(t.calls)} first attempts + ${count(t.redials)} redials; ${count(t.contained)} self-served in the IVR; ${count(t.callbacksRequested)} callbacks requested, ${count(t.callbacksCompleted)} completed; ASA ${formatSeconds(t.asa, 1)}; occupancy ${formatShare(t.occupancy, 1)}.${cost ? '' : ' Add a cost section (hourly rate) to the scenario to see what the staffing costs.'}`}
       </p>
       {plan.notes.map((n) => (
         <p class="note" key={n}>

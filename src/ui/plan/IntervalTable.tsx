@@ -1,49 +1,20 @@
-import { formatSeconds, formatShare } from '../../format/number';
+import { useMemo } from 'preact/hooks';
 import type { DayPlan } from '../../plan';
-import { planCsv, planTable, simulationTable } from '../../report/csv';
-import { xlsx } from '../../report/xlsx';
-import { scenarioVersion } from '../../scenario';
-import { download, fileSlug } from '../download';
+import { planReport } from '../../report/plan';
+import { briefTable, type Cell, type ReportTable } from '../../report/table';
+import { formatCell } from '../../report/terminal';
 import type { Session } from '../state/session';
 import { AgentsCell } from './AgentsCell';
+import { ColumnDefinitions } from './ColumnDefinitions';
+import { exportPlanCsv, exportWorkbook } from './planExports';
+import type { SavedSimulation } from './simulation/saved';
 
-type Interval = DayPlan['intervals'][number];
-const count = (x: number | null) => (x === null ? '—' : (Math.round(x) + 0).toLocaleString('en-US'));
-
-const COLUMNS: [string, (x: Interval) => string][] = [
-  ['Calls', (x) => count(x.attempts)],
-  ['Blocked', (x) => count(x.blocked)],
-  ['Self-served', (x) => count(x.contained)],
-  ['To agents', (x) => count(x.toAgents)],
-  ['Callbacks', (x) => count(x.callbacksRequested)],
-  ['Agents', (x) => count(x.agents)],
-  ['Req. C', (x) => count(x.requiredC)],
-  ['Req. A', (x) => count(x.requiredA)],
-  ['SL', (x) => formatShare(x.serviceLevel, 1)],
-  ['Answer rate', (x) => formatShare(x.answerRate, 1)],
-  ['ASA', (x) => formatSeconds(x.asa, 0)],
-  ['Occupancy', (x) => formatShare(x.occupancyAll, 1)],
-];
-const AGENTS = 'Agents';
-
-/** The simulation of the open scenario's current version, if it has one. */
-const simulated = (session: Session) => {
-  const now = session.current();
-  return now.simulation?.version === scenarioVersion(now.raw) ? now.simulation.result : null;
-};
-
-function exportWorkbook(session: Session, name: string, plan: DayPlan): void {
-  const sim = simulated(session);
-  const sheets = [
-    { name: 'Plan', table: planTable(name, plan) },
-    ...(sim ? [{ name: 'Simulation', table: simulationTable(sim) }] : []),
-  ];
-  download(
-    `${fileSlug(name)}.xlsx`,
-    xlsx(sheets.map((s) => ({ name: s.name, rows: [s.table.header, ...s.table.rows] }))),
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  );
-}
+/** A row's cells after the start, as the terminal renders them; a negative net staffing is under. */
+const cells = (table: ReportTable, row: Cell[]) =>
+  row.slice(1).map((cell, i) => {
+    const { key, unit } = table.columns[i + 1];
+    return { key, text: formatCell(cell, unit), under: key === 'netStaffing' && typeof cell === 'number' && cell < 0 };
+  });
 
 interface TableProps {
   session: Session;
@@ -51,28 +22,31 @@ interface TableProps {
   plan: DayPlan | null;
   /** the scenario's per-interval agents, editable in the table; null when staffing is one value */
   agents: number[] | null;
+  simulation: SavedSimulation | null;
   /** bumps when drafts change */
   drafts: number;
 }
 
 /**
- * The interval table. Rows are keyed by their start, so an edit updates
- * cells in place and an agents cell being typed in keeps its focus and caret.
+ * The interval table: the plan report's brief columns, the rows `wfm plan` prints, with the day
+ * in the footer. Rows are keyed by their start, so an edit updates cells in place and an agents
+ * cell being typed in keeps its focus and caret.
  */
-export function IntervalTable({ session, name, plan, agents }: TableProps) {
+export function IntervalTable({ session, name, plan, agents, simulation }: TableProps) {
   const { id } = session.current();
   const messages = agents ? [...session.drafts].filter(([key]) => key.startsWith(`${id}|staffing.agents[`)) : [];
+  // A keystroke re-renders the page; the rows change only with the plan.
+  const { table, day } = useMemo(() => {
+    const report = plan && planReport(plan);
+    return { table: report && briefTable(report.intervals), day: report && briefTable(report.day) };
+  }, [plan]);
   return (
     <section class="panel table-panel" aria-label="Interval plan">
       <div class="actions">
-        <button
-          type="button"
-          id="export-plan-csv"
-          onClick={() => plan && download(`${fileSlug(name)}-plan.csv`, planCsv(name, plan), 'text/csv')}
-        >
+        <button type="button" id="export-plan-csv" onClick={() => plan && exportPlanCsv(name, plan)}>
           Download the plan (CSV)
         </button>
-        <button type="button" id="export-plan-xlsx" onClick={() => plan && exportWorkbook(session, name, plan)}>
+        <button type="button" id="export-plan-xlsx" onClick={() => plan && exportWorkbook(name, plan, simulation)}>
           Plan and simulation (XLSX)
         </button>
       </div>
@@ -81,33 +55,52 @@ export function IntervalTable({ session, name, plan, agents }: TableProps) {
       </p>
       <div class="table-scroll">
         <table class="plan-table">
-          <caption>Interval plan (calls = first attempts + redials; Req. = agents the targets need)</caption>
+          <caption>
+            Interval plan (calls = first attempts + redials; Req. = agents the targets need; Net = agents − Req. A)
+          </caption>
           <thead>
             <tr>
-              <th scope="col">Start</th>
-              {COLUMNS.map(([label]) => (
-                <th scope="col" key={label}>
-                  {label}
+              {table?.columns.map((c) => (
+                <th scope="col" key={c.key} title={c.definition}>
+                  {c.label}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {plan?.intervals.map((x) => (
-              <tr key={x.start} class={x.requiredA !== null && x.agents < x.requiredA ? 'short' : ''}>
-                <th>{x.start}</th>
-                {COLUMNS.map(([label, value]) =>
-                  label === AGENTS && agents ? (
-                    <AgentsCell key={label} session={session} index={x.index} start={x.start} agents={agents[x.index]} />
-                  ) : (
-                    <td key={label}>{value(x)}</td>
-                  ),
-                )}
-              </tr>
-            ))}
+            {plan?.intervals.map((x, i) => {
+              const shown = table ? cells(table, table.rows[i]) : [];
+              return (
+                <tr key={x.start} class={shown.some((c) => c.under) ? 'short' : ''}>
+                  <th scope="row">{x.start}</th>
+                  {shown.map((c) =>
+                    c.key === 'agents' && agents ? (
+                      <AgentsCell key={c.key} session={session} index={x.index} start={x.start} agents={agents[x.index]} />
+                    ) : (
+                      <td key={c.key} data-key={c.key} class={c.under ? 'under' : undefined}>
+                        {c.text}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              );
+            })}
           </tbody>
+          {day && (
+            <tfoot>
+              <tr>
+                <th scope="row">day</th>
+                {cells(day, day.rows[0]).map((c) => (
+                  <td key={c.key} data-key={c.key}>
+                    {c.text}
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          )}
         </table>
       </div>
+      {table && <ColumnDefinitions id="plan-columns" table={table} />}
     </section>
   );
 }
