@@ -1,3 +1,4 @@
+import type { DayPlan } from '../plan';
 import { formatTargetValue, type TargetCheck, type Verdict } from '../plan/verdict';
 import type { Scenario } from '../scenario/schema';
 import type { SimulationResult } from '../sim/results';
