@@ -1,5 +1,6 @@
+import { netStaffing } from '../../plan/verdict';
 import { Mount } from '../Mount';
-import { drawAgentsChart, drawDemandChart } from '../planCharts';
+import { drawAgentsChart, drawDemandChart, drawNetStaffingChart } from '../planCharts';
 import type { Session } from '../state/session';
 import { Banner } from './Banner';
 import { DaySummary } from './DaySummary';
@@ -11,7 +12,8 @@ import { savedSimulation } from './simulation/saved';
 import { VerdictPanel } from './VerdictPanel';
 
 /**
- * The "Plan a day" page: the results first (banner, verdict, day totals, charts, simulation,
+ * The "Plan a day" page: the results first (banner, verdict, day totals, charts with net
+ * staffing, simulation,
  * interval table), then the scenario. State lives in signals (planState); d3 draws the charts
  * into elements it owns.
  */
@@ -57,6 +59,17 @@ export function PlanPage({ session, storage, state }: { session: Session; storag
           className="panel chart"
           deps={[plan]}
           draw={(el) => (result.ok ? drawAgentsChart(el, result.plan) : el.replaceChildren())}
+        />
+        <Mount
+          tag="figure"
+          id="net-staffing-chart"
+          className="panel chart"
+          deps={[plan]}
+          draw={(el) =>
+            result.ok
+              ? drawNetStaffingChart(el, result.plan, netStaffing(result.plan, result.scenario.intervalMinutes))
+              : el.replaceChildren()
+          }
         />
         <SimulationPanel
           planned={planned}
