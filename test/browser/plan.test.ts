@@ -320,7 +320,7 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       await expect.poll(() => page.innerText('#schedule-summary h2'), { timeout: 60_000 }).not.toBe(before);
       const [file] = await Promise.all([page.waitForEvent('download'), page.click('#export-roster-csv')]);
       const roster = readFileSync((await file.path()) ?? '', 'utf8').split('\r\n');
-      expect(roster[0]).toBe('\ufeffagent,date,template,start,end,breaks,paid hours');
+      expect(roster[0]).toBe('\ufeffagent,date,template,start,end,breaks,paidHours');
       expect(roster[1]).toMatch(/^A0001,2027-04-15,/);
       const [zip] = await Promise.all([page.waitForEvent('download'), page.click('#export-ics')]);
       const calendars = unzipSync(readFileSync((await zip.path()) ?? ''));
