@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsRun, requireApp } from './app';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appWithFreshProfiles, browserTestsRun } from './app';
 
 /** A short day with per-interval calls; each test changes what it is about. */
 const DAY = {
@@ -17,35 +17,18 @@ const DAY = {
 };
 
 describe.runIf(browserTestsRun)('The Shifts page', () => {
-  let app: Awaited<ReturnType<typeof requireApp>>;
-  let context: BrowserContext;
-  let errors: string[];
-
-  beforeAll(async () => {
-    app = await requireApp();
-  }, 120_000);
-  afterAll(async () => {
-    await app?.close();
-  });
-  afterEach(async () => {
-    await context?.close();
-    expect(errors).toEqual([]);
-  });
+  const browser = appWithFreshProfiles();
 
   const status = (page: Page) => page.innerText('#solve-status');
   /** A fresh profile with `scenario` loaded on the Plan page, then the Shifts page. */
   const open = async (scenario: unknown, init?: () => void): Promise<Page> => {
-    context = await app.browser.newContext({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });
-    if (init) await context.addInitScript(init);
-    errors = [];
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${app.url}#plan`);
+    const page = await browser.page(init);
+    await page.goto(`${browser.url()}#plan`);
     const path = join(mkdtempSync(join(tmpdir(), 'wfm-shifts-')), 'scenario.json');
     writeFileSync(path, JSON.stringify(scenario));
     await page.setInputFiles('#scenario-file', path);
     await expect.poll(() => page.locator('section.summary h2').innerText()).toContain((scenario as { name: string }).name);
-    await page.goto(`${app.url}#shifts`);
+    await page.goto(`${browser.url()}#shifts`);
     return page;
   };
   const solved = (page: Page) => expect.poll(() => status(page), { timeout: 60_000 }).toMatch(/^Solved/);
@@ -135,18 +118,18 @@ describe.runIf(browserTestsRun)('The Shifts page', () => {
   it('HiGHS failing to load gives a message; Cancel stops a solve that hangs; both leave the page usable', async () => {
     const page = await open(DAY);
     await solved(page);
-    await context.route('**/*.wasm', (route) => route.abort());
+    await browser.context().route('**/*.wasm', (route) => route.abort());
     await page.click('#solve-again');
     await expect.poll(() => status(page), { timeout: 60_000 }).toMatch(/^The solver stopped: /);
-    await context.unroute('**/*.wasm');
+    await browser.context().unroute('**/*.wasm');
     const hung: unknown[] = [];
-    await context.route('**/*.wasm', (route) => void hung.push(route));
+    await browser.context().route('**/*.wasm', (route) => void hung.push(route));
     await page.click('#solve-again');
     await expect.poll(() => status(page)).toMatch(/^Solving… /);
     await page.click('#cancel-solve');
     await expect.poll(() => status(page)).toMatch(/^Cancelled; the templates are kept/);
     expect(await page.locator('#schedule-summary h2').innerText()).toMatch(/agents/);
-    await context.unroute('**/*.wasm');
+    await browser.context().unroute('**/*.wasm');
     await page.click('#solve-again');
     await solved(page);
   });
@@ -185,7 +168,7 @@ describe.runIf(browserTestsRun)('The Shifts page', () => {
     await page.click('#add-template');
     await solved(page);
     expect(await page.inputValue('#template-0-length')).toBe('1');
-    await page.goto(`${app.url}#plan`);
+    await page.goto(`${browser.url()}#plan`);
     const path = join(mkdtempSync(join(tmpdir(), 'wfm-shifts-')), 'short.json');
     writeFileSync(
       path,
@@ -193,7 +176,7 @@ describe.runIf(browserTestsRun)('The Shifts page', () => {
     );
     await page.setInputFiles('#scenario-file', path);
     await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('Half hour');
-    await page.goto(`${app.url}#shifts`);
+    await page.goto(`${browser.url()}#shifts`);
     await expect.poll(() => status(page)).toMatch(/every shift is at least 1 hour long/);
     expect(await page.locator('#add-template').count()).toBe(0);
   });

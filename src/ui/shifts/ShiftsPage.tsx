@@ -30,7 +30,7 @@ export function ShiftsPage({ state }: { state: ShiftsState }) {
   const drafts = state.drafts.value;
   const solved = state.solved.value;
   const steps = state.steps.value;
-  const running = state.status.value.kind === 'running';
+  const running = state.running.value;
   const scenario = read.ok ? read.scenario : null;
   return (
     <div class="shifts-layout">

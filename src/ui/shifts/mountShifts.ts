@@ -10,5 +10,7 @@ export async function mountShifts(root: HTMLElement, session: Session): Promise<
   root.replaceChildren(host);
   const state = shiftsState(session);
   render(h(ShiftsPage, { state }), host);
+  // Leaving the page stops its solve: nobody is waiting for it.
+  window.addEventListener('hashchange', () => state.cancel(), { once: true });
   state.solve();
 }

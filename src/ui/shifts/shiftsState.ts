@@ -53,6 +53,7 @@ export function shiftsState(session: Session) {
     return { own, shown: own ?? (r.ok ? defaultTemplates(r.scenario) : []) };
   });
   const status = signal<Status>({ kind: 'idle', text: '' });
+  const running = computed(() => status.value.kind === 'running');
   const solved = signal<Solved | null>(null);
   const steps = signal<RepairStep[]>([]);
   let job: ScheduleJob<unknown> | null = null;
@@ -124,6 +125,7 @@ export function shiftsState(session: Session) {
   session.subscribe((change: Change) => {
     record.value = session.current();
     drafts.value++;
+    if (change.kind === 'open') solved.value = null;
     if (change.kind === 'open' || change.kind === 'external') solve();
     else if (change.kind === 'edit') {
       clearTimeout(timer);
@@ -131,7 +133,7 @@ export function shiftsState(session: Session) {
       else solve();
     }
   });
-  return { session, record, read, templates, drafts, status, solved, steps, solve, check, cancel };
+  return { session, record, read, templates, drafts, status, running, solved, steps, solve, check, cancel };
 }
 
 export type ShiftsState = ReturnType<typeof shiftsState>;
