@@ -5,7 +5,7 @@ import { mountForecast } from './ui/forecastView';
 import { mountPlan } from './ui/planView';
 import { openScenarioStore } from './ui/scenarioStore';
 import { sessionBar } from './ui/sessionBar';
-import { mountShifts } from './ui/shiftsView';
+import { mountShifts } from './ui/shifts/mountShifts';
 import { safeStorage } from './ui/state/safeStorage';
 import { createSession, type Session } from './ui/state/session';
 import { linkInLocation } from './ui/state/shareLink';

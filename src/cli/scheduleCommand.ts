@@ -2,12 +2,10 @@ import { basename, dirname, extname, join } from 'node:path';
 import loadHighs from 'highs';
 import { formatShare } from '../format/number';
 import { planDay } from '../plan';
-import { toCsv } from '../report/csv';
-import { xlsx } from '../report/xlsx';
+import { checksTable, scheduleCsv, scheduleWorkbook, shiftsTable } from '../report/schedule';
+import { textTable } from '../report/terminal';
 import {
   agentCalendars,
-  agentRoster,
-  coverageTable,
   optimality,
   type RepairStep,
   repairSchedule,
@@ -59,19 +57,12 @@ export async function scheduleCommand(argv: string[]): Promise<void> {
 
 function writeOutputs(out: string, schedule: Schedule, date: string, center: string): void {
   const ext = extname(out).toLowerCase();
-  const roster = agentRoster(schedule, date);
-  const coverage = coverageTable(schedule);
   if (ext === '.csv') {
-    writeOutput(out, toCsv(roster.header, roster.rows));
-    writeOutput(join(dirname(out), `${basename(out, ext)}-coverage.csv`), toCsv(coverage.header, coverage.rows));
+    const { roster, coverage } = scheduleCsv(schedule, date);
+    writeOutput(out, roster);
+    writeOutput(join(dirname(out), `${basename(out, ext)}-coverage.csv`), coverage);
   } else if (ext === '.xlsx') {
-    writeOutput(
-      out,
-      xlsx([
-        { name: 'Shifts', rows: [roster.header, ...roster.rows] },
-        { name: 'Coverage', rows: [coverage.header, ...coverage.rows] },
-      ]),
-    );
+    writeOutput(out, scheduleWorkbook(schedule, date));
   } else {
     for (const { agent, ics } of agentCalendars(schedule, date, center))
       writeOutput(join(dirname(out), `${basename(out, ext)}-${agent}.ics`), ics);
@@ -82,14 +73,7 @@ function summary(name: string, s: Schedule, steps: RepairStep[], out: string | u
   const lines = [
     `${name}: ${s.agents} agents, ${Math.round(s.paidHours).toLocaleString('en-US')} paid hours — ${optimality(s)}`,
     '',
-    'template            start  end    breaks                                 agents  paid h',
-    ...s.shifts.map(
-      (x) =>
-        `${x.template.padEnd(18).slice(0, 18)}  ${x.start}  ${x.end}  ${x.breaks
-          .map((b) => `${b.start}–${b.end}${b.paid ? ' paid' : ''}`)
-          .join(', ')
-          .padEnd(37)}  ${String(x.agents).padStart(6)}  ${x.paidHours.toFixed(2).padStart(6)}`,
-    ),
+    textTable(shiftsTable(s)),
   ];
   lines.push(
     '',
@@ -98,12 +82,7 @@ function summary(name: string, s: Schedule, steps: RepairStep[], out: string | u
       : 'Every interval is covered (requirement after absence shrinkage).',
   );
   if (steps.length > 0) {
-    lines.push('', 'Simulation check (trade-off of paid hours against answer rate):');
-    for (const step of steps) {
-      lines.push(
-        `  ${Math.round(step.paidHours).toString().padStart(6)} h  answer rate ${formatShare(step.answerRate.mean, 1)} ±${((step.answerRate.halfWidth ?? 0) * 100).toFixed(1)}  SL ${formatShare(step.serviceLevel.mean, 1)}${step.meetsTargets ? '  targets met' : step.raised.length > 0 ? `  → more staff at ${step.raised.join(', ')}` : ''}`,
-      );
-    }
+    lines.push('', 'Simulation check (trade-off of paid hours against answer rate):', textTable(checksTable(steps)));
   }
   if (out)
     lines.push(

@@ -8,16 +8,23 @@ const joined = (intervals: ReportTable, day: ReportTable): ReportTable => ({
   rows: [...intervals.rows, ...day.rows],
 });
 
-/** A report as CSV: column keys as the header (the same names as JSON), shares 0–1, times in seconds. */
-export function reportCsv(intervals: ReportTable, day: ReportTable): string {
-  const [header, ...rows] = flatRows(joined(intervals, day), (c) => c.key, '_ci95');
+/** A table as CSV: column keys as the header (the same names as JSON), shares 0–1, times in seconds. */
+export function tableCsv(table: ReportTable): string {
+  const [header, ...rows] = flatRows(table, (c) => c.key, '_ci95');
   return toCsv(header as string[], rows);
 }
 
-/** A report as a workbook sheet: labels with their units as the header. */
-export function reportSheet(name: string, intervals: ReportTable, day: ReportTable): Sheet {
-  return { name, rows: flatRows(joined(intervals, day), labelWithUnit, ' ±95%') };
+/** A table as a workbook sheet: labels with their units as the header. */
+export function tableSheet(name: string, table: ReportTable): Sheet {
+  return { name, rows: flatRows(table, labelWithUnit, ' ±95%') };
 }
+
+/** A report (its intervals, then the day) as CSV. */
+export const reportCsv = (intervals: ReportTable, day: ReportTable): string => tableCsv(joined(intervals, day));
+
+/** A report (its intervals, then the day) as a workbook sheet. */
+export const reportSheet = (name: string, intervals: ReportTable, day: ReportTable): Sheet =>
+  tableSheet(name, joined(intervals, day));
 
 export function workbook(sheets: Sheet[]): Uint8Array {
   return xlsx(sheets);

@@ -24,6 +24,8 @@ export function formatCell(cell: Cell, unit: Unit): string {
       return cell.toFixed(1);
     case 'agents':
       return Number.isInteger(cell) ? cell.toLocaleString('en-US') : cell.toFixed(1);
+    case 'hours':
+      return cell.toLocaleString('en-US', { maximumFractionDigits: 2 });
     default:
       return (Math.round(cell) + 0).toLocaleString('en-US');
   }
@@ -34,11 +36,8 @@ export function formatCell(cell: Cell, unit: Unit): string {
  * rows (the day). Only the brief columns, as on screen.
  */
 export function textTable(table: ReportTable, footer: ReportTable | null = null): string {
-  const brief = briefTable(table);
-  const header = brief.columns.map((c) => c.label);
-  const render = (t: ReportTable) => t.rows.map((r) => r.map((cell, i) => formatCell(cell, t.columns[i].unit)));
-  const rows = render(brief);
-  const foot = footer ? render(briefTable(footer)) : [];
+  const { header, rows } = formattedTable(table);
+  const foot = footer ? formattedTable(footer).rows : [];
   const widths = header.map((h, c) => Math.max(h.length, ...[...rows, ...foot].map((r) => r[c].length)));
   const line = (cells: string[]) =>
     cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
@@ -47,4 +46,13 @@ export function textTable(table: ReportTable, footer: ReportTable | null = null)
     ...rows.map(line),
     ...(foot.length ? [widths.map((w) => '─'.repeat(w)).join('  '), ...foot.map(line)] : []),
   ].join('\n');
+}
+
+/** The brief columns of a table as a person reads them: labels, and each cell formatted with its unit (screen and terminal). */
+export function formattedTable(table: ReportTable): { header: string[]; rows: string[][] } {
+  const brief = briefTable(table);
+  return {
+    header: brief.columns.map((c) => c.label),
+    rows: brief.rows.map((r) => r.map((cell, i) => formatCell(cell, brief.columns[i].unit))),
+  };
 }

@@ -39,6 +39,7 @@ export {
   type ShiftTemplate,
   scenarioJsonSchema,
   scenarioSchema,
+  shiftTemplateSchema,
 } from './schema';
 export { describeValue } from './shape';
 export {

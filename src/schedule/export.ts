@@ -1,29 +1,6 @@
-import type { Table } from '../report/csv';
 import { icsFile, icsText, machineTimeZone, stableUid, timeZoneClock, utcDateTime } from '../report/ics';
 import { minutesOf } from '../scenario';
 import type { Schedule } from './solve';
-
-/** One row per agent: id, template, start, end, breaks, paid hours — the roster a team lead hands out. */
-export function agentRoster(schedule: Pick<Schedule, 'shifts'>, date: string): Table {
-  const rows: Table['rows'] = [];
-  let id = 0;
-  for (const shift of schedule.shifts) {
-    const breaks = shift.breaks.map((b) => `${b.start}–${b.end}${b.paid ? ' (paid)' : ''}`).join('; ');
-    for (let k = 0; k < shift.agents; k++) {
-      id++;
-      rows.push([agentId(id), date, shift.template, shift.start, shift.end, breaks, shift.paidHours]);
-    }
-  }
-  return { header: ['agent', 'date', 'template', 'start', 'end', 'breaks', 'paid hours'], rows };
-}
-
-/** Interval coverage against the requirement. */
-export function coverageTable(schedule: Schedule): Table {
-  return {
-    header: ['interval', 'required on the phones', 'scheduled on the phones', 'short'],
-    rows: schedule.coverage.map((c) => [c.start, c.required, c.scheduled, c.short]),
-  };
-}
 
 export const agentId = (n: number) => `A${String(n).padStart(4, '0')}`;
 

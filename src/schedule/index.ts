@@ -1,4 +1,4 @@
-export { agentCalendars, agentId, agentRoster, coverageTable } from './export';
+export { agentCalendars, agentId } from './export';
 export { optimality } from './optimality';
 export { defaultTemplates, type ShiftPattern, shiftPatterns } from './patterns';
 export { type RepairResult, type RepairStep, repairSchedule, scheduledStaffing } from './repair';

@@ -1,4 +1,4 @@
-import { select } from 'd3-selection';
+import { type Selection, select } from 'd3-selection';
 import { chartDownloads } from './chartExport';
 
 /**
@@ -29,3 +29,15 @@ export function hourTicks(from: number, to: number): number[] {
 
 /** Tick label of a share axis: 0.8 → "80 %". */
 export const percentTick = (v: unknown) => `${Math.round(Number(v) * 100)} %`;
+
+type Svg = ReturnType<typeof chartFrame>['svg'];
+
+/** An axis drawn at (x, y): the bottom axis at the foot of the plot area, the left one at its left edge. */
+export function axisAt(svg: Svg, axis: (g: Selection<SVGGElement, unknown, null, undefined>) => void, x: number, y: number) {
+  svg.append('g').attr('transform', `translate(${x},${y})`).call(axis);
+}
+
+/** A target as a horizontal line across the plot area, from x1 to x2 at height y. */
+export function targetLine(svg: Svg, x1: number, x2: number, y: number) {
+  return svg.append('line').attr('class', 'target').attr('x1', x1).attr('x2', x2).attr('y1', y).attr('y2', y);
+}

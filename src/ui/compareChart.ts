@@ -2,7 +2,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { clockOf, minutesOf } from '../scenario';
-import { chartFrame, hourTicks, percentTick } from './chartFrame';
+import { axisAt, chartFrame, hourTicks, percentTick } from './chartFrame';
 import { appendDataTable } from './chartTable';
 
 const WIDTH = 760;
@@ -26,15 +26,15 @@ export function drawOverlayChart(figure: HTMLElement, title: string, series: Ove
     .domain([0, 1])
     .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
   const { root, svg } = chartFrame(figure, title, WIDTH, HEIGHT);
-  svg
-    .append('g')
-    .attr('transform', `translate(0,${HEIGHT - MARGIN.bottom})`)
-    .call(
-      axisBottom(x)
-        .tickValues(hourTicks(Math.min(...minutes), Math.max(...minutes)))
-        .tickFormat((m) => clockOf(Math.round(Number(m)))),
-    );
-  svg.append('g').attr('transform', `translate(${MARGIN.left},0)`).call(axisLeft(y).ticks(5).tickFormat(percentTick));
+  axisAt(
+    svg,
+    axisBottom(x)
+      .tickValues(hourTicks(Math.min(...minutes), Math.max(...minutes)))
+      .tickFormat((m) => clockOf(Math.round(Number(m)))),
+    0,
+    HEIGHT - MARGIN.bottom,
+  );
+  axisAt(svg, axisLeft(y).ticks(5).tickFormat(percentTick), MARGIN.left, 0);
   series.forEach((s, i) => {
     const defined = s.points.filter((p) => p.value !== null);
     svg

@@ -3,7 +3,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { CalculatorResult, QueueMetrics } from '../erlang';
 import { formatShare } from '../format/number';
-import { chartFrame, percentTick } from './chartFrame';
+import { axisAt, chartFrame, percentTick, targetLine } from './chartFrame';
 import { appendDataTable } from './chartTable';
 
 const WIDTH = 560;
@@ -32,15 +32,15 @@ export function drawStaffingChart(figure: HTMLElement, r: CalculatorResult, slTa
     .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
   const title = `Service level (${r.slFormula}) and abandonment by agents on the phones`;
   const { root, svg } = chartFrame(figure, title, WIDTH, HEIGHT);
-  svg
-    .append('g')
-    .attr('transform', `translate(0,${HEIGHT - MARGIN.bottom})`)
-    .call(
-      axisBottom(x)
-        .ticks(r.curve.length)
-        .tickFormat((d) => String(d)),
-    );
-  svg.append('g').attr('transform', `translate(${MARGIN.left},0)`).call(axisLeft(y).ticks(5).tickFormat(percentTick));
+  axisAt(
+    svg,
+    axisBottom(x)
+      .ticks(r.curve.length)
+      .tickFormat((d) => String(d)),
+    0,
+    HEIGHT - MARGIN.bottom,
+  );
+  axisAt(svg, axisLeft(y).ticks(5).tickFormat(percentTick), MARGIN.left, 0);
   svg
     .append('text')
     .attr('class', 'axis-label')
@@ -49,13 +49,7 @@ export function drawStaffingChart(figure: HTMLElement, r: CalculatorResult, slTa
     .attr('text-anchor', 'middle')
     .text('agents on the phones');
   if (slTarget !== undefined) {
-    svg
-      .append('line')
-      .attr('class', 'target')
-      .attr('x1', MARGIN.left)
-      .attr('x2', WIDTH - MARGIN.right)
-      .attr('y1', y(slTarget))
-      .attr('y2', y(slTarget));
+    targetLine(svg, MARGIN.left, WIDTH - MARGIN.right, y(slTarget));
     svg
       .append('text')
       .attr('class', 'target-label')

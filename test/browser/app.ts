@@ -1,8 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { findBrowser } from './findBrowser';
 
 export type App = { ok: true; url: string; browser: Browser; close: () => Promise<void> } | { ok: false; reason: string };
@@ -49,4 +50,48 @@ export async function requireApp(): Promise<Extract<App, { ok: true }>> {
   const app = await startApp();
   if (!app.ok) throw new Error(`browser tests cannot run: ${app.reason}`);
   return app;
+}
+
+/**
+ * The app for a test file, and a fresh browser profile (its own storage) for
+ * each test: the app starts once; after each test its profile is closed and
+ * the test fails if any of its pages threw.
+ */
+export function appWithFreshProfiles() {
+  let app: Extract<App, { ok: true }> | undefined;
+  let context: BrowserContext | undefined;
+  let errors: string[] = [];
+  beforeAll(async () => {
+    app = await requireApp();
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+  afterEach(async () => {
+    await context?.close();
+    expect(errors).toEqual([]);
+  });
+  const started = () => {
+    if (!app) throw new Error('the app has not started');
+    return app;
+  };
+  /** Another page (tab) in the current profile, with `init` run before the app's scripts in it. */
+  const tab = async (init?: () => void): Promise<Page> => {
+    const page = await (context as BrowserContext).newPage();
+    if (init) await page.addInitScript(init);
+    page.on('pageerror', (e) => errors.push(e.message));
+    return page;
+  };
+  return {
+    url: () => started().url,
+    context: () => context as BrowserContext,
+    tab,
+    /** A page in a new profile, with `init` run before the app's scripts in every page of it. */
+    async page(init?: () => void): Promise<Page> {
+      context = await started().browser.newContext({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });
+      if (init) await context.addInitScript(init);
+      errors = [];
+      return tab();
+    },
+  };
 }

@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsRun, requireApp } from './app';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appWithFreshProfiles, browserTestsRun } from './app';
 
 /** A scenario with every one-value field: a normal day's calls, uplift, one AHT, one agents value. */
 const ONE_VALUE = {
@@ -35,33 +35,13 @@ const file = (name: string, value: unknown) => {
 const link = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 describe.runIf(browserTestsRun)('The app under faults', () => {
-  let app: Awaited<ReturnType<typeof requireApp>>;
-  let context: BrowserContext;
-  let errors: string[];
-
-  beforeAll(async () => {
-    app = await requireApp();
-  }, 120_000);
-  afterAll(async () => {
-    await app?.close();
-  });
-  afterEach(async () => {
-    await context?.close();
-    expect(errors).toEqual([]);
-  });
+  const browser = appWithFreshProfiles();
 
   /** A fresh browser profile (its own IndexedDB and localStorage), with an optional script run before the app. */
-  const open = async (hash = '#plan', init?: () => void): Promise<Page> => {
-    context = await app.browser.newContext({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });
-    if (init) await context.addInitScript(init);
-    errors = [];
-    return tab(hash);
-  };
-  const tab = async (hash = '#plan', init?: () => void): Promise<Page> => {
-    const page = await context.newPage();
-    if (init) await page.addInitScript(init);
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${app.url}${hash}`);
+  const open = async (hash = '#plan', init?: () => void): Promise<Page> => shown(await browser.page(init), hash);
+  const tab = async (hash = '#plan', init?: () => void): Promise<Page> => shown(await browser.tab(init), hash);
+  const shown = async (page: Page, hash: string) => {
+    await page.goto(`${browser.url()}${hash}`);
     await expect.poll(() => page.locator('section.summary h2').count()).toBe(1);
     return page;
   };
@@ -119,8 +99,8 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
       await expect.poll(() => page.inputValue('#plan-demand-uplift')).toBe('2.5');
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-unsaved')]);
       expect(JSON.parse(readFileSync((await download.path()) ?? '', 'utf8')).demand.uplift).toBe(2.5);
-      await page.goto(`${app.url}#shifts`);
-      await page.goto(`${app.url}#plan`);
+      await page.goto(`${browser.url()}#shifts`);
+      await page.goto(`${browser.url()}#plan`);
       await expect.poll(() => page.locator('section.summary h2').count()).toBe(1);
     });
 
@@ -419,7 +399,7 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
         staffing: { agents: 30 },
         shifts: { templates: [{ name: 'Short', lengthMinutes: 120, earliestStart: '08:00', latestStart: '10:00' }] },
       });
-      await page.goto(`${app.url}#shifts`);
+      await page.goto(`${browser.url()}#shifts`);
       await expect.poll(() => page.innerText('#solve-status'), { timeout: 60_000 }).toMatch(/^Solved/);
       expect(await page.inputValue('#template-0-break')).toBe('');
     });

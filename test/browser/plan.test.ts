@@ -61,7 +61,9 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       expect(await page.innerText('#card-short')).toMatch(/AGENT-HOURS SHORT\s+694 h\s.*in 20 of 96 intervals/is);
       expect(await page.innerText('#card-paid')).toMatch(/4,295 h/);
       // The bundled day has a cost section: its cost is the line `wfm plan` prints.
-      const cost = wfm(['plan', 'scenarios/christmas-eve.json']).stdout.split('\n').find((l) => l.startsWith('Cost: '));
+      const cost = wfm(['plan', 'scenarios/christmas-eve.json'])
+        .stdout.split('\n')
+        .find((l) => l.startsWith('Cost: '));
       expect(await page.locator('#card-cost p').innerText()).toBe(cost);
       const top = (selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().top);
       expect(await top('#verdict')).toBeLessThan(await top('section.summary'));
@@ -403,7 +405,7 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       await expect.poll(() => page.innerText('#schedule-summary h2'), { timeout: 60_000 }).not.toBe(before);
       const [file] = await Promise.all([page.waitForEvent('download'), page.click('#export-roster-csv')]);
       const roster = readFileSync((await file.path()) ?? '', 'utf8').split('\r\n');
-      expect(roster[0]).toBe('\ufeffagent,date,template,start,end,breaks,paid hours');
+      expect(roster[0]).toBe('\ufeffagent,date,template,start,end,breaks,paidHours');
       expect(roster[1]).toMatch(/^A0001,2027-04-15,/);
       const [zip] = await Promise.all([page.waitForEvent('download'), page.click('#export-ics')]);
       const calendars = unzipSync(readFileSync((await zip.path()) ?? ''));

@@ -14,7 +14,7 @@ describe('wfm schedule', () => {
     expect(csv.code).toBe(0);
     expect(csv.stdout).toMatch(/^Tax deadline — callbacks after the peak: \d+ agents, [\d,]+ paid hours — optimal/);
     const rosterText = readFileSync(join(dir, 'tax.csv'), 'utf8');
-    expect(rosterText.startsWith('\ufeffagent,date,template,start,end,breaks,paid hours\r\n')).toBe(true);
+    expect(rosterText.startsWith('\ufeffagent,date,template,start,end,breaks,paidHours\r\n')).toBe(true);
     const roster = rosterText.trim().split('\r\n');
     expect(roster[1]).toMatch(/^A0001,2027-04-15,(Full|Part)-time/);
     const coverage = readFileSync(join(dir, 'tax-coverage.csv'), 'utf8').trim().split('\r\n');

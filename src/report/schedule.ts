@@ -1,0 +1,165 @@
+import type { RepairStep, Schedule, ScheduledShift } from '../schedule';
+import { agentId } from '../schedule/export';
+import { tableCsv, tableSheet, workbook } from './files';
+import { type Column, type ReportTable, tableOf } from './table';
+
+/**
+ * What a planner reads of a schedule, for the app, the terminal and the files
+ * alike: the shifts in use, the roster (one row per agent), the coverage of
+ * each interval, and the simulation check's steps (the trade-off curve).
+ */
+
+/** A shift's breaks as one text, "12:00–12:30; 15:00–15:15 (paid)"; null when it has none. */
+export const breaksText = (shift: Pick<ScheduledShift, 'breaks'>): string | null =>
+  shift.breaks.length === 0 ? null : shift.breaks.map((b) => `${b.start}–${b.end}${b.paid ? ' (paid)' : ''}`).join('; ');
+
+const shiftColumns: Column<ScheduledShift>[] = [
+  { key: 'template', label: 'Template', unit: 'text', definition: 'the shift template', brief: true, value: (s) => s.template },
+  { key: 'start', label: 'Start', unit: 'time', definition: 'shift start (HH:MM)', brief: true, value: (s) => s.start },
+  { key: 'end', label: 'End', unit: 'time', definition: 'shift end (HH:MM)', brief: true, value: (s) => s.end },
+  {
+    key: 'breaks',
+    label: 'Breaks',
+    unit: 'text',
+    definition: 'each break start–end (HH:MM), paid ones marked',
+    brief: true,
+    value: breaksText,
+  },
+  {
+    key: 'agents',
+    label: 'Agents',
+    unit: 'agents',
+    definition: 'agents working this shift',
+    brief: true,
+    value: (s) => s.agents,
+  },
+  {
+    key: 'paidHours',
+    label: 'Paid hours each',
+    unit: 'hours',
+    definition: 'shift length less its unpaid breaks',
+    brief: true,
+    value: (s) => s.paidHours,
+  },
+];
+
+interface RosterRow {
+  agent: string;
+  date: string;
+  shift: ScheduledShift;
+}
+
+const rosterColumns: Column<RosterRow>[] = [
+  {
+    key: 'agent',
+    label: 'Agent',
+    unit: 'text',
+    definition: 'agent id, A0001 on, in shift order',
+    brief: true,
+    value: (r) => r.agent,
+  },
+  { key: 'date', label: 'Date', unit: 'text', definition: 'the scenario’s day (YYYY-MM-DD)', value: (r) => r.date },
+  ...shiftColumns.filter((c) => c.key !== 'agents').map((c) => ({ ...c, value: (r: RosterRow) => c.value(r.shift) })),
+];
+
+type Coverage = Schedule['coverage'][number];
+
+const coverageColumns: Column<Coverage>[] = [
+  { key: 'start', label: 'Start', unit: 'time', definition: 'interval start (HH:MM)', brief: true, value: (c) => c.start },
+  {
+    key: 'required',
+    label: 'Required',
+    unit: 'agents',
+    definition: 'agents needed on the phones, after absence shrinkage',
+    brief: true,
+    value: (c) => c.required,
+  },
+  {
+    key: 'scheduled',
+    label: 'Scheduled',
+    unit: 'agents',
+    definition: 'agents the shifts put on the phones (breaks taken out)',
+    brief: true,
+    value: (c) => c.scheduled,
+  },
+  {
+    key: 'short',
+    label: 'Short',
+    unit: 'agents',
+    definition: 'required − scheduled where positive, else 0',
+    brief: true,
+    value: (c) => c.short,
+  },
+];
+
+const checkColumns: Column<RepairStep>[] = [
+  {
+    key: 'paidHours',
+    label: 'Paid hours',
+    unit: 'hours',
+    definition: 'paid hours of the schedule simulated',
+    brief: true,
+    value: (s) => s.paidHours,
+  },
+  { key: 'agents', label: 'Agents', unit: 'agents', definition: 'agents scheduled', brief: true, value: (s) => s.agents },
+  {
+    key: 'answerRate',
+    label: 'Answer rate',
+    unit: 'share',
+    definition: 'simulated answered ÷ (answered + abandoned), mean ±95% CI',
+    brief: true,
+    value: (s) => ({ mean: s.answerRate.mean, halfWidth: s.answerRate.halfWidth }),
+  },
+  {
+    key: 'serviceLevel',
+    label: 'SL',
+    unit: 'share',
+    definition: 'simulated service level, mean ±95% CI',
+    brief: true,
+    value: (s) => ({ mean: s.serviceLevel.mean, halfWidth: s.serviceLevel.halfWidth }),
+  },
+  {
+    key: 'meetsTargets',
+    label: 'Targets met',
+    unit: 'text',
+    definition: 'the day’s answer-rate and SL targets met with 95% confidence',
+    brief: true,
+    value: (s) => (s.meetsTargets ? 'yes' : 'no'),
+  },
+  {
+    key: 'raised',
+    label: 'More staff at',
+    unit: 'text',
+    definition: 'intervals whose requirement the next step raises',
+    brief: true,
+    value: (s) => (s.raised.length > 0 ? s.raised.join(', ') : null),
+  },
+];
+
+/** The shifts in use: one row per shift (template × start × break placement) with its agents. */
+export const shiftsTable = (schedule: Pick<Schedule, 'shifts'>): ReportTable => tableOf(shiftColumns, schedule.shifts);
+
+/** The roster a team lead hands out: one row per agent, numbered in shift order. */
+export function rosterTable(schedule: Pick<Schedule, 'shifts'>, date: string): ReportTable {
+  let n = 0;
+  const rows = schedule.shifts.flatMap((shift) =>
+    Array.from({ length: shift.agents }, () => ({ agent: agentId(++n), date, shift })),
+  );
+  return tableOf(rosterColumns, rows);
+}
+
+/** Each interval's agents on the phones against the requirement. */
+export const coverageTable = (schedule: Pick<Schedule, 'coverage'>): ReportTable => tableOf(coverageColumns, schedule.coverage);
+
+/** The simulation check, one row per schedule tried: the trade-off of paid hours against the simulated answer rate. */
+export const checksTable = (steps: readonly RepairStep[]): ReportTable => tableOf(checkColumns, steps);
+
+/** The roster and the coverage as two CSV files (the coverage is written beside the roster). */
+export const scheduleCsv = (schedule: Schedule, date: string) => ({
+  roster: tableCsv(rosterTable(schedule, date)),
+  coverage: tableCsv(coverageTable(schedule)),
+});
+
+/** The roster and the coverage as one workbook, sheets Shifts and Coverage. */
+export const scheduleWorkbook = (schedule: Schedule, date: string): Uint8Array =>
+  workbook([tableSheet('Shifts', rosterTable(schedule, date)), tableSheet('Coverage', coverageTable(schedule))]);
