@@ -1,5 +1,7 @@
+import type { DayPlan } from '../../plan';
 import { netStaffing } from '../../plan/verdict';
-import { Mount } from '../Mount';
+import type { Scenario } from '../../scenario';
+import { type Chart, ChartFigures } from '../ChartFigures';
 import { drawAgentsChart, drawDemandChart, drawNetStaffingChart } from '../planCharts';
 import type { Session } from '../state/session';
 import { Banner } from './Banner';
@@ -10,6 +12,13 @@ import { ScenarioSide } from './ScenarioSide';
 import { SimulationPanel } from './simulation/SimulationPanel';
 import { savedSimulation } from './simulation/saved';
 import { VerdictPanel } from './VerdictPanel';
+
+/** The plan's charts, in reading order: demand, agents, net staffing. */
+const PLAN_CHARTS: Chart<{ plan: DayPlan; scenario: Scenario }>[] = [
+  ['demand-chart', (el, { plan, scenario }) => drawDemandChart(el, plan, scenario.intervalMinutes * 60)],
+  ['agents-chart', (el, { plan }) => drawAgentsChart(el, plan)],
+  ['net-staffing-chart', (el, { plan, scenario }) => drawNetStaffingChart(el, plan, netStaffing(plan, scenario.intervalMinutes))],
+];
 
 /**
  * The "Plan a day" page: the results first (banner, verdict, day totals, charts with net
@@ -44,33 +53,7 @@ export function PlanPage({ session, storage, state }: { session: Session; storag
         />
         {planned && <VerdictPanel scenario={planned.scenario} plan={planned.plan} simulation={simulation} />}
         <DaySummary name={String(record.raw.name)} scenario={planned?.scenario ?? null} plan={plan} />
-        <Mount
-          tag="figure"
-          id="demand-chart"
-          className="panel chart"
-          deps={[plan]}
-          draw={(el) =>
-            result.ok ? drawDemandChart(el, result.plan, result.scenario.intervalMinutes * 60) : el.replaceChildren()
-          }
-        />
-        <Mount
-          tag="figure"
-          id="agents-chart"
-          className="panel chart"
-          deps={[plan]}
-          draw={(el) => (result.ok ? drawAgentsChart(el, result.plan) : el.replaceChildren())}
-        />
-        <Mount
-          tag="figure"
-          id="net-staffing-chart"
-          className="panel chart"
-          deps={[plan]}
-          draw={(el) =>
-            result.ok
-              ? drawNetStaffingChart(el, result.plan, netStaffing(result.plan, result.scenario.intervalMinutes))
-              : el.replaceChildren()
-          }
-        />
+        <ChartFigures charts={PLAN_CHARTS} data={planned} />
         <SimulationPanel
           planned={planned}
           saved={simulation}

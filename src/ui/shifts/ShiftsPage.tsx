@@ -1,5 +1,6 @@
 import { formatShare } from '../../format/number';
 import type { Scenario } from '../../scenario';
+import { type Chart, ChartFigures } from '../ChartFigures';
 import { Mount } from '../Mount';
 import { drawCoverageChart } from './coverageChart';
 import { drawShiftGantt } from './ganttChart';
@@ -13,7 +14,7 @@ const intro = (s: Scenario) =>
   `Shifts that cover the plan's ${s.shifts?.requirement === 'erlangC' ? 'Erlang C' : 'Erlang A'} requirement at the fewest paid hours, after ${formatShare(s.shifts?.absenceShrinkage ?? 0.1, 0)} absence shrinkage (breaks are scheduled explicitly). Solved by HiGHS in your browser.`;
 
 /** The schedule's charts, each drawn by d3 into its own figure. */
-const CHARTS: [string, (el: HTMLElement, s: Solved) => void][] = [
+const CHARTS: Chart<Solved>[] = [
   ['shift-gantt', (el, { schedule, scenario }) => drawShiftGantt(el, schedule, scenario.day.open, scenario.day.close)],
   ['shift-coverage', (el, { schedule, scenario }) => drawCoverageChart(el, schedule, scenario.intervalMinutes)],
 ];
@@ -41,16 +42,7 @@ export function ShiftsPage({ state }: { state: ShiftsState }) {
         <SolveControls state={state} />
       </section>
       <ScheduleSummary solved={solved} stale={scenario && staleness(solved, scenario, running)} />
-      {CHARTS.map(([id, draw]) => (
-        <Mount
-          key={id}
-          tag="figure"
-          id={id}
-          className="panel chart"
-          deps={[solved]}
-          draw={(el) => (solved ? draw(el, solved) : el.replaceChildren())}
-        />
-      ))}
+      <ChartFigures charts={CHARTS} data={solved} />
       <Mount
         tag="figure"
         id="trade-off"
