@@ -1,4 +1,5 @@
 import { agentsPerInterval, callsPerInterval, clockOf, minutesOf } from './day';
+import { fieldChoices } from './fieldSchema';
 import { closeOnGrid, describeGrid, type Grid, resample } from './regrid';
 import type { Scenario, ShiftTemplate } from './schema';
 import { formatScenarioError, parseScenario, type ScenarioError } from './validate';
@@ -69,7 +70,7 @@ export function setField(raw: Json, path: string, value: unknown): EditResult {
   }
   if (path === 'intervalMinutes') {
     const minutes = Number(value);
-    if (![15, 30, 60].includes(minutes)) return checked(setAt(raw, path, value));
+    if (!fieldChoices('intervalMinutes').includes(minutes)) return checked(setAt(raw, path, value));
     return regrid(raw, s, { ...grid, intervalMinutes: minutes, close: closeOnGrid(grid.open, grid.close, minutes) });
   }
   if (path === 'callback.serve.mode') {

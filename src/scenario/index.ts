@@ -14,6 +14,7 @@ export {
   setTemplates,
   withDay,
 } from './edit';
+export { fieldChoices, fieldNullable, fieldSchemas } from './fieldSchema';
 export {
   attemptsPerCaller,
   MAX_AGENTS,
