@@ -3,6 +3,7 @@ export {
   type EditResult,
   getAt,
   type Json,
+  MAX_SCALE_FACTOR,
   type NewDay,
   refused,
   scaleAht,

@@ -18,7 +18,7 @@ import {
 } from '../schedule';
 import { element } from './dom';
 import { download, fileSlug } from './download';
-import { fieldMessage } from './scenarioForm';
+import { fieldMessage } from './plan/form/fieldMessage';
 import { drawCoverageChart, drawShiftGantt, drawTradeOff } from './shiftCharts';
 import type { Session } from './state/session';
 
