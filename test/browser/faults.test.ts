@@ -286,7 +286,7 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
       expect(await page.locator('section.summary h2').innerText()).toContain(name);
       expect(await page.locator('#app img, #app b').count()).toBe(0);
       await page.fill('#plan-name', '');
-      expect(await page.innerText('#plan-name-error')).toBe('Name: must not be empty');
+      expect(await page.innerText('#plan-name-error')).toBe('Name: must not be empty, got ""');
       await page.reload();
       await expect.poll(() => page.inputValue('#plan-name')).toBe(name);
       expect(await page.inputValue('#plan-demand-dailyCalls')).toBe('12000');
