@@ -69,6 +69,26 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
     await page.setInputFiles('#scenario-file', file('scenario.json', scenario));
     await expect.poll(() => page.locator('section.summary h2').innerText()).toContain((scenario as { name: string }).name);
   };
+  /** A fresh profile with `scenario` open. */
+  const openWith = async (scenario: unknown) => {
+    const page = await open();
+    await load(page, scenario);
+    return page;
+  };
+  /** The focused control and where its caret is. */
+  const caret = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement;
+      return [el.id, el.selectionStart, el.selectionEnd];
+    });
+  /** Clicks a field, types `text` at its end and moves the caret `left` characters back. */
+  const typeAtEnd = async (page: Page, id: string, text: string, left: number) => {
+    await page.click(`#${id}`);
+    await page.keyboard.press('End');
+    await page.keyboard.type(text);
+    for (let i = 0; i < left; i++) await page.keyboard.press('ArrowLeft');
+  };
+  const cards = (page: Page) => page.locator('section.summary .cards').innerText();
   const rows = (page: Page) => page.locator('.plan-table tbody tr').count();
   const names = (page: Page) => page.locator('#scenario-picker option').allInnerTexts();
 
@@ -248,9 +268,8 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
     });
 
     it('hostile text in every numeric field stays a draft with the field’s range; huge, hex and pasted markup never reach the scenario', async () => {
-      const page = await open();
-      await load(page, ONE_VALUE);
-      const before = await page.locator('section.summary .cards').innerText();
+      const page = await openWith(ONE_VALUE);
+      const before = await cards(page);
       const ids = await page.$$eval('.plan-form input[inputmode="decimal"]', (inputs) => inputs.map((i) => i.id));
       for (const id of ids) {
         const original = await page.inputValue(`#${id}`);
@@ -266,16 +285,15 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
         await page.fill(`#${id}`, original);
         expect([id, await page.getAttribute(`#${id}`, 'aria-invalid')]).toEqual([id, 'false']);
       }
-      expect(await page.locator('section.summary .cards').innerText()).toBe(before);
+      expect(await cards(page)).toBe(before);
       expect(await page.locator('#app img').count()).toBe(0);
       await page.reload();
       await expect.poll(() => page.inputValue('#plan-ahtSeconds')).toBe('180');
-      expect(await page.locator('section.summary .cards').innerText()).toBe(before);
+      expect(await cards(page)).toBe(before);
     });
 
     it('"12,000" calls are twelve thousand and the text stays as typed; a pasted name with markup is text everywhere', async () => {
-      const page = await open();
-      await load(page, ONE_VALUE);
+      const page = await openWith(ONE_VALUE);
       await page.fill('#plan-demand-dailyCalls', '12,000');
       expect(await page.getAttribute('#plan-demand-dailyCalls', 'aria-invalid')).toBe('false');
       await expect.poll(() => page.locator('section.summary .note').first().innerText()).toContain('18,000 first attempts');
@@ -293,46 +311,28 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
     });
 
     it('a field keeps its text and caret as typed ("1.50") while its plan re-renders', async () => {
-      const page = await open();
-      await load(page, ONE_VALUE);
-      const before = await page.locator('section.summary .cards').innerText();
-      await page.click('#plan-demand-uplift');
-      await page.keyboard.press('End');
-      await page.keyboard.type('0');
-      await page.keyboard.press('ArrowLeft');
-      await page.keyboard.press('ArrowLeft');
+      const page = await openWith(ONE_VALUE);
+      const before = await cards(page);
+      await typeAtEnd(page, 'plan-demand-uplift', '0', 2);
       await page.keyboard.type('7');
       // 1.750 plans as 1.75 while the field reads as typed, caret after the 7.
-      await expect.poll(() => page.locator('section.summary .cards').innerText()).not.toBe(before);
+      await expect.poll(() => cards(page)).not.toBe(before);
       expect(await page.inputValue('#plan-demand-uplift')).toBe('1.750');
-      const caret = await page.evaluate(() => {
-        const el = document.activeElement as HTMLInputElement;
-        return [el.id, el.selectionStart, el.selectionEnd];
-      });
-      expect(caret).toEqual(['plan-demand-uplift', 3, 3]);
+      expect(await caret(page)).toEqual(['plan-demand-uplift', 3, 3]);
     });
 
     it('a draft, its focus and its caret outlive another tab’s edit of another field', async () => {
-      const a = await open();
-      await load(a, ONE_VALUE);
+      const a = await openWith(ONE_VALUE);
       const b = await tab();
       await expect.poll(() => b.inputValue('#plan-demand-uplift')).toBe('1.5');
-      await a.click('#plan-ahtSeconds');
-      await a.keyboard.press('End');
-      await a.keyboard.type('x');
-      await a.keyboard.press('ArrowLeft');
-      await a.keyboard.press('ArrowLeft');
+      await typeAtEnd(a, 'plan-ahtSeconds', 'x', 2);
       await b.fill('#plan-demand-uplift', '3.25');
       await expect.poll(() => a.inputValue('#plan-demand-uplift')).toBe('3.25');
       expect(await a.inputValue('#plan-ahtSeconds')).toBe('180x');
       await expect.poll(() => a.getAttribute('#plan-ahtSeconds', 'aria-invalid')).toBe('true');
       expect(await a.innerText('#plan-ahtSeconds-error')).toContain('Average handle time: must be a number from 1 to 86400');
       expect(await a.innerText('#draft-list')).toContain('Average handle time');
-      const caret = await a.evaluate(() => {
-        const el = document.activeElement as HTMLInputElement;
-        return [el.id, el.selectionStart];
-      });
-      expect(caret).toEqual(['plan-ahtSeconds', 2]);
+      expect(await caret(a)).toEqual(['plan-ahtSeconds', 2, 2]);
       // Typing goes on where it was: the draft becomes a valid value, applied over the other tab's edit.
       await a.keyboard.press('Delete');
       await a.keyboard.press('End');
@@ -343,16 +343,15 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
     });
 
     it('rapid typing then Ctrl+Z goes back to the value before the field was entered, focus kept; Shift+Ctrl+Z forward again', async () => {
-      const page = await open();
-      await load(page, ONE_VALUE);
-      const before = await page.locator('section.summary .cards').innerText();
+      const page = await openWith(ONE_VALUE);
+      const before = await cards(page);
       await page.click('#plan-demand-uplift');
       await page.keyboard.press('Control+a');
       await page.keyboard.type('2.75');
-      await expect.poll(() => page.locator('section.summary .cards').innerText()).not.toBe(before);
+      await expect.poll(() => cards(page)).not.toBe(before);
       await page.keyboard.press('Control+z');
       await expect.poll(() => page.inputValue('#plan-demand-uplift')).toBe('1.5');
-      await expect.poll(() => page.locator('section.summary .cards').innerText()).toBe(before);
+      await expect.poll(() => cards(page)).toBe(before);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('plan-demand-uplift');
       await page.keyboard.press('Control+Shift+z');
       await expect.poll(() => page.inputValue('#plan-demand-uplift')).toBe('2.75');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldChoices, fieldNullable, fieldSchemas, parseScenario } from '../../src/scenario';
+import { SHORT_DAY } from '../sim/shortDay';
 
 describe('a scenario field as its schema states it', () => {
   it('lists the choices of enums, unions of literals and a discriminated union', () => {
@@ -11,14 +12,7 @@ describe('a scenario field as its schema states it', () => {
   });
 
   it('every choice it lists is one the scenario accepts, and its neighbours are refused', () => {
-    const base = {
-      schema: 1,
-      name: 'x',
-      day: { date: '2026-12-24', open: '08:00', close: '10:00' },
-      demand: { calls: [1, 2, 3, 4] },
-      ahtSeconds: 180,
-      staffing: { agents: 3 },
-    };
+    const base = SHORT_DAY;
     for (const m of fieldChoices('intervalMinutes'))
       expect(parseScenario({ ...base, intervalMinutes: m, demand: { calls: Array(120 / Number(m)).fill(1) } }).ok).toBe(true);
     expect(parseScenario({ ...base, intervalMinutes: 20 }).ok).toBe(false);

@@ -1,12 +1,13 @@
 import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
+import type { SaveStatus } from '../state/saver';
 import type { Session } from '../state/session';
 import { StorageBanner } from './StorageBanner';
 import { undoKeys } from './undoKeys';
 
 /** The session bar's state in signals: whether undo and redo can go, the save status and the notice shown. */
 function barState(session: Session) {
-  const read = () => ({ canUndo: session.canUndo(), canRedo: session.canRedo(), status: session.status() });
+  const read = (): Now => ({ canUndo: session.canUndo(), canRedo: session.canRedo(), status: session.status() });
   const now = signal(read());
   const notice = signal<string | null>(session.takeNotice());
   session.subscribe(() => {
@@ -15,6 +16,16 @@ function barState(session: Session) {
   }, false);
   return { now, notice };
 }
+
+interface Now {
+  canUndo: boolean;
+  canRedo: boolean;
+  status: SaveStatus;
+}
+const STEPS: [id: string, text: string, keys: string, can: (now: Now) => boolean, step: (s: Session) => Promise<void>][] = [
+  ['undo', 'Undo', 'Control+Z Meta+Z', (now) => now.canUndo, (s) => s.undo()],
+  ['redo', 'Redo', 'Control+Shift+Z Meta+Shift+Z', (now) => now.canRedo, (s) => s.redo()],
+];
 
 /**
  * The bar under the header, on every page: undo and redo (buttons, Ctrl/Cmd+Z
@@ -28,32 +39,25 @@ export function SessionBar({ session }: { session: Session }) {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
-  const { canUndo, canRedo, status } = state.now.value;
   return (
     <>
       <div class="actions">
-        <button
-          type="button"
-          id="undo"
-          aria-keyshortcuts="Control+Z Meta+Z"
-          disabled={!canUndo}
-          onClick={() => void session.undo()}
-        >
-          Undo
-        </button>
-        <button
-          type="button"
-          id="redo"
-          aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
-          disabled={!canRedo}
-          onClick={() => void session.redo()}
-        >
-          Redo
-        </button>
+        {STEPS.map(([id, text, keys, can, step]) => (
+          <button
+            type="button"
+            id={id}
+            key={id}
+            aria-keyshortcuts={keys}
+            disabled={!can(state.now.value)}
+            onClick={() => void step(session)}
+          >
+            {text}
+          </button>
+        ))}
       </div>
       <StorageBanner
         session={session}
-        status={status}
+        status={state.now.value.status}
         notice={state.notice.value}
         dismiss={() => {
           state.notice.value = null;
