@@ -1,6 +1,24 @@
 /** The built app in Chromium: first load, re-plan after an edit, longest main-thread task while simulating. */
 import { performance } from 'node:perf_hooks';
+import type { Page } from 'playwright-core';
 import { startApp } from '../test/browser/app';
+
+/** The longest main-thread task (0 when none passes 50 ms) while ten keys (".1234", then five Backspaces, valid at each step) are typed into a form field and its plan follows. */
+async function longestWhileTyping(page: Page, selector: string): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as { typingTask: number };
+    w.typingTask = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.typingTask = Math.max(w.typingTask, e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  await page.click(selector);
+  await page.keyboard.press('End');
+  for (const key of ['.', '1', '2', '3', '4', 'Backspace', 'Backspace', 'Backspace', 'Backspace', 'Backspace'])
+    await page.keyboard.press(key);
+  await page.waitForTimeout(500);
+  return Math.round(await page.evaluate(() => (window as unknown as { typingTask: number }).typingTask));
+}
 
 export async function browserFigures() {
   const app = await startApp();
@@ -17,6 +35,10 @@ export async function browserFigures() {
       edits.push(Number(await page.getAttribute('#app', 'data-update-ms')));
     }
     edits.sort((a, b) => a - b);
+    const typing = {
+      name: await longestWhileTyping(page, '#plan-name'),
+      uplift: await longestWhileTyping(page, '#plan-demand-uplift'),
+    };
     await page.evaluate(() => {
       const w = window as unknown as { longestTask: number };
       w.longestTask = 0;
@@ -35,6 +57,7 @@ export async function browserFigures() {
         planAfterEditMs: { median: edits[Math.floor(edits.length / 2)], max: edits[edits.length - 1] },
         simulate30ReplicationsMs: simulateMs,
         longestMainThreadTaskWhileSimulatingMs: Math.round(longestTaskMs),
+        longestMainThreadTaskWhileTypingMs: typing,
       },
     };
   } finally {
