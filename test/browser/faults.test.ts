@@ -310,6 +310,15 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
       expect(await page.inputValue('#plan-demand-dailyCalls')).toBe('12000');
     });
 
+    it('a field the file leaves to its default (the uplift) is in the form with the schema’s default, and editable', async () => {
+      const { uplift: _, ...demand } = ONE_VALUE.demand;
+      const page = await openWith({ ...ONE_VALUE, name: 'Faults — default uplift', demand });
+      expect(await page.inputValue('#plan-demand-uplift')).toBe('1');
+      await expect.poll(() => page.locator('section.summary .note').first().innerText()).toContain('800 first attempts');
+      await page.fill('#plan-demand-uplift', '2');
+      await expect.poll(() => page.locator('section.summary .note').first().innerText()).toContain('1,600 first attempts');
+    });
+
     it('a field keeps its text and caret as typed ("1.50") while its plan re-renders', async () => {
       const page = await openWith(ONE_VALUE);
       const before = await cards(page);

@@ -271,6 +271,15 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       await page.screenshot({ path: `${SHOTS}/import-bad-csv.png` });
     });
 
+    it('shows a CSV’s cells as text, never markup', async () => {
+      await page.setInputFiles('#volumes-file', csv('markup.csv', 'start,<img src=x onerror=alert(1)>\n10:00,<b>12</b>\n'));
+      await expect.poll(() => page.locator('#volumes-mapping caption').innerText()).toBe('markup.csv: 1 rows (first 5 shown)');
+      expect(await page.locator('#volumes-mapping th').first().innerText()).toBe('start');
+      expect(await page.locator('#volumes-mapping th').nth(1).innerText()).toBe('<img src=x onerror=alert(1)>');
+      expect(await page.locator('#volumes-mapping td').nth(1).innerText()).toBe('<b>12</b>');
+      expect(await page.locator('#volumes-mapping img, #volumes-mapping b').count()).toBe(0);
+    });
+
     it('imports a good CSV into the current scenario', async () => {
       await page.setInputFiles(
         '#volumes-file',

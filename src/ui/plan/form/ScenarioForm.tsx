@@ -24,12 +24,12 @@ export function ScenarioForm({ form, record, hints }: FormProps) {
   return (
     <form class="plan-form" noValidate onSubmit={(e) => e.preventDefault()} onFocusOut={form.leave}>
       {GROUPS.map((group) => {
-        const note = group.note?.(record.raw);
+        const note = group.note?.(shown);
         return (
           <fieldset key={group.title}>
             <legend>{group.title}</legend>
             {group.fields
-              .filter((f) => !f.when || f.when(record.raw))
+              .filter((f) => !f.when || f.when(shown))
               .map((f) => {
                 const stored = getAt(shown, f.path);
                 return (

@@ -6,7 +6,6 @@ import {
   fieldChoices,
   fieldNullable,
   getAt,
-  type Json,
   normalDayCalls,
   peakDayUplift,
 } from '../../../scenario';
@@ -26,8 +25,8 @@ export interface Field {
   kind?: 'text' | 'checkbox';
   /** what the planner reads for each of the schema's choices */
   names?: (choice: string | number) => string;
-  /** shown only when the scenario has this shape */
-  when?: (raw: Json) => boolean;
+  /** shown only when the scenario (with its defaults filled in) has this shape */
+  when?: (scenario: unknown) => boolean;
   /** the field's own value schema, where the scenario's allows other shapes too (one value or one per interval) */
   value?: z.ZodType;
   /** the schema's choices (a select when there are any) and whether blank means null */
@@ -40,13 +39,13 @@ const field = (spec: Spec): Field => ({ ...spec, choices: fieldChoices(spec.path
 const fields = (specs: Spec[]) => specs.map(field);
 const named = (names: Record<string, string>) => (choice: string | number) => names[String(choice)] ?? String(choice);
 
-const isNumberAt = (path: string) => (raw: Json) => typeof getAt(raw, path) === 'number';
-const isArrayAt = (path: string) => (raw: Json) => Array.isArray(getAt(raw, path));
-const serveMode = (mode: string) => (raw: Json) => (getAt(raw, 'callback.serve.mode') ?? 'idle') === mode;
+const isNumberAt = (path: string) => (scenario: unknown) => typeof getAt(scenario, path) === 'number';
+const isArrayAt = (path: string) => (scenario: unknown) => Array.isArray(getAt(scenario, path));
+const serveMode = (mode: string) => (scenario: unknown) => getAt(scenario, 'callback.serve.mode') === mode;
 const share = (path: string, label: string): Spec => ({ path, label, unit: '%', scale: 0.01 });
 const seconds = (path: string, label: string): Spec => ({ path, label, unit: 's' });
 
-export const GROUPS: { title: string; fields: Field[]; note?: (raw: Json) => string | null }[] = [
+export const GROUPS: { title: string; fields: Field[]; note?: (scenario: unknown) => string | null }[] = [
   {
     title: 'Scenario',
     fields: fields([
@@ -59,7 +58,7 @@ export const GROUPS: { title: string; fields: Field[]; note?: (raw: Json) => str
   },
   {
     title: 'Demand',
-    note: (raw) => (isArrayAt('demand.calls')(raw) ? 'Calls per interval come from the scenario file or a CSV import.' : null),
+    note: (s) => (isArrayAt('demand.calls')(s) ? 'Calls per interval come from the scenario file or a CSV import.' : null),
     fields: fields([
       {
         path: 'demand.dailyCalls',
@@ -121,7 +120,7 @@ export const GROUPS: { title: string; fields: Field[]; note?: (raw: Json) => str
   },
   {
     title: 'Staffing',
-    note: (raw) => (isArrayAt('staffing.agents')(raw) ? 'Agents per interval: edit them in the interval table.' : null),
+    note: (s) => (isArrayAt('staffing.agents')(s) ? 'Agents per interval: edit them in the interval table.' : null),
     fields: fields([
       {
         path: 'staffing.agents',
@@ -154,4 +153,4 @@ export const GROUPS: { title: string; fields: Field[]; note?: (raw: Json) => str
 export const FIELDS: Field[] = GROUPS.flatMap((g) => g.fields);
 
 /** The fields the scenario has now (the callback policy's own, one-value demand, AHT and staffing). */
-export const visibleFields = (raw: Json): Field[] => FIELDS.filter((f) => !f.when || f.when(raw));
+export const visibleFields = (scenario: unknown): Field[] => FIELDS.filter((f) => !f.when || f.when(scenario));

@@ -32,7 +32,7 @@ export function formState(session: Session) {
     else setDraft(id, f, String(input), result.errors);
     const next = result.ok ? result.raw : raw;
     if (typeof input === 'string') typed.set(f.path, { text: input, stored: getAt(shownScenario(next), f.path) });
-    const shown = visibleFields(next);
+    const shown = visibleFields(shownScenario(next));
     for (const gone of FIELDS.filter((x) => !shown.includes(x))) {
       session.drafts.delete(draftKey(id, gone.path));
       typed.delete(gone.path);
@@ -60,7 +60,7 @@ export function formState(session: Session) {
     base = null;
     const shown = shownScenario(raw);
     let restored = false;
-    for (const f of visibleFields(raw)) {
+    for (const f of visibleFields(shown)) {
       const last = typed.get(f.path);
       const now = getAt(shown, f.path);
       if (!last || sameValue(typedValue(f, last.text), now)) continue;
