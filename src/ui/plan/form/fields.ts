@@ -1,14 +1,6 @@
 import type { z } from 'zod';
 import { SL_DEFINITION_NAMES, type SlDefinition } from '../../../erlang';
-import {
-  agentsAllDay,
-  ahtForTheDay,
-  fieldChoices,
-  fieldNullable,
-  getAt,
-  normalDayCalls,
-  peakDayUplift,
-} from '../../../scenario';
+import { agentsAllDay, ahtForTheDay, fieldChoices, fieldNullable, getAt, normalDayCalls, peakDayUplift } from '../../../scenario';
 
 /**
  * The scenario form's fields, grouped the way a planner thinks. Each is bound
