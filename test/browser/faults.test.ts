@@ -319,6 +319,18 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
       await expect.poll(() => page.locator('section.summary .note').first().innerText()).toContain('1,600 first attempts');
     });
 
+    it('a draft goes with its field when an import makes the agents per interval', async () => {
+      const page = await openWith(ONE_VALUE);
+      await page.fill('#plan-staffing-agents', '-');
+      await expect.poll(() => page.locator('#draft-list').innerText()).toContain('Agents on the phones');
+      await page.setInputFiles('#volumes-file', file('day.csv', 'start,calls,agents\n08:00,100,20\n08:30,200,30\n'));
+      await page.click('#volumes-apply');
+      await expect.poll(() => rows(page)).toBe(2);
+      expect(await page.locator('#plan-staffing-agents').count()).toBe(0);
+      await expect.poll(() => page.locator('#draft-list').count()).toBe(0);
+      expect(await page.inputValue('#agents-1')).toBe('30');
+    });
+
     it('a field keeps its text and caret as typed ("1.50") while its plan re-renders', async () => {
       const page = await openWith(ONE_VALUE);
       const before = await cards(page);

@@ -23,28 +23,32 @@ export function formState(session: Session) {
   const setDraft = (id: string, f: Field, text: string, errors: string[]) =>
     session.drafts.set(draftKey(id, f.path), { text, message: fieldMessage(errors[0], f) });
 
-  /** A field's input: committed when valid, else kept as a draft; drafts of fields the scenario no longer has go. */
+  /** A field's input: committed when valid, else kept as a draft. */
   const edit = (f: Field, input: string | boolean) => {
     const { id, raw } = session.current();
     if (base?.path !== f.path) base = { path: f.path, raw };
     const result = editOf(base.raw, f, typeof input === 'boolean' ? input : typedValue(f, input));
     if (result.ok) session.drafts.delete(draftKey(id, f.path));
     else setDraft(id, f, String(input), result.errors);
-    const next = result.ok ? result.raw : raw;
-    if (typeof input === 'string') typed.set(f.path, { text: input, stored: getAt(shownScenario(next), f.path) });
-    const shown = visibleFields(shownScenario(next));
-    for (const gone of FIELDS.filter((x) => !shown.includes(x))) {
-      session.drafts.delete(draftKey(id, gone.path));
-      typed.delete(gone.path);
-    }
+    if (typeof input === 'string')
+      typed.set(f.path, { text: input, stored: getAt(shownScenario(result.ok ? result.raw : raw), f.path) });
     session.commit(result, f.path);
   };
 
-  /** The text a field shows: its draft, the text typed while it stands for the stored value, else the stored value. */
-  const text = (f: Field, stored: unknown) => {
-    const draft = session.drafts.get(draftKey(session.current().id, f.path));
-    const last = typed.get(f.path);
-    return draft?.text ?? (last && sameValue(typedValue(f, last.text), stored) ? last.text : valueText(f, stored));
+  /** After another tab's edit, a conflict resolved or an undo: the drafts of fields it left alone come back. */
+  const restore = (id: string, raw: Json, shown: unknown, visible: Field[]) => {
+    let restored = false;
+    for (const f of visible) {
+      const last = typed.get(f.path);
+      const now = getAt(shown, f.path);
+      if (!last || sameValue(typedValue(f, last.text), now)) continue;
+      const result = sameValue(last.stored, now) ? editOf(raw, f, typedValue(f, last.text)) : null;
+      if (result && !result.ok) {
+        setDraft(id, f, last.text, result.errors);
+        restored = true;
+      } else typed.delete(f.path);
+    }
+    return restored;
   };
 
   session.subscribe((change) => {
@@ -55,33 +59,34 @@ export function formState(session: Session) {
       base = null;
       return;
     }
-    if (change.kind !== 'external') return;
-    // Another tab's edit, a conflict resolved or an undo: drafts of fields it left alone come back.
-    base = null;
+    if (change.kind !== 'edit' && change.kind !== 'external') return;
+    if (change.kind === 'external') base = null;
+    // A field the scenario no longer has (another callback policy, per-interval agents from an import) takes its draft along.
     const shown = shownScenario(raw);
-    let restored = false;
-    for (const f of visibleFields(shown)) {
-      const last = typed.get(f.path);
-      const now = getAt(shown, f.path);
-      if (!last || sameValue(typedValue(f, last.text), now)) continue;
-      const result = sameValue(last.stored, now) ? editOf(raw, f, typedValue(f, last.text)) : null;
-      if (result && !result.ok) {
-        setDraft(id, f, last.text, result.errors);
-        restored = true;
-      } else typed.delete(f.path);
+    const visible = visibleFields(shown);
+    let changed = false;
+    for (const f of FIELDS.filter((x) => !visible.includes(x))) {
+      typed.delete(f.path);
+      changed = session.drafts.delete(draftKey(id, f.path)) || changed;
     }
-    if (restored) session.draftsChanged();
+    if (change.kind === 'external') changed = restore(id, raw, shown, visible) || changed;
+    if (changed) session.draftsChanged();
   });
 
   return {
     edit,
-    text,
+    /** The text a field shows: its draft, the text typed while it stands for the stored value, else the stored value. */
+    text: (f: Field, stored: unknown) => {
+      const last = typed.get(f.path);
+      const kept = last && sameValue(typedValue(f, last.text), stored) ? last.text : valueText(f, stored);
+      return session.drafts.get(draftKey(session.current().id, f.path))?.text ?? kept;
+    },
+    draft: (f: Field) => session.drafts.get(draftKey(session.current().id, f.path)),
     /** Leaving a field ends its undo step and its base. */
     leave: () => {
       base = null;
       session.seal();
     },
-    draft: (f: Field) => session.drafts.get(draftKey(session.current().id, f.path)),
   };
 }
 
