@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { formatScenarioError, parseScenarioText } from '../../../scenario';
 import { EXAMPLES } from '../../examples';
 import type { Session } from '../../state/session';
+import { ErrorList } from '../ErrorList';
 
 /** A new scenario from a bundled example or a JSON file; a file that is not valid is refused with every error listed. */
 export function NewScenario({ session }: { session: Session }) {
@@ -39,11 +40,7 @@ export function NewScenario({ session }: { session: Session }) {
       <div class="field wide">
         <label for="scenario-file">New from a scenario file (JSON)</label>
         <input type="file" id="scenario-file" accept=".json,application/json" onChange={fromFile} />
-        <ul class="file-errors" id="scenario-file-errors" role="alert">
-          {errors.value.map((message, i) => (
-            <li key={`${i}:${message}`}>{message}</li>
-          ))}
-        </ul>
+        <ErrorList id="scenario-file-errors" messages={errors.value} />
       </div>
     </>
   );

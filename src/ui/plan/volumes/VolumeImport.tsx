@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { applyVolumes, guessMapping, type VolumeMapping as Mapping, parseCsv, readVolumes } from '../../../scenario';
 import type { Session } from '../../state/session';
+import { ErrorList } from '../ErrorList';
 import { VolumeMapping } from './VolumeMapping';
 
 type Step =
@@ -59,11 +60,7 @@ export function VolumeImport({ session }: { session: Session }) {
         )}
         {now.kind === 'done' && <p class="note">{now.note}</p>}
       </div>
-      <ul class="file-errors" id="volumes-errors" role="alert">
-        {errors.value.map((message, i) => (
-          <li key={`${i}:${message}`}>{message}</li>
-        ))}
-      </ul>
+      <ErrorList id="volumes-errors" messages={errors.value} />
     </div>
   );
 }
