@@ -1,10 +1,11 @@
+import { h, render } from 'preact';
 import { mountCalculator } from './ui/calculatorView';
 import { mountCompare } from './ui/compareView';
 import { defaultExample } from './ui/examples';
 import { mountForecast } from './ui/forecastView';
 import { mountPlan } from './ui/planView';
 import { openScenarioStore } from './ui/scenarioStore';
-import { sessionBar } from './ui/sessionBar';
+import { SessionBar } from './ui/session/SessionBar';
 import { mountShifts } from './ui/shifts/mountShifts';
 import { safeStorage } from './ui/state/safeStorage';
 import { createSession, type Session } from './ui/state/session';
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   if (!root || !bar) return;
   const storage = safeStorage();
   const session = createSession(await openScenarioStore(), storage, defaultExample, tabJournal());
-  sessionBar(bar, session);
+  render(h(SessionBar, { session }), bar);
   await session.ready(linkInLocation);
   const route = () => {
     const view = location.hash.split('&')[0];

@@ -1,4 +1,5 @@
 import { agentsPerInterval, callsPerInterval, clockOf, minutesOf } from './day';
+import { fieldChoices } from './fieldSchema';
 import { closeOnGrid, describeGrid, type Grid, resample } from './regrid';
 import type { Scenario, ShiftTemplate } from './schema';
 import { formatScenarioError, parseScenario, type ScenarioError } from './validate';
@@ -69,7 +70,7 @@ export function setField(raw: Json, path: string, value: unknown): EditResult {
   }
   if (path === 'intervalMinutes') {
     const minutes = Number(value);
-    if (![15, 30, 60].includes(minutes)) return checked(setAt(raw, path, value));
+    if (!fieldChoices('intervalMinutes').includes(minutes)) return checked(setAt(raw, path, value));
     return regrid(raw, s, { ...grid, intervalMinutes: minutes, close: closeOnGrid(grid.open, grid.close, minutes) });
   }
   if (path === 'callback.serve.mode') {
@@ -88,8 +89,18 @@ export function setAgents(raw: Json, index: number, value: number): EditResult {
   return checked(setAt(raw, 'staffing.agents', agents));
 }
 
+/** The largest factor demand or AHT can be scaled by in one action: a hundred times is past any peak. */
+export const MAX_SCALE_FACTOR = 100;
+
+const badFactor = (factor: number): EditResult | null =>
+  Number.isFinite(factor) && factor > 0 && factor <= MAX_SCALE_FACTOR
+    ? null
+    : { ok: false, errors: [`factor: must be a number above 0 and at most ${MAX_SCALE_FACTOR}, got ${factor}`] };
+
 /** Demand × factor (every interval's calls, or the normal day's calls): one action after an import. */
 export function scaleDemand(raw: Json, factor: number): EditResult {
+  const bad = badFactor(factor);
+  if (bad) return bad;
   const demand = raw.demand as Json;
   if (Array.isArray(demand.calls))
     return checked(
@@ -104,6 +115,8 @@ export function scaleDemand(raw: Json, factor: number): EditResult {
 
 /** AHT × factor, per interval or for the day. */
 export function scaleAht(raw: Json, factor: number): EditResult {
+  const bad = badFactor(factor);
+  if (bad) return bad;
   const aht = raw.ahtSeconds;
   return checked({
     ...raw,

@@ -3,6 +3,7 @@ export {
   type EditResult,
   getAt,
   type Json,
+  MAX_SCALE_FACTOR,
   type NewDay,
   refused,
   scaleAht,
@@ -14,6 +15,7 @@ export {
   setTemplates,
   withDay,
 } from './edit';
+export { fieldChoices, fieldNullable, fieldSchemas } from './fieldSchema';
 export {
   attemptsPerCaller,
   MAX_AGENTS,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SL_DEFINITION, SL_DEFINITIONS } from '../erlang/serviceLevel';
 import { MAX_AGENTS, MAX_CALLS_PER_INTERVAL, MAX_INTERVALS, MAX_LINES, MAX_REDIAL_SHARE } from './limits';
 
 /**
@@ -296,10 +297,8 @@ export const scenarioSchema = z
         serviceLevel: range(0, 0.9999, 'share', 'smallest acceptable SL').default(0.8),
         targetSeconds: range(0, 3_600, 's', 'SL threshold T').default(20),
         slDefinition: z
-          .enum(['abandonsCount', 'answeredOnly', 'shortAbandonsExcluded'], {
-            error: 'must be abandonsCount, answeredOnly or shortAbandonsExcluded',
-          })
-          .default('abandonsCount'),
+          .enum(SL_DEFINITIONS, { error: `must be ${SL_DEFINITIONS.slice(0, -1).join(', ')} or ${SL_DEFINITIONS.at(-1)}` })
+          .default(DEFAULT_SL_DEFINITION),
         maxAsaSeconds: range(0.1, 86_400, 's', 'largest acceptable ASA').optional(),
         maxAbandonRate: range(0.0001, 0.9999, 'share', 'largest acceptable abandonment').optional(),
         maxOccupancy: range(0.01, 1, 'share', 'highest acceptable occupancy').optional(),

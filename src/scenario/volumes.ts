@@ -1,3 +1,4 @@
+import { readTypedNumber } from '../format/typed';
 import { clockOf, minutesOf } from './day';
 import { type EditResult, type Json, withDay } from './edit';
 
@@ -95,9 +96,8 @@ export function readVolumes(rows: string[][], mapping: VolumeMapping): VolumeImp
     const timeText = (cells[mapping.time] ?? '').trim();
     const match = TIME.exec(timeText);
     const number = (column: number, name: string, min: number, max: number, whole = false) => {
-      const text = (cells[column] ?? '').trim().replace(',', '.');
-      const value = Number(text);
-      if (text === '' || !Number.isFinite(value) || value < min || value > max || (whole && !Number.isInteger(value))) {
+      const value = readTypedNumber(cells[column] ?? '');
+      if (value === null || value < min || value > max || (whole && !Number.isInteger(value))) {
         errors.push(
           `line ${line}: ${name} must be ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}, got "${cells[column] ?? ''}"`,
         );

@@ -18,3 +18,7 @@ export function fileSlug(name: string): string {
       .replace(/^-|-$/g, '') || 'scenario'
   );
 }
+
+/** A JSON value saved as a file named after `name` (a scenario, a record set aside). */
+export const saveJson = (name: string, value: unknown) =>
+  download(`${fileSlug(name)}.json`, `${JSON.stringify(value, null, 2)}\n`, 'application/json');

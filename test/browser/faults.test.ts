@@ -49,6 +49,26 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
     await page.setInputFiles('#scenario-file', file('scenario.json', scenario));
     await expect.poll(() => page.locator('section.summary h2').innerText()).toContain((scenario as { name: string }).name);
   };
+  /** A fresh profile with `scenario` open. */
+  const openWith = async (scenario: unknown) => {
+    const page = await open();
+    await load(page, scenario);
+    return page;
+  };
+  /** The focused control and where its caret is. */
+  const caret = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement;
+      return [el.id, el.selectionStart, el.selectionEnd];
+    });
+  /** Clicks a field, types `text` at its end and moves the caret `left` characters back. */
+  const typeAtEnd = async (page: Page, id: string, text: string, left: number) => {
+    await page.click(`#${id}`);
+    await page.keyboard.press('End');
+    await page.keyboard.type(text);
+    for (let i = 0; i < left; i++) await page.keyboard.press('ArrowLeft');
+  };
+  const cards = (page: Page) => page.locator('section.summary .cards').innerText();
   const rows = (page: Page) => page.locator('.plan-table tbody tr').count();
   const names = (page: Page) => page.locator('#scenario-picker option').allInnerTexts();
 
@@ -227,6 +247,118 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
       await expect.poll(() => page.inputValue('#plan-ahtSeconds')).toBe('240');
     });
 
+    it('hostile text in every numeric field stays a draft with the field’s range; huge, hex and pasted markup never reach the scenario', async () => {
+      const page = await openWith(ONE_VALUE);
+      const before = await cards(page);
+      const ids = await page.$$eval('.plan-form input[inputmode="decimal"]', (inputs) => inputs.map((i) => i.id));
+      for (const id of ids) {
+        const original = await page.inputValue(`#${id}`);
+        const label = (await page.innerText(`label[for="${id}"]`)).split('\n')[0];
+        for (const text of ['1e400', '99999999999999999999', '0x10', 'Infinity', '<img src=x onerror=alert(1)>', '1,2,3']) {
+          await page.fill(`#${id}`, text);
+          expect([id, text, await page.getAttribute(`#${id}`, 'aria-invalid')]).toEqual([id, text, 'true']);
+          const message = await page.innerText(`#${id}-error`);
+          expect(message.startsWith(`${label}:`)).toBe(true);
+          expect(message).toMatch(/from [\d.]+ to [\d.]+|must be/);
+          expect(message).not.toMatch(/^[\w.]+\.[\w.]+:/);
+        }
+        await page.fill(`#${id}`, original);
+        expect([id, await page.getAttribute(`#${id}`, 'aria-invalid')]).toEqual([id, 'false']);
+      }
+      expect(await cards(page)).toBe(before);
+      expect(await page.locator('#app img').count()).toBe(0);
+      await page.reload();
+      await expect.poll(() => page.inputValue('#plan-ahtSeconds')).toBe('180');
+      expect(await cards(page)).toBe(before);
+    });
+
+    it('"12,000" calls are twelve thousand and the text stays as typed; a pasted name with markup is text everywhere', async () => {
+      const page = await openWith(ONE_VALUE);
+      await page.fill('#plan-demand-dailyCalls', '12,000');
+      expect(await page.getAttribute('#plan-demand-dailyCalls', 'aria-invalid')).toBe('false');
+      await expect.poll(() => page.locator('section.summary .note').first().innerText()).toContain('18,000 first attempts');
+      expect(await page.inputValue('#plan-demand-dailyCalls')).toBe('12,000');
+      const name = '<img src=x onerror=alert(1)><b>bold</b>';
+      await page.fill('#plan-name', name);
+      await expect.poll(() => page.locator('#scenario-picker option:checked').innerText()).toBe(name);
+      expect(await page.locator('section.summary h2').innerText()).toContain(name);
+      expect(await page.locator('#app img, #app b').count()).toBe(0);
+      await page.fill('#plan-name', '');
+      expect(await page.innerText('#plan-name-error')).toBe('Name: must not be empty, got ""');
+      await page.reload();
+      await expect.poll(() => page.inputValue('#plan-name')).toBe(name);
+      expect(await page.inputValue('#plan-demand-dailyCalls')).toBe('12000');
+    });
+
+    it('a field the file leaves to its default (the uplift) is in the form with the schema’s default, and editable', async () => {
+      const { uplift: _, ...demand } = ONE_VALUE.demand;
+      const page = await openWith({ ...ONE_VALUE, name: 'Faults — default uplift', demand });
+      expect(await page.inputValue('#plan-demand-uplift')).toBe('1');
+      await expect.poll(() => page.locator('section.summary .note').first().innerText()).toContain('800 first attempts');
+      await page.fill('#plan-demand-uplift', '2');
+      await expect.poll(() => page.locator('section.summary .note').first().innerText()).toContain('1,600 first attempts');
+    });
+
+    it('a draft goes with its field when an import makes the agents per interval', async () => {
+      const page = await openWith(ONE_VALUE);
+      await page.fill('#plan-staffing-agents', '-');
+      await expect.poll(() => page.locator('#draft-list').innerText()).toContain('Agents on the phones');
+      await page.setInputFiles('#volumes-file', file('day.csv', 'start,calls,agents\n08:00,100,20\n08:30,200,30\n'));
+      await page.click('#volumes-apply');
+      await expect.poll(() => rows(page)).toBe(2);
+      expect(await page.locator('#plan-staffing-agents').count()).toBe(0);
+      await expect.poll(() => page.locator('#draft-list').count()).toBe(0);
+      expect(await page.inputValue('#agents-1')).toBe('30');
+    });
+
+    it('a field keeps its text and caret as typed ("1.50") while its plan re-renders', async () => {
+      const page = await openWith(ONE_VALUE);
+      const before = await cards(page);
+      await typeAtEnd(page, 'plan-demand-uplift', '0', 2);
+      await page.keyboard.type('7');
+      // 1.750 plans as 1.75 while the field reads as typed, caret after the 7.
+      await expect.poll(() => cards(page)).not.toBe(before);
+      expect(await page.inputValue('#plan-demand-uplift')).toBe('1.750');
+      expect(await caret(page)).toEqual(['plan-demand-uplift', 3, 3]);
+    });
+
+    it('a draft, its focus and its caret outlive another tab’s edit of another field', async () => {
+      const a = await openWith(ONE_VALUE);
+      const b = await tab();
+      await expect.poll(() => b.inputValue('#plan-demand-uplift')).toBe('1.5');
+      await typeAtEnd(a, 'plan-ahtSeconds', 'x', 2);
+      await b.fill('#plan-demand-uplift', '3.25');
+      await expect.poll(() => a.inputValue('#plan-demand-uplift')).toBe('3.25');
+      expect(await a.inputValue('#plan-ahtSeconds')).toBe('180x');
+      await expect.poll(() => a.getAttribute('#plan-ahtSeconds', 'aria-invalid')).toBe('true');
+      expect(await a.innerText('#plan-ahtSeconds-error')).toContain('Average handle time: must be a number from 1 to 86400');
+      expect(await a.innerText('#draft-list')).toContain('Average handle time');
+      expect(await caret(a)).toEqual(['plan-ahtSeconds', 2, 2]);
+      // Typing goes on where it was: the draft becomes a valid value, applied over the other tab's edit.
+      await a.keyboard.press('Delete');
+      await a.keyboard.press('End');
+      await a.keyboard.press('Backspace');
+      expect(await a.inputValue('#plan-ahtSeconds')).toBe('18');
+      await expect.poll(() => b.inputValue('#plan-ahtSeconds')).toBe('18');
+      expect(await b.inputValue('#plan-demand-uplift')).toBe('3.25');
+    });
+
+    it('rapid typing then Ctrl+Z goes back to the value before the field was entered, focus kept; Shift+Ctrl+Z forward again', async () => {
+      const page = await openWith(ONE_VALUE);
+      const before = await cards(page);
+      await page.click('#plan-demand-uplift');
+      await page.keyboard.press('Control+a');
+      await page.keyboard.type('2.75');
+      await expect.poll(() => cards(page)).not.toBe(before);
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => page.inputValue('#plan-demand-uplift')).toBe('1.5');
+      await expect.poll(() => cards(page)).toBe(before);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('plan-demand-uplift');
+      await page.keyboard.press('Control+Shift+z');
+      await expect.poll(() => page.inputValue('#plan-demand-uplift')).toBe('2.75');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('plan-demand-uplift');
+    });
+
     it('an agents cell keeps its focus and caret while its plan updates', async () => {
       const page = await open();
       await load(page, PER_INTERVAL);
@@ -333,6 +465,17 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
     it('scales the calls by a factor in one action, undone in one step', async () => {
       const page = await open();
       await load(page, PER_INTERVAL);
+      for (const [text, problem] of [
+        ['abc', 'Scale by: must be a number above 0 and at most 100, got "abc"'],
+        ['1,000', 'Scale by: must be a number above 0 and at most 100, got "1,000"'],
+        ['0', 'Scale by: must be a number above 0 and at most 100, got "0"'],
+      ]) {
+        await page.fill('#scale-factor', text);
+        await page.click('#scale-demand');
+        expect(await page.innerText('#scale-factor-error')).toBe(problem);
+      }
+      expect(await page.locator('.plan-table tbody tr td:nth-child(2)').first().innerText()).toBe('100');
+      expect(await page.isDisabled('#undo')).toBe(false);
       await page.fill('#scale-factor', '2');
       await page.click('#scale-demand');
       await expect.poll(() => page.locator('.plan-table tbody tr td:nth-child(2)').first().innerText()).toBe('200');

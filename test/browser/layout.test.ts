@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsRun, requireApp } from './app';
@@ -62,8 +64,7 @@ describe.runIf(browserTestsRun)('Layout and accessibility', () => {
   for (const hash of PAGES) {
     it(`${hash}: axe finds no serious or critical violation`, { timeout: 90_000 }, async () => {
       const { page, errors } = await visit(hash, 1300);
-      const violations = await axeViolations(page);
-      expect(violations).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
       await page.context().close();
     });
@@ -76,6 +77,29 @@ describe.runIf(browserTestsRun)('Layout and accessibility', () => {
       await page.context().close();
     });
   }
+
+  it('#plan with drafts, the CSV mapping step and a storage banner: axe finds no serious or critical violation', {
+    timeout: 90_000,
+  }, async () => {
+    const { page, errors } = await visit('#plan', 1300);
+    await page.fill('#plan-ivr-containment', '150');
+    await page.fill('#plan-day-close', '25:00');
+    const csv = join(mkdtempSync(join(tmpdir(), 'wfm-layout-')), 'day.csv');
+    writeFileSync(csv, 'start,calls\n08:00,100\n08:30,x\n');
+    await page.setInputFiles('#volumes-file', csv);
+    await page.click('#volumes-apply');
+    await page.locator('#volumes-errors li').first().waitFor();
+    await page.evaluate(() => {
+      IDBObjectStore.prototype.put = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await page.fill('#plan-ivr-containment', '20');
+    await page.locator('#retry-save').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 
   it('at 390 px the plan shows its results before the form, the verdict first', async () => {
     const { page } = await visit('#plan', 390);

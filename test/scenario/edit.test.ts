@@ -5,6 +5,7 @@ import {
   callsPerInterval,
   type EditResult,
   type Json,
+  MAX_SCALE_FACTOR,
   parseScenario,
   resample,
   scaleAht,
@@ -199,6 +200,13 @@ describe('other edits', () => {
     expect(ok(scaleAht(base(), 0.5)).scenario.ahtSeconds).toEqual([90, 90.5, 91, 91.5]);
     const daily = { ...base(), demand: { dailyCalls: 1000, profile: [1, 1, 1, 1] } };
     expect(ok(scaleDemand(daily, 2)).scenario.demand).toMatchObject({ dailyCalls: 2000 });
+    for (const factor of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, MAX_SCALE_FACTOR * 1.01])
+      for (const scale of [scaleDemand, scaleAht])
+        expect(scale(base(), factor)).toEqual({
+          ok: false,
+          errors: [`factor: must be a number above 0 and at most ${MAX_SCALE_FACTOR}, got ${factor}`],
+        });
+    expect(ok(scaleAht(base(), MAX_SCALE_FACTOR)).scenario.ahtSeconds).toEqual([18000, 18100, 18200, 18300]);
   });
 
   it('sets and removes shift templates', () => {

@@ -57,6 +57,21 @@ describe('interval volumes from CSV', () => {
     expect(parsed.scenario.intervalMinutes).toBe(15);
   });
 
+  it('reads "1,200" in a semicolon file as twelve hundred calls, "12,5" as 12.5 s, and refuses hex', () => {
+    const v = readVolumes(parseCsv('time;calls;aht\n08:00;1,200;12,5\n08:30;"1,500.5";180\n'), {
+      time: 0,
+      calls: 1,
+      ahtSeconds: 2,
+      agents: -1,
+    });
+    expect(v.ok && v.rows.map((r) => [r.calls, r.ahtSeconds])).toEqual([
+      [1200, 12.5],
+      [1500.5, 180],
+    ]);
+    const hex = readVolumes(parseCsv('time,calls\n08:00,0x10\n'), { time: 0, calls: 1, ahtSeconds: -1, agents: -1 });
+    expect(hex.ok ? [] : hex.errors).toEqual(['line 2: calls must be a number from 0 to 1000000, got "0x10"']);
+  });
+
   it('reports every bad row with its line and value, and gaps or duplicates in the grid', () => {
     const bad = readVolumes(parseCsv('time,calls\n08:00,10\n08:30,abc\nnoon,5\n09:30,-1\n'), {
       time: 0,

@@ -1,42 +1,24 @@
-import { scaleAht, scaleDemand } from '../../scenario';
+import { useState } from 'preact/hooks';
 import { PATIENCE_ESTIMATE_KEY } from '../forecastView';
-import { Mount } from '../Mount';
-import { scenarioForm } from '../scenarioForm';
-import { scenarioLibrary } from '../scenarioLibrary';
 import type { Session } from '../state/session';
-import { volumeImport } from '../volumeImport';
-import { scaleActions } from './scaleActions';
+import { ScenarioForm } from './form/ScenarioForm';
+import { ScenarioLibrary } from './library/ScenarioLibrary';
+import { ScaleActions } from './ScaleActions';
+import { sideState } from './sideState';
+import { VolumeImport } from './volumes/VolumeImport';
 
-/** The scenario side: library, CSV import, scaling, description and form (imperative panels, mounted once). */
+/** The scenario side: library, CSV import, scaling, description and the form. */
 export function ScenarioSide({ session, storage }: { session: Session; storage: Storage }) {
-  const draw = (el: HTMLElement) => {
-    const box = (className: string) => Object.assign(document.createElement('div'), { className });
-    const [library, volumes, scale] = [box('library'), box('library volumes'), box('library scale')];
-    const description = Object.assign(document.createElement('p'), { className: 'lede' });
-    const form = Object.assign(document.createElement('form'), { className: 'plan-form', noValidate: true });
-    el.append(library, volumes, scale, description, form);
-    const lib = scenarioLibrary(library, session);
-    volumeImport(volumes, session);
-    scaleActions(scale, session, { demand: scaleDemand, aht: scaleAht });
-    const fields = scenarioForm(form, session, () => patienceHint(storage));
-    const opened = () => {
-      fields.show();
-      description.textContent = String(session.current().raw.description ?? '');
-      void lib.reload().then(() => lib.refresh());
-    };
-    session.subscribe((change) => {
-      if (change.kind === 'open' || change.kind === 'external') opened();
-      else if (change.kind === 'edit') {
-        fields.follow();
-        lib.refresh();
-      }
-    });
-    opened();
-  };
+  const [side] = useState(() => sideState(session));
+  const record = side.record.value;
   return (
     <section class="panel form" aria-label="Scenario">
       <h1>Plan a day</h1>
-      <Mount draw={draw} deps={[]} />
+      <ScenarioLibrary session={session} record={record} opened={side.opened.value} />
+      <VolumeImport session={session} />
+      <ScaleActions session={session} />
+      <p class="lede">{String(record.raw.description ?? '')}</p>
+      <ScenarioForm form={side.form} record={record} drafts={side.drafts.value} hints={patienceHint(storage)} />
     </section>
   );
 }
