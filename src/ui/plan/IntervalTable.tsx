@@ -35,11 +35,47 @@ interface TableProps {
 export function IntervalTable({ session, name, plan, agents, simulation }: TableProps) {
   const { id } = session.current();
   const messages = agents ? [...session.drafts].filter(([key]) => key.startsWith(`${id}|staffing.agents[`)) : [];
-  // A keystroke re-renders the page; the rows change only with the plan.
-  const { table, day } = useMemo(() => {
+  // A keystroke re-renders the page; the rows change only with the plan (and the agents typed),
+  // so they are formatted and built once per plan: the same elements make Preact skip them.
+  const { table, body, foot } = useMemo(() => {
     const report = plan && planReport(plan);
-    return { table: report && briefTable(report.intervals), day: report && briefTable(report.day) };
-  }, [plan]);
+    const table = report && briefTable(report.intervals);
+    const day = report && briefTable(report.day);
+    const body = (
+      <tbody>
+        {plan?.intervals.map((x, i) => {
+          const shown = table ? cells(table, table.rows[i]) : [];
+          return (
+            <tr key={x.start} class={shown.some((c) => c.under) ? 'short' : ''}>
+              <th scope="row">{x.start}</th>
+              {shown.map((c) =>
+                c.key === 'agents' && agents ? (
+                  <AgentsCell key={c.key} session={session} index={x.index} start={x.start} agents={agents[x.index]} />
+                ) : (
+                  <td key={c.key} data-key={c.key} class={c.under ? 'under' : undefined}>
+                    {c.text}
+                  </td>
+                ),
+              )}
+            </tr>
+          );
+        })}
+      </tbody>
+    );
+    const foot = day && (
+      <tfoot>
+        <tr>
+          <th scope="row">day</th>
+          {cells(day, day.rows[0]).map((c) => (
+            <td key={c.key} data-key={c.key}>
+              {c.text}
+            </td>
+          ))}
+        </tr>
+      </tfoot>
+    );
+    return { table, body, foot };
+  }, [plan, agents, session]);
   return (
     <section class="panel table-panel" aria-label="Interval plan">
       <div class="actions">
@@ -67,37 +103,8 @@ export function IntervalTable({ session, name, plan, agents, simulation }: Table
               ))}
             </tr>
           </thead>
-          <tbody>
-            {plan?.intervals.map((x, i) => {
-              const shown = table ? cells(table, table.rows[i]) : [];
-              return (
-                <tr key={x.start} class={shown.some((c) => c.under) ? 'short' : ''}>
-                  <th scope="row">{x.start}</th>
-                  {shown.map((c) =>
-                    c.key === 'agents' && agents ? (
-                      <AgentsCell key={c.key} session={session} index={x.index} start={x.start} agents={agents[x.index]} />
-                    ) : (
-                      <td key={c.key} data-key={c.key} class={c.under ? 'under' : undefined}>
-                        {c.text}
-                      </td>
-                    ),
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-          {day && (
-            <tfoot>
-              <tr>
-                <th scope="row">day</th>
-                {cells(day, day.rows[0]).map((c) => (
-                  <td key={c.key} data-key={c.key}>
-                    {c.text}
-                  </td>
-                ))}
-              </tr>
-            </tfoot>
-          )}
+          {body}
+          {foot}
         </table>
       </div>
       {table && <ColumnDefinitions id="plan-columns" table={table} />}
