@@ -1,7 +1,7 @@
 import { mountCalculator } from './ui/calculatorView';
 import { mountCompare } from './ui/compareView';
 import { defaultExample } from './ui/examples';
-import { mountForecast } from './ui/forecastView';
+import { mountForecast } from './ui/forecast/mount';
 import { mountPlan } from './ui/planView';
 import { openScenarioStore } from './ui/scenarioStore';
 import { sessionBar } from './ui/sessionBar';

@@ -1,4 +1,5 @@
 import type { BacktestScore, Forecast, Method, PredictionInterval } from '../forecast';
+import type { HistoryPoint } from '../forecast/workerApi';
 import { clockOf } from '../scenario';
 import { type Column, type ReportTable, recordOf, tableOf } from './table';
 
@@ -136,13 +137,7 @@ export const forecastJson = (f: Forecast, band: PredictionInterval, grid: Grid) 
   forecastRows(f, band, grid).map((r) => recordOf(forecastColumns(f.aht !== null), r));
 
 /** A day of the history: its total and what the calendar says it is. */
-export interface HistoryDay {
-  date: string;
-  calls: number;
-  kind: string;
-  /** the calendar's name of the day, or '' */
-  name: string;
-}
+export type HistoryDay = HistoryPoint;
 
 const HISTORY_COLUMNS: readonly Column<HistoryDay>[] = [
   { key: 'date', label: 'Date', unit: 'text', definition: 'YYYY-MM-DD', brief: true, value: (d) => d.date },

@@ -29,16 +29,22 @@ export function formatCell(cell: Cell, unit: Unit): string {
   }
 }
 
+/** The brief columns of `table` as a person reads them (screen and terminal): labels, and each cell with its unit. */
+export function briefCells(table: ReportTable): { header: string[]; rows: string[][] } {
+  const keep = table.columns.map((c, i) => (c.brief ? i : -1)).filter((i) => i >= 0);
+  return {
+    header: keep.map((i) => table.columns[i].label),
+    rows: table.rows.map((r) => keep.map((i) => formatCell(r[i], table.columns[i].unit))),
+  };
+}
+
 /**
  * A fixed-width terminal table: the header, one line per row, then a rule and the `footer`
  * rows (the day). Only the brief columns, as on screen.
  */
 export function textTable(table: ReportTable, footer: ReportTable | null = null): string {
-  const keep = table.columns.map((c, i) => (c.brief ? i : -1)).filter((i) => i >= 0);
-  const header = keep.map((i) => table.columns[i].label);
-  const render = (t: ReportTable) => t.rows.map((r) => keep.map((i) => formatCell(r[i], t.columns[i].unit)));
-  const rows = render(table);
-  const foot = footer ? render(footer) : [];
+  const { header, rows } = briefCells(table);
+  const foot = footer ? briefCells(footer).rows : [];
   const widths = header.map((h, c) => Math.max(h.length, ...[...rows, ...foot].map((r) => r[c].length)));
   const line = (cells: string[]) =>
     cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');

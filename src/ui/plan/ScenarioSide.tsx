@@ -1,5 +1,5 @@
 import { scaleAht, scaleDemand } from '../../scenario';
-import { PATIENCE_ESTIMATE_KEY } from '../forecastView';
+import { PATIENCE_ESTIMATE_KEY } from '../forecast/patienceEstimate';
 import { Mount } from '../Mount';
 import { scenarioForm } from '../scenarioForm';
 import { scenarioLibrary } from '../scenarioLibrary';
