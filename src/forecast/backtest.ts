@@ -1,6 +1,6 @@
 import type { Calendar } from './calendar';
 import { dayKind } from './calendar';
-import { forecaster } from './forecast';
+import { type Forecaster, forecaster } from './forecast';
 import { dayTotal, type History } from './history';
 import { predictionInterval, type TrackDay } from './intervals';
 import { METHODS, type Method } from './methods';
@@ -55,11 +55,13 @@ export function backtest(
     only?: (date: string) => boolean;
     /** called after each day of each method: days done so far, of how many */
     onDay?: (done: number, of: number) => void;
+    /** forecasts to reuse (and keep for later forecasts of the same history and calendar) */
+    forecaster?: Forecaster;
   } = {},
 ): Backtest {
   const warmup = options.warmupDays ?? 35;
   const methods = options.methods ?? METHODS;
-  const make = forecaster(h, calendar);
+  const make = options.forecaster ?? forecaster(h, calendar);
   const of = methods.length * h.dates.length;
   const scores = methods.map((method, m): BacktestScore => {
     const sums = { error: 0, actual: 0, specialError: 0, specialActual: 0 };

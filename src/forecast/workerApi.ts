@@ -147,7 +147,9 @@ export function forecastWorkerApi() {
       const history = readHistoryInput(checked);
       const { calendar, problems } = readCalendarInput(checked);
       let last = 0;
+      const make = forecaster(history, calendar);
       const tested = backtest(history, calendar, {
+        forecaster: make,
         onDay: (done, of) => {
           const now = Date.now();
           if (!onProgress || (now - last < PROGRESS_EVERY_MS && done < of)) return;
@@ -160,7 +162,7 @@ export function forecastWorkerApi() {
         throw new ForecastInputError(
           `History: too short to backtest — no day after the first five weeks has calls and two earlier same weekdays (${history.dates.length} days with records)`,
         );
-      loaded = { history, calendar, tested, make: forecaster(history, calendar) };
+      loaded = { history, calendar, tested, make };
       const r = history.report;
       const [from, to] = [history.dates[0], history.dates[history.dates.length - 1]];
       return {

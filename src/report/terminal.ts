@@ -1,16 +1,15 @@
 import { type Cell, isEstimate, type ReportTable, type Unit } from './table';
 
+/** Thousands grouped as en-US; one formatter, as toLocaleString builds a new one on every call (a long table took 100 ms). */
+const GROUPED = new Intl.NumberFormat('en-US');
+
 /** A value as a person reads it, with its unit where the header does not carry it. */
 export function formatCell(cell: Cell, unit: Unit): string {
   if (isEstimate(cell)) {
     if (cell.mean === null) return '—';
     const half = cell.halfWidth ?? 0;
     const hw =
-      unit === 'share'
-        ? (100 * half).toFixed(1)
-        : unit === 'seconds'
-          ? half.toFixed(0)
-          : Math.round(half).toLocaleString('en-US');
+      unit === 'share' ? (100 * half).toFixed(1) : unit === 'seconds' ? half.toFixed(0) : GROUPED.format(Math.round(half));
     return `${formatCell(cell.mean, unit)} ±${hw}`;
   }
   if (cell === null) return '—';
@@ -23,9 +22,9 @@ export function formatCell(cell: Cell, unit: Unit): string {
     case 'erlangs':
       return cell.toFixed(1);
     case 'agents':
-      return Number.isInteger(cell) ? cell.toLocaleString('en-US') : cell.toFixed(1);
+      return Number.isInteger(cell) ? GROUPED.format(cell) : cell.toFixed(1);
     default:
-      return (Math.round(cell) + 0).toLocaleString('en-US');
+      return GROUPED.format(Math.round(cell) + 0);
   }
 }
 
