@@ -21,31 +21,21 @@ export async function browserFigures() {
       edits.push(Number(await page.getAttribute('#app', 'data-update-ms')));
     }
     edits.sort((a, b) => a - b);
-    await watchLongTasks(page);
-    const simStart = performance.now();
-    await page.click('#simulate');
-    await page.waitForSelector('#simulation-day', { timeout: 120_000 });
-    const simulateMs = Math.round(performance.now() - simStart);
-    const longestTaskMs = await longestTask(page);
+    const simulation = await clickUntil(page, '#simulate', '#simulation-day');
     await page.goto(`${app.url}#forecast`);
     await page.waitForSelector('#history-example-israel');
-    await watchLongTasks(page);
-    const backtestStart = performance.now();
-    await page.click('#history-example-israel');
-    await page.waitForSelector('#forecast-chart svg path.band', { timeout: 300_000 });
-    const backtestMs = Math.round(performance.now() - backtestStart);
-    const backtestLongestTaskMs = await longestTask(page);
+    const backtest = await clickUntil(page, '#history-example-israel', '#forecast-chart svg path.band');
     return {
       browserChristmasEve: {
         firstLoadMs,
         planAfterEditMs: { median: edits[Math.floor(edits.length / 2)], max: edits[edits.length - 1] },
-        simulate30ReplicationsMs: simulateMs,
-        longestMainThreadTaskWhileSimulatingMs: Math.round(longestTaskMs),
+        simulate30ReplicationsMs: simulation.wallMs,
+        longestMainThreadTaskWhileSimulatingMs: simulation.longestTaskMs,
       },
       browserIsraeliBacktest: {
         note: 'Forecast page: Israeli bank 1999 example, click to forecast drawn (history read, five methods backtested over 330 days in a web worker, the day forecast)',
-        wallMs: backtestMs,
-        longestMainThreadTaskMs: Math.round(backtestLongestTaskMs),
+        wallMs: backtest.wallMs,
+        longestMainThreadTaskMs: backtest.longestTaskMs,
       },
     };
   } finally {
@@ -53,8 +43,8 @@ export async function browserFigures() {
   }
 }
 
-/** Starts recording the longest main-thread task (Long Tasks API: tasks over 50 ms) from now on. */
-async function watchLongTasks(page: Page): Promise<void> {
+/** Clicks `button` and waits for `done`: the wall time, and the longest main-thread task meanwhile (Long Tasks API: over 50 ms, else 0). */
+async function clickUntil(page: Page, button: string, done: string) {
   await page.evaluate(() => {
     const w = window as unknown as { longestTask: number };
     w.longestTask = 0;
@@ -62,6 +52,10 @@ async function watchLongTasks(page: Page): Promise<void> {
       for (const e of list.getEntries()) w.longestTask = Math.max(w.longestTask, e.duration);
     }).observe({ type: 'longtask', buffered: false });
   });
+  const started = performance.now();
+  await page.click(button);
+  await page.waitForSelector(done, { timeout: 300_000 });
+  const wallMs = Math.round(performance.now() - started);
+  const longestTaskMs = Math.round(await page.evaluate(() => (window as unknown as { longestTask: number }).longestTask));
+  return { wallMs, longestTaskMs };
 }
-
-const longestTask = (page: Page) => page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);

@@ -1,7 +1,7 @@
 import type { BacktestScore, Forecast, Method, PredictionInterval } from '../forecast';
 import type { HistoryPoint } from '../forecast/workerApi';
 import { clockOf } from '../scenario';
-import { type Column, type ReportTable, recordOf, tableOf } from './table';
+import { type Column, fieldColumn, type ReportTable, recordOf, tableOf, type Unit } from './table';
 
 /**
  * What a planner reads of a forecast: the backtest of every method, the
@@ -71,40 +71,14 @@ export interface ForecastRow {
 
 /** The forecast's columns; AHT is in the compact table only when the history has AHT. */
 export function forecastColumns(hasAht: boolean): Column<ForecastRow>[] {
+  const col = (key: keyof ForecastRow, label: string, unit: Unit, definition: string, brief = true) =>
+    fieldColumn<ForecastRow, typeof key>(key, label, unit, definition, brief);
   return [
-    {
-      key: 'start',
-      label: 'Start',
-      unit: 'time',
-      definition: 'interval start (HH:MM), or the day',
-      brief: true,
-      value: (r) => r.start,
-    },
-    { key: 'calls', label: 'Calls', unit: 'calls', definition: 'calls forecast', brief: true, value: (r) => r.calls },
-    {
-      key: 'low',
-      label: '80 % low',
-      unit: 'calls',
-      definition: 'lower end of the 80 % interval',
-      brief: true,
-      value: (r) => r.low,
-    },
-    {
-      key: 'high',
-      label: '80 % high',
-      unit: 'calls',
-      definition: 'upper end of the 80 % interval',
-      brief: true,
-      value: (r) => r.high,
-    },
-    {
-      key: 'ahtSeconds',
-      label: 'AHT',
-      unit: 'seconds',
-      definition: 'call-weighted mean handle time of the same weekday',
-      brief: hasAht,
-      value: (r) => r.ahtSeconds,
-    },
+    col('start', 'Start', 'time', 'interval start (HH:MM), or the day'),
+    col('calls', 'Calls', 'calls', 'calls forecast'),
+    col('low', '80 % low', 'calls', 'lower end of the 80 % interval'),
+    col('high', '80 % high', 'calls', 'upper end of the 80 % interval'),
+    col('ahtSeconds', 'AHT', 'seconds', 'call-weighted mean handle time of the same weekday', hasAht),
   ];
 }
 
@@ -140,21 +114,10 @@ export const forecastJson = (f: Forecast, band: PredictionInterval, grid: Grid) 
 export type HistoryDay = HistoryPoint;
 
 const HISTORY_COLUMNS: readonly Column<HistoryDay>[] = [
-  { key: 'date', label: 'Date', unit: 'text', definition: 'YYYY-MM-DD', brief: true, value: (d) => d.date },
+  fieldColumn('date', 'Date', 'text', 'YYYY-MM-DD'),
+  fieldColumn('calls', 'Calls', 'calls', 'calls of the day (forecast for the forecast day)'),
   {
-    key: 'calls',
-    label: 'Calls',
-    unit: 'calls',
-    definition: 'calls of the day (forecast for the forecast day)',
-    brief: true,
-    value: (d) => d.calls,
-  },
-  {
-    key: 'kind',
-    label: 'Kind',
-    unit: 'text',
-    definition: 'normal, or the calendar’s kind (closed, reduced, observance, after, an event)',
-    brief: true,
+    ...fieldColumn('kind', 'Kind', 'text', 'normal, or the calendar’s kind (closed, reduced, observance, after, an event)'),
     value: (d) => (d.name ? `${d.kind} (${d.name})` : d.kind),
   },
 ];

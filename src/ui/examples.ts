@@ -13,7 +13,15 @@ export const CREDIT_US =
 export const CREDIT_ISRAEL =
   'Data: Anonymous Bank call-center data (1999), Technion SEE Laboratory — I. Guedj and A. Mandelbaum.';
 
-/** A bundled history (data/) with its calendar and the settings its figures need; loaded only when asked for. */
+/** The bundled data sets (data/), each file loaded only when its example is asked for. */
+const DATA = import.meta.glob<string>('../../data/*/*.csv', { query: '?raw', import: 'default' });
+const data = (path: string) => () => {
+  const load = DATA[`../../data/${path}`];
+  if (!load) throw new Error(`data/${path} is not bundled`);
+  return load();
+};
+
+/** A bundled history with its calendar and the settings its figures need. */
 export interface HistoryExample {
   id: string;
   label: string;
@@ -28,8 +36,8 @@ export const HISTORY_EXAMPLES: HistoryExample[] = [
   {
     id: 'history-example',
     label: 'Load the US bank 2003 example',
-    history: () => import('../../data/us-bank-calls-2003/bank_calls_5min_2003.csv?raw').then((m) => m.default),
-    calendar: () => import('../../data/us-bank-calls-2003/holidays_2003.csv?raw').then((m) => m.default),
+    history: data('us-bank-calls-2003/bank_calls_5min_2003.csv'),
+    calendar: data('us-bank-calls-2003/holidays_2003.csv'),
     day: '2003-10-27',
     monthDays: '1-3',
     credit: CREDIT_US,
@@ -37,8 +45,8 @@ export const HISTORY_EXAMPLES: HistoryExample[] = [
   {
     id: 'history-example-israel',
     label: 'Load the Israeli bank 1999 example',
-    history: () => import('../../data/anonymous-bank-1999/calls_30min_1999.csv?raw').then((m) => m.default),
-    calendar: () => import('../../data/anonymous-bank-1999/holidays_1999.csv?raw').then((m) => m.default),
+    history: data('anonymous-bank-1999/calls_30min_1999.csv'),
+    calendar: data('anonymous-bank-1999/holidays_1999.csv'),
     day: '1999-12-30',
     monthDays: '1-10',
     credit: `${CREDIT_ISRAEL} 30-minute counts from the Rfssa package’s series (GPL-3; data/anonymous-bank-1999).`,

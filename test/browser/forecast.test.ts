@@ -3,18 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticHistory } from '../forecast/syntheticHistory';
 import { browserTestsRun, requireApp } from './app';
-
-/** `days` days of 30-minute counts from 2026-01-05, 08:00–10:00. */
-function history(days: number): string {
-  const rows = ['time,calls'];
-  for (let d = 0; d < days; d++) {
-    const date = new Date(Date.UTC(2026, 0, 5 + d)).toISOString().slice(0, 10);
-    for (const [k, clock] of ['08:00', '08:30', '09:00', '09:30'].entries())
-      rows.push(`${date} ${clock},${10 + (d % 7) + k * 3}`);
-  }
-  return rows.join('\n');
-}
 
 describe.runIf(browserTestsRun)('The Forecast page against hostile input, Cancel and a failing worker', () => {
   let app: Awaited<ReturnType<typeof requireApp>>;
@@ -48,7 +38,7 @@ describe.runIf(browserTestsRun)('The Forecast page against hostile input, Cancel
     await upload('people.csv', 'name,age\n<img src=x onerror="window.hacked=1">,42\n');
     await expect.poll(status).toContain('<img src=x onerror=');
     expect(await page.locator('#app img').count()).toBe(0);
-    await upload('short.csv', history(20));
+    await upload('short.csv', syntheticHistory(20));
     await expect
       .poll(status)
       .toMatch(/^History: too short to backtest — it covers 20 days \(2026-01-05 – 2026-01-24\); it needs at least 36 days/);
@@ -65,7 +55,7 @@ describe.runIf(browserTestsRun)('The Forecast page against hostile input, Cancel
   });
 
   it('names each calendar line it leaves out, and a day outside the range, keeping what was typed', async () => {
-    await upload('ok.csv', history(60));
+    await upload('ok.csv', syntheticHistory(60));
     await expect.poll(() => page.locator('#backtest').count(), { timeout: 60_000 }).toBe(1);
     const typed = 'date,name,kind\n2026-01-19,Campaign,campaign\n2026-13-01,Nowhere,closed';
     await page.fill('#holidays', typed);

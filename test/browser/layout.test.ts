@@ -35,29 +35,34 @@ describe.runIf(browserTestsRun)('Layout and accessibility', () => {
     return { page, errors };
   };
 
+  /** Serious and critical axe violations on the page as it is now. */
+  const axeViolations = async (page: Page): Promise<string[]> => {
+    await page.addScriptTag({ content: AXE });
+    return page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document);
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+        );
+    });
+  };
+
   for (const hash of PAGES) {
     it(`${hash}: axe finds no serious or critical violation`, { timeout: 90_000 }, async () => {
       const { page, errors } = await visit(hash, 1300);
-      await page.addScriptTag({ content: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe;
-        const result = await axe.run(document);
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map(
-            (v) =>
-              `${v.id} (${v.impact}): ${v.nodes
-                .slice(0, 3)
-                .map((n) => n.target.join(' '))
-                .join(', ')}`,
-          );
-      });
+      const violations = await axeViolations(page);
       expect(violations).toEqual([]);
       expect(errors).toEqual([]);
       await page.context().close();
@@ -65,6 +70,21 @@ describe.runIf(browserTestsRun)('Layout and accessibility', () => {
 
     it(`${hash}: at 390 px wide the page never scrolls sideways`, { timeout: 90_000 }, async () => {
       const { page, errors } = await visit(hash, 390);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  for (const width of [390, 1440]) {
+    it(`#forecast with the US example backtested and forecast, ${width} px: axe, and no sideways scroll`, {
+      timeout: 120_000,
+    }, async () => {
+      const { page, errors } = await visit('#forecast', width);
+      await page.click('#history-example');
+      await page.waitForSelector('#forecast-chart svg path.band', { timeout: 90_000 });
+      expect(await axeViolations(page)).toEqual([]);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       expect(errors).toEqual([]);

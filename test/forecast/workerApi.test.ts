@@ -2,22 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { backtest, calendarOf, forecastDay, predictionInterval, readCalendar, readHistory } from '../../src/forecast';
 import { forecastWorkerApi, MAX_HISTORY_CHARS, MIN_BACKTEST_DAYS } from '../../src/forecast/workerApi';
+import { syntheticHistory } from './syntheticHistory';
 
 const bundled = (path: string) => readFileSync(new URL(`../../data/${path}`, import.meta.url), 'utf8');
 
-/** `days` days of 30-minute counts from 2026-01-05, 08:00–10:00, with a weekday pattern. */
-function history(days: number): string {
-  const rows = ['time,calls'];
-  for (let d = 0; d < days; d++) {
-    const date = new Date(Date.UTC(2026, 0, 5 + d)).toISOString().slice(0, 10);
-    for (const [k, clock] of ['08:00', '08:30', '09:00', '09:30'].entries())
-      rows.push(`${date} ${clock},${10 + (d % 7) + k * 3}`);
-  }
-  return rows.join('\n');
-}
-
 const input = (over: Record<string, unknown> = {}) => ({
-  history: history(60),
+  history: syntheticHistory(60),
   intervalMinutes: 30,
   calendar: '',
   monthDays: '',
@@ -44,7 +34,7 @@ describe('the forecasting worker API (what workers/forecast.worker.ts exposes)',
     expect(refusal(input({ history: 'name,age\nbob,42\n' }))).toMatch(
       /^History: no row could be read; each needs a date-time \(YYYY-MM-DD HH:MM\) and a number of calls of 0 or more \(line 2: /,
     );
-    expect(refusal(input({ history: history(20) }))).toBe(
+    expect(refusal(input({ history: syntheticHistory(20) }))).toBe(
       `History: too short to backtest — it covers 20 days (2026-01-05 – 2026-01-24); it needs at least ${MIN_BACKTEST_DAYS} days with records (five weeks to learn from, then days to test)`,
     );
     expect(() => api.forecast('2026-03-01', 'holtWinters')).toThrow('analyse a history first');

@@ -10,7 +10,9 @@ export function BacktestTable({ analysis }: { analysis: Analysis }) {
   return (
     <section class="panel" id="backtest-panel">
       <h2>Backtest: every day after the first five weeks, forecast from the days before it</h2>
-      <div class="table-scroll">
+      {/* Scrolls sideways on a narrow screen; focusable so the keyboard can scroll it. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled by keyboard */}
+      <section class="table-scroll" tabIndex={0} aria-label="Backtest table">
         <table class="metrics" id="backtest">
           <thead>
             <tr>
@@ -32,7 +34,7 @@ export function BacktestTable({ analysis }: { analysis: Analysis }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       <dl class="note definitions">
         {defined.map((c) => (
           <div key={c.key}>

@@ -25,10 +25,17 @@ export function Field({
   );
 }
 
-/** The text of the file chosen in a file input, then the input is cleared so the same file can be chosen again. */
-export const chosenFile = (e: Event): File | null => {
-  const input = e.currentTarget as HTMLInputElement;
-  const file = input.files?.[0] ?? null;
-  input.value = '';
-  return file;
-};
+/** A file input in its field; the input is cleared after each choice, so choosing the same file again reads it again. */
+export function FileField(props: { id: string; label: string; accept: string; onFile: (file: File) => Promise<void> }) {
+  const chosen = (e: Event) => {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void props.onFile(file);
+  };
+  return (
+    <Field id={props.id} label={props.label}>
+      <input type="file" id={props.id} accept={props.accept} onChange={chosen} />
+    </Field>
+  );
+}

@@ -1,3 +1,4 @@
+import type { Analysis, DayView } from '../../forecast/workerApi';
 import { Mount } from '../Mount';
 import type { Session } from '../state/session';
 import { BacktestTable } from './BacktestTable';
@@ -9,6 +10,11 @@ import { HistoryFields } from './HistoryFields';
 import { drawHistory } from './historyChart';
 import { PatienceFromRecords } from './PatienceFromRecords';
 import { RunStatus } from './RunStatus';
+
+const CHARTS: [string, (el: HTMLElement, a: Analysis, v: DayView) => void][] = [
+  ['history-chart', drawHistory],
+  ['forecast-chart', (el, a, v) => drawForecast(el, v, a)],
+];
 
 /**
  * The Forecast page: a history of interval volumes and a calendar in, every
@@ -33,20 +39,16 @@ export function ForecastPage({ state, session, storage }: { state: ForecastState
       </section>
       <div class="outputs">
         {a && <BacktestTable analysis={a} />}
-        <Mount
-          tag="figure"
-          id="history-chart"
-          className="panel chart"
-          deps={[a, v]}
-          draw={(el) => (a && v ? drawHistory(el, a, v) : el.replaceChildren())}
-        />
-        <Mount
-          tag="figure"
-          id="forecast-chart"
-          className="panel chart"
-          deps={[a, v]}
-          draw={(el) => (a && v ? drawForecast(el, v, a) : el.replaceChildren())}
-        />
+        {CHARTS.map(([id, draw]) => (
+          <Mount
+            key={id}
+            tag="figure"
+            id={id}
+            className="panel chart"
+            deps={[a, v]}
+            draw={(el) => (a && v ? draw(el, a, v) : el.replaceChildren())}
+          />
+        ))}
       </div>
     </div>
   );

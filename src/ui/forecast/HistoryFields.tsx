@@ -1,6 +1,6 @@
 import { INTERVAL_CHOICES } from '../../forecast/workerApi';
 import { HISTORY_EXAMPLES } from '../examples';
-import { chosenFile, Field } from './Field';
+import { Field, FileField } from './Field';
 import type { ForecastState } from './forecastState';
 import { loadHistoryExample, loadHistoryFile } from './loading';
 
@@ -9,17 +9,12 @@ export function HistoryFields({ state }: { state: ForecastState }) {
   const { history, interval } = state.inputs.value;
   return (
     <>
-      <Field id="history-file" label="History (CSV: date-time, calls)">
-        <input
-          type="file"
-          id="history-file"
-          accept=".csv,text/csv,text/plain"
-          onChange={(e) => {
-            const file = chosenFile(e);
-            if (file) void loadHistoryFile(state, file);
-          }}
-        />
-      </Field>
+      <FileField
+        id="history-file"
+        label="History (CSV: date-time, calls)"
+        accept=".csv,text/csv,text/plain"
+        onFile={(file) => loadHistoryFile(state, file)}
+      />
       {history && <p class="note">{`Reading: ${history.source}`}</p>}
       <div class="actions">
         {HISTORY_EXAMPLES.map((example) => (

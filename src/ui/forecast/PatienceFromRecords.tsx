@@ -3,7 +3,7 @@ import { estimatePatience, type PatienceEstimate, readQueuedCalls } from '../../
 import { setField } from '../../scenario';
 import { CREDIT_ISRAEL } from '../examples';
 import type { Session } from '../state/session';
-import { chosenFile, Field } from './Field';
+import { FileField } from './Field';
 import { savePatienceEstimate } from './patienceEstimate';
 
 type Read = { file: string; estimate: PatienceEstimate; skipped: string[]; israeli: boolean } | { file: string; error: string };
@@ -36,17 +36,14 @@ export function PatienceFromRecords({ session, storage }: { session: Session; st
   return (
     <>
       <h2>Caller patience from call records</h2>
-      <Field id="records-file" label="Per-call records (tab-separated, .txt or .txt.gz)">
-        <input
-          type="file"
-          id="records-file"
-          accept=".txt,.gz,.tsv"
-          onChange={async (e) => {
-            const file = chosenFile(e);
-            if (file) read.value = await readRecords(file, storage);
-          }}
-        />
-      </Field>
+      <FileField
+        id="records-file"
+        label="Per-call records (tab-separated, .txt or .txt.gz)"
+        accept=".txt,.gz,.tsv"
+        onFile={async (file) => {
+          read.value = await readRecords(file, storage);
+        }}
+      />
       <div id="patience-estimate">
         {r && 'error' in r && <p class="error">{`${r.file}: ${r.error}`}</p>}
         {r && 'estimate' in r && <Estimate r={r} use={use} />}
