@@ -24,7 +24,8 @@ const data = (path: string) => () => {
 /** A bundled history with its calendar and the settings its figures need. */
 export interface HistoryExample {
   id: string;
-  label: string;
+  /** what the page calls it: "the US bank 2003 example" */
+  name: string;
   history: () => Promise<string>;
   calendar: () => Promise<string>;
   day: string;
@@ -35,7 +36,7 @@ export interface HistoryExample {
 export const HISTORY_EXAMPLES: HistoryExample[] = [
   {
     id: 'history-example',
-    label: 'Load the US bank 2003 example',
+    name: 'the US bank 2003 example',
     history: data('us-bank-calls-2003/bank_calls_5min_2003.csv'),
     calendar: data('us-bank-calls-2003/holidays_2003.csv'),
     day: '2003-10-27',
@@ -44,7 +45,7 @@ export const HISTORY_EXAMPLES: HistoryExample[] = [
   },
   {
     id: 'history-example-israel',
-    label: 'Load the Israeli bank 1999 example',
+    name: 'the Israeli bank 1999 example',
     history: data('anonymous-bank-1999/calls_30min_1999.csv'),
     calendar: data('anonymous-bank-1999/holidays_1999.csv'),
     day: '1999-12-30',

@@ -19,7 +19,7 @@ export function HistoryFields({ state }: { state: ForecastState }) {
       <div class="actions">
         {HISTORY_EXAMPLES.map((example) => (
           <button type="button" id={example.id} key={example.id} onClick={() => void loadHistoryExample(state, example)}>
-            {example.label}
+            {`Load ${example.name}`}
           </button>
         ))}
       </div>

@@ -24,7 +24,7 @@ export async function loadHistoryFile(state: ForecastState, file: File): Promise
 export async function loadHistoryExample(state: ForecastState, example: HistoryExample): Promise<void> {
   state.begin();
   const [text, calendar] = await Promise.all([example.history(), example.calendar()]);
-  state.set({ history: { text, source: example.label }, calendar, monthDays: example.monthDays, day: example.day });
+  state.set({ history: { text, source: example.name }, calendar, monthDays: example.monthDays, day: example.day });
   state.credit.value = example.credit;
   await state.analyse();
 }
