@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { backtest, calendarOf, forecastDay, predictionInterval, readCalendar, readHistory } from '../../src/forecast';
-import { forecastWorkerApi, MAX_HISTORY_CHARS, MIN_BACKTEST_DAYS } from '../../src/forecast/workerApi';
+import { forecastWorkerApi } from '../../src/forecast/workerApi';
+import { MAX_HISTORY_CHARS, MIN_BACKTEST_DAYS } from '../../src/forecast/workerInput';
 import { syntheticHistory } from './syntheticHistory';
 
 const bundled = (path: string) => readFileSync(new URL(`../../data/${path}`, import.meta.url), 'utf8');

@@ -1,4 +1,4 @@
-import { INTERVAL_CHOICES } from '../../forecast/workerApi';
+import { INTERVAL_CHOICES } from '../../forecast/workerInput';
 import { HISTORY_EXAMPLES } from '../examples';
 import { Field, FileField } from './Field';
 import type { ForecastState } from './forecastState';

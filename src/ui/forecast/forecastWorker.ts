@@ -1,5 +1,6 @@
 import { proxy, wrap } from 'comlink';
-import type { AnalyseInput, Analysis, DayView, ForecastWorkerApi } from '../../forecast/workerApi';
+import type { Analysis, DayView, ForecastWorkerApi } from '../../forecast/workerApi';
+import type { AnalyseInput } from '../../forecast/workerInput';
 
 /** Why a call to the worker ended without an answer. */
 export class WorkerStopped extends Error {

@@ -1,4 +1,4 @@
-import { MAX_CALENDAR_CHARS, MAX_HISTORY_CHARS } from '../../forecast/workerApi';
+import { MAX_CALENDAR_CHARS, MAX_HISTORY_CHARS } from '../../forecast/workerInput';
 import type { HistoryExample } from '../examples';
 import type { ForecastState } from './forecastState';
 
