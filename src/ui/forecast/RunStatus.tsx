@@ -1,5 +1,6 @@
 import type { Analysis } from '../../forecast/workerApi';
-import type { ForecastState, Run } from './forecastState';
+import type { ForecastState } from './forecastState';
+import type { Run } from './run';
 
 const count = (n: number) => n.toLocaleString('en-US');
 

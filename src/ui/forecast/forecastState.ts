@@ -2,14 +2,7 @@ import { batch, signal } from '@preact/signals';
 import { addDays } from '../../forecast';
 import type { Analysis, DayView } from '../../forecast/workerApi';
 import { type ForecastWorker, spawnForecastWorker, WorkerStopped } from './forecastWorker';
-
-/** Where the backtest is: no history yet, running (method-days done of all), done, cancelled, or refused/failed with why. */
-export type Run =
-  | { kind: 'waiting' }
-  | { kind: 'running'; done: number; of: number }
-  | { kind: 'done' }
-  | { kind: 'cancelled' }
-  | { kind: 'failed'; message: string };
+import { endedRun, type Run } from './run';
 
 /** What the planner entered, kept as typed whatever the worker makes of it. */
 export interface Inputs {
@@ -39,16 +32,6 @@ export function forecastState(spawn: () => ForecastWorker = spawnForecastWorker)
   const set = (patch: Partial<Inputs>) => {
     inputs.value = { ...inputs.value, ...patch };
   };
-  const failed = (error: unknown): Run =>
-    error instanceof WorkerStopped
-      ? error.cancelled
-        ? { kind: 'cancelled' }
-        : {
-            kind: 'failed',
-            message: `The forecasting worker stopped: ${error.message}. What you entered is kept; run the backtest again.`,
-          }
-      : { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
-
   /** Ends the run in hand and clears its results, before a new history or calendar is read. */
   function begin(): void {
     worker?.stop();
@@ -75,7 +58,7 @@ export function forecastState(spawn: () => ForecastWorker = spawnForecastWorker)
       if (worker !== w) return;
       batch(() => {
         view.value = null;
-        if (error instanceof WorkerStopped) run.value = failed(error);
+        if (error instanceof WorkerStopped) run.value = endedRun(error);
         else dayError.value = (error as Error).message;
       });
     }
@@ -103,7 +86,7 @@ export function forecastState(spawn: () => ForecastWorker = spawnForecastWorker)
       if (worker !== mine) return;
       worker = null;
       mine.stop();
-      run.value = failed(error);
+      run.value = endedRun(error);
     }
   }
 
