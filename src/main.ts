@@ -2,7 +2,7 @@ import { h, render } from 'preact';
 import { mountCalculator } from './ui/calculatorView';
 import { mountCompare } from './ui/compareView';
 import { defaultExample } from './ui/examples';
-import { mountForecast } from './ui/forecastView';
+import { mountForecast } from './ui/forecast/mount';
 import { mountPlan } from './ui/planView';
 import { openScenarioStore } from './ui/scenarioStore';
 import { SessionBar } from './ui/session/SessionBar';

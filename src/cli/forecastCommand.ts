@@ -1,4 +1,5 @@
 import {
+  type Backtest,
   backtest,
   calendarOf,
   dayKind,
@@ -18,7 +19,9 @@ import {
   rfssaToHistory,
   riskRun,
 } from '../forecast';
-import { clockOf, formatScenarioError, parseScenario } from '../scenario';
+import { backtestJson, backtestReport, forecastJson, forecastReport } from '../report/backtest';
+import { textTable } from '../report/terminal';
+import { formatScenarioError, parseScenario } from '../scenario';
 import { commandSpec } from './commands';
 import { checkOutputPath, readTextFile, writeOutput } from './files';
 import { numberFlag, parseFlags, positionals, UsageError } from './flags';
@@ -74,13 +77,6 @@ export async function forecastCommand(argv: string[]): Promise<void> {
   // Only the days before the forecast day size its interval and its risk run.
   const earlier = score.track.filter((t) => t.date < day);
   const band = predictionInterval(forecast, earlier, dayKind(day, calendar));
-  const intervals = [...forecast.calls].map((calls, i) => ({
-    start: clockOf(history.firstMinute + i * interval),
-    calls,
-    low: band.low[i],
-    high: band.high[i],
-    ahtSeconds: forecast.aht ? forecast.aht[i] : null,
-  }));
   const ratios = earlier.map(dayRatio).filter((x): x is number => x !== null);
   const scenarioOut = scenarioWithForecast(flags.values, forecast, history, day, ratios);
   const result = {
@@ -94,8 +90,8 @@ export async function forecastCommand(argv: string[]): Promise<void> {
     totalHigh: band.totalHigh,
     intervalFrom: { basis: band.basis, days: band.days },
     special: forecast.special,
-    intervals,
-    backtest: tested.scores.map(({ ratios, track, ...s }) => s),
+    intervals: forecastJson(forecast, band, history),
+    backtest: backtestJson(tested),
     history: {
       days: history.dates.length,
       from: history.dates[0],
@@ -107,17 +103,12 @@ export async function forecastCommand(argv: string[]): Promise<void> {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
-  const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)} %`);
   const r = history.report;
   const lines = [
     `History: ${history.dates.length} days ${result.history.from} – ${result.history.to}, ${r.rows} rows; ${r.unparseable.length} unreadable, ${r.duplicates.length} duplicates, ${r.gaps.length} gaps${r.otherQueues ? `, ${r.otherQueues} rows of other queues left out` : ''}${r.unparseable[0] ? ` (first: ${r.unparseable[0]})` : ''}`,
     '',
     `Backtest (rolling origin, every day after the first 5 weeks forecast from the days before it, ${interval}-minute intervals; 80 % intervals likewise from earlier days only):`,
-    'method           days   WAPE  normal  special  MAPE(day)  80 % covers: normal  special',
-    ...tested.scores.map(
-      (s) =>
-        `${s.method.padEnd(15)} ${String(s.days).padStart(5)}  ${pct(s.wape).padStart(6)}  ${pct(s.wapeNormal).padStart(6)}  ${pct(s.wapeSpecial).padStart(7)}  ${pct(s.mapeDay).padStart(8)}  ${pct(s.coverage.normal).padStart(18)}  ${pct(s.coverage.special).padStart(7)}${s.method === tested.suggested ? '  ← suggested' : ''}`,
-    ),
+    backtestText(tested),
     '',
     `Forecast of ${day} by ${method} (${result.chosen}): ${Math.round(forecast.total).toLocaleString('en-US')} calls, 80 % interval ${Math.round(band.totalLow).toLocaleString('en-US')}–${Math.round(band.totalHigh).toLocaleString('en-US')} (sized from the errors of ${band.days} earlier ${band.basis})`,
     `  ${METHOD_FORMULAS[method]}`,
@@ -125,11 +116,7 @@ export async function forecastCommand(argv: string[]): Promise<void> {
       ? `  ${forecast.special.kind} day${forecast.special.name ? ` (${forecast.special.name})` : ''}: ${forecast.special.note}${forecast.special.learnedFrom.length > 0 ? ` (${forecast.special.learnedFrom.join(', ')})` : ''}`
       : '  a normal day',
     '',
-    `start   calls   80 % interval${forecast.aht ? '    AHT' : ''}`,
-    ...intervals.map(
-      (x) =>
-        `${x.start}  ${x.calls.toFixed(1).padStart(6)}  ${`${x.low.toFixed(0).padStart(5)}–${x.high.toFixed(0)}`.padEnd(13)}${x.ahtSeconds === null ? '' : `  ${x.ahtSeconds.toFixed(0).padStart(4)} s`}`,
-    ),
+    (({ intervals, day }) => textTable(intervals, day))(forecastReport(forecast, band, history)),
   ];
   if (scenarioOut.written) lines.push('', `Scenario with this demand written to ${scenarioOut.written}.`);
   if (scenarioOut.risk) {
@@ -146,6 +133,15 @@ export async function forecastCommand(argv: string[]): Promise<void> {
     );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** The backtest as a terminal table, the suggested method marked. */
+function backtestText(tested: Backtest): string {
+  const { table, suggested } = backtestReport(tested);
+  return textTable(table)
+    .split('\n')
+    .map((line, i) => (i === suggested + 1 ? `${line}  ← suggested` : line))
+    .join('\n');
 }
 
 /** With --scenario and --out: the base scenario with the forecast as its demand, written and validated; with --risk R, its risk run. */

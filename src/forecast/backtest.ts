@@ -1,6 +1,6 @@
 import type { Calendar } from './calendar';
 import { dayKind } from './calendar';
-import { forecaster } from './forecast';
+import { type Forecaster, forecaster } from './forecast';
 import { dayTotal, type History } from './history';
 import { predictionInterval, type TrackDay } from './intervals';
 import { METHODS, type Method } from './methods';
@@ -49,18 +49,28 @@ const share = (inside: number, all: number) => (all > 0 ? inside / all : null);
 export function backtest(
   h: History,
   calendar: Calendar,
-  options: { warmupDays?: number; methods?: Method[]; only?: (date: string) => boolean } = {},
+  options: {
+    warmupDays?: number;
+    methods?: Method[];
+    only?: (date: string) => boolean;
+    /** called after each day of each method: days done so far, of how many */
+    onDay?: (done: number, of: number) => void;
+    /** forecasts to reuse (and keep for later forecasts of the same history and calendar) */
+    forecaster?: Forecaster;
+  } = {},
 ): Backtest {
   const warmup = options.warmupDays ?? 35;
   const methods = options.methods ?? METHODS;
-  const make = forecaster(h, calendar);
-  const scores = methods.map((method): BacktestScore => {
+  const make = options.forecaster ?? forecaster(h, calendar);
+  const of = methods.length * h.dates.length;
+  const scores = methods.map((method, m): BacktestScore => {
     const sums = { error: 0, actual: 0, specialError: 0, specialActual: 0 };
     const cover = { normal: [0, 0], special: [0, 0], normalDay: [0, 0], specialDay: [0, 0] };
     const apes: number[] = [];
     const ratios: number[] = [];
     const track: TrackDay[] = [];
     h.dates.forEach((date, d) => {
+      options.onDay?.(m * h.dates.length + d + 1, of);
       if (d < warmup || (options.only && !options.only(date))) return;
       const actual = h.calls[d];
       const total = dayTotal(actual);

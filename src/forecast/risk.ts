@@ -11,7 +11,12 @@ import type { History } from './history';
  * rule (withDay). A base scenario that is not valid gets the forecast as it is,
  * so its validation names what is wrong.
  */
-export function forecastScenario(raw: Record<string, unknown>, f: Forecast, h: History, date: string): Record<string, unknown> {
+export function forecastScenario(
+  raw: Record<string, unknown>,
+  f: Forecast,
+  h: Pick<History, 'firstMinute' | 'intervalMinutes'>,
+  date: string,
+): Record<string, unknown> {
   const n = f.calls.length;
   const day = {
     date,

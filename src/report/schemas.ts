@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BACKTEST_COLUMNS, forecastColumns } from './backtest';
 import { ERLANG_OUTPUT_FIELDS } from './erlang';
 import { planColumns } from './plan';
 import { simulationColumns } from './simulation';
@@ -265,10 +266,8 @@ function forecastOutput() {
       totalHigh: num.describe('upper end of the 80% interval'),
       intervalFrom: z.object({}).loose().describe('the earlier days the interval was sized from'),
       special: z.object({}).loose().nullable().describe('the special day, its kind and the effect applied, or null'),
-      intervals: z.array(z.object({ start: clockText, calls: num, low: num, high: num, ahtSeconds: maybe }).loose()),
-      backtest: z
-        .array(z.object({ method: z.string(), days: num, wape: maybe }).loose())
-        .describe('every method, rolling origin'),
+      intervals: z.array(rowSchema(forecastColumns(true), () => false)).describe('the day by interval'),
+      backtest: z.array(rowSchema(BACKTEST_COLUMNS, () => false)).describe('every method, rolling origin'),
       history: z.object({ days: num, from: z.string(), to: z.string() }).loose().describe('what the history file held'),
     })
     .loose();

@@ -32,6 +32,17 @@ export interface ReportTable {
   rows: Cell[][];
 }
 
+/** A column that shows a row's own field of the same key. */
+export function fieldColumn<Row extends Record<K, Cell>, K extends keyof Row & string>(
+  key: K,
+  label: string,
+  unit: Unit,
+  definition: string,
+  brief = true,
+): Column<Row> {
+  return { key, label, unit, definition, brief, value: (row) => row[key] };
+}
+
 /** Rows of `columns` over `items`. */
 export function tableOf<Row>(columns: readonly Column<Row>[], items: readonly Row[]): ReportTable {
   return {

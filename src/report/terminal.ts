@@ -1,16 +1,16 @@
 import { briefTable, type Cell, isEstimate, type ReportTable, type Unit } from './table';
 
+/** Thousands grouped as en-US; one formatter, as toLocaleString builds a new one on every call (a long table took 100 ms). */
+const GROUPED = new Intl.NumberFormat('en-US');
+const HOURS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /** A value as a person reads it, with its unit where the header does not carry it. */
 export function formatCell(cell: Cell, unit: Unit): string {
   if (isEstimate(cell)) {
     if (cell.mean === null) return '—';
     const half = cell.halfWidth ?? 0;
     const hw =
-      unit === 'share'
-        ? (100 * half).toFixed(1)
-        : unit === 'seconds'
-          ? half.toFixed(0)
-          : Math.round(half).toLocaleString('en-US');
+      unit === 'share' ? (100 * half).toFixed(1) : unit === 'seconds' ? half.toFixed(0) : GROUPED.format(Math.round(half));
     return `${formatCell(cell.mean, unit)} ±${hw}`;
   }
   if (cell === null) return '—';
@@ -23,12 +23,21 @@ export function formatCell(cell: Cell, unit: Unit): string {
     case 'erlangs':
       return cell.toFixed(1);
     case 'agents':
-      return Number.isInteger(cell) ? cell.toLocaleString('en-US') : cell.toFixed(1);
+      return Number.isInteger(cell) ? GROUPED.format(cell) : cell.toFixed(1);
     case 'hours':
-      return cell.toLocaleString('en-US', { maximumFractionDigits: 2 });
+      return HOURS.format(cell);
     default:
-      return (Math.round(cell) + 0).toLocaleString('en-US');
+      return GROUPED.format(Math.round(cell) + 0);
   }
+}
+
+/** The brief columns of `table` as a person reads them (screen and terminal): labels, and each cell with its unit. */
+export function briefCells(table: ReportTable): { header: string[]; rows: string[][] } {
+  const brief = briefTable(table);
+  return {
+    header: brief.columns.map((c) => c.label),
+    rows: brief.rows.map((r) => r.map((cell, i) => formatCell(cell, brief.columns[i].unit))),
+  };
 }
 
 /**
@@ -36,8 +45,8 @@ export function formatCell(cell: Cell, unit: Unit): string {
  * rows (the day). Only the brief columns, as on screen.
  */
 export function textTable(table: ReportTable, footer: ReportTable | null = null): string {
-  const { header, rows } = formattedTable(table);
-  const foot = footer ? formattedTable(footer).rows : [];
+  const { header, rows } = briefCells(table);
+  const foot = footer ? briefCells(footer).rows : [];
   const widths = header.map((h, c) => Math.max(h.length, ...[...rows, ...foot].map((r) => r[c].length)));
   const line = (cells: string[]) =>
     cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
@@ -46,13 +55,4 @@ export function textTable(table: ReportTable, footer: ReportTable | null = null)
     ...rows.map(line),
     ...(foot.length ? [widths.map((w) => '─'.repeat(w)).join('  '), ...foot.map(line)] : []),
   ].join('\n');
-}
-
-/** The brief columns of a table as a person reads them: labels, and each cell formatted with its unit (screen and terminal). */
-export function formattedTable(table: ReportTable): { header: string[]; rows: string[][] } {
-  const brief = briefTable(table);
-  return {
-    header: brief.columns.map((c) => c.label),
-    rows: brief.rows.map((r) => r.map((cell, i) => formatCell(cell, brief.columns[i].unit))),
-  };
 }

@@ -1,9 +1,9 @@
 import type { ReportTable } from '../report/table';
-import { formattedTable } from '../report/terminal';
+import { briefCells } from '../report/terminal';
 
 /** A report table on screen: the brief columns with their units in the cells and each column's definition on its header. */
 export function ReportTableView({ table, caption, className }: { table: ReportTable; caption: string; className?: string }) {
-  const { header, rows } = formattedTable(table);
+  const { header, rows } = briefCells(table);
   const definitions = table.columns.filter((c) => c.brief).map((c) => c.definition ?? '');
   return (
     <div class="table-scroll">

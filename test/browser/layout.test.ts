@@ -78,6 +78,21 @@ describe.runIf(browserTestsRun)('Layout and accessibility', () => {
     });
   }
 
+  for (const width of [390, 1440]) {
+    it(`#forecast with the US example backtested and forecast, ${width} px: axe, and no sideways scroll`, {
+      timeout: 120_000,
+    }, async () => {
+      const { page, errors } = await visit('#forecast', width);
+      await page.click('#history-example');
+      await page.waitForSelector('#forecast-chart svg path.band', { timeout: 90_000 });
+      expect(await axeViolations(page)).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+
   it('#plan with drafts, the CSV mapping step and a storage banner: axe finds no serious or critical violation', {
     timeout: 90_000,
   }, async () => {

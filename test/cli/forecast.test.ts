@@ -29,7 +29,7 @@ describe('wfm forecast', () => {
       'factorModel',
       'combination',
     ]);
-    for (const s of out.backtest) expect(s.coverage.normal).toBeGreaterThan(0.7);
+    for (const s of out.backtest) expect(s.coverageNormal).toBeGreaterThan(0.7);
     const asked = JSON.parse(wfm(['forecast', us, '--day', '2003-10-27', '--method', 'seasonalNaive', '--json']).stdout);
     expect(asked).toMatchObject({ method: 'seasonalNaive', chosen: 'asked' });
   });

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { checksTable, coverageTable, rosterTable, scheduleCsv, scheduleWorkbook, shiftsTable } from '../../src/report/schedule';
-import { formattedTable, textTable } from '../../src/report/terminal';
+import { briefCells, textTable } from '../../src/report/terminal';
 import type { RepairStep, Schedule } from '../../src/schedule';
 
 /** A schedule small enough to write out by hand: two full-time agents with two breaks, one part-timer without any. */
@@ -60,7 +60,7 @@ describe('the schedule as a planner reads it (one set of rows for the app, the t
       ['Full-time 8.5 h', '08:00', '16:30', '11:00–11:30; 14:30–14:45 (paid)', 2, 8],
       ['=Part-time', '12:00', '16:30', null, 1, 4.5],
     ]);
-    expect(formattedTable(t).rows[1]).toEqual(['=Part-time', '12:00', '16:30', '—', '1', '4.5']);
+    expect(briefCells(t).rows[1]).toEqual(['=Part-time', '12:00', '16:30', '—', '1', '4.5']);
   });
 
   it('numbers the agents of the roster in shift order, one row each', () => {

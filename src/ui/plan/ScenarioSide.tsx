@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { PATIENCE_ESTIMATE_KEY } from '../forecastView';
+import { PATIENCE_ESTIMATE_KEY } from '../forecast/patienceEstimate';
 import type { Session } from '../state/session';
 import { ScenarioForm } from './form/ScenarioForm';
 import { ScenarioLibrary } from './library/ScenarioLibrary';

@@ -1,0 +1,55 @@
+import type { Analysis, DayView } from '../../forecast/workerApi';
+import { Mount } from '../Mount';
+import type { Session } from '../state/session';
+import { BacktestTable } from './BacktestTable';
+import { CalendarFields } from './CalendarFields';
+import { DayFields } from './DayFields';
+import { drawForecast } from './forecastChart';
+import type { ForecastState } from './forecastState';
+import { HistoryFields } from './HistoryFields';
+import { drawHistory } from './historyChart';
+import { PatienceFromRecords } from './PatienceFromRecords';
+import { RunStatus } from './RunStatus';
+
+const CHARTS: [string, (el: HTMLElement, a: Analysis, v: DayView) => void][] = [
+  ['history-chart', drawHistory],
+  ['forecast-chart', (el, a, v) => drawForecast(el, v, a)],
+];
+
+/**
+ * The Forecast page: a history of interval volumes and a calendar in, every
+ * method backtested in a web worker, the chosen one's forecast with its band
+ * out, and into a new scenario with one click. d3 draws the charts.
+ */
+export function ForecastPage({ state, session, storage }: { state: ForecastState; session: Session; storage: Storage }) {
+  const a = state.analysis.value;
+  const v = state.view.value;
+  return (
+    <div class="layout">
+      <section class="panel form" aria-label="History">
+        <h1>Forecast a day</h1>
+        <p class="lede">
+          From a history of calls per interval: each method backtested on it, the best suggested, its forecast with an 80 % band.
+        </p>
+        <HistoryFields state={state} />
+        <CalendarFields state={state} />
+        <DayFields state={state} session={session} />
+        <RunStatus state={state} />
+        <PatienceFromRecords session={session} storage={storage} />
+      </section>
+      <div class="outputs">
+        {a && <BacktestTable analysis={a} />}
+        {CHARTS.map(([id, draw]) => (
+          <Mount
+            key={id}
+            tag="figure"
+            id={id}
+            className="panel chart"
+            deps={[a, v]}
+            draw={(el) => (a && v ? draw(el, a, v) : el.replaceChildren())}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
