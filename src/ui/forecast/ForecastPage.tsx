@@ -1,5 +1,6 @@
+import { useMemo } from 'preact/hooks';
 import type { Analysis, DayView } from '../../forecast/workerApi';
-import { Mount } from '../Mount';
+import { type Chart, ChartFigures } from '../ChartFigures';
 import type { Session } from '../state/session';
 import { BacktestTable } from './BacktestTable';
 import { CalendarFields } from './CalendarFields';
@@ -11,9 +12,9 @@ import { drawHistory } from './historyChart';
 import { PatienceFromRecords } from './PatienceFromRecords';
 import { RunStatus } from './RunStatus';
 
-const CHARTS: [string, (el: HTMLElement, a: Analysis, v: DayView) => void][] = [
-  ['history-chart', drawHistory],
-  ['forecast-chart', (el, a, v) => drawForecast(el, v, a)],
+const CHARTS: Chart<{ a: Analysis; v: DayView }>[] = [
+  ['history-chart', (el, { a, v }) => drawHistory(el, a, v)],
+  ['forecast-chart', (el, { a, v }) => drawForecast(el, v, a)],
 ];
 
 /**
@@ -24,6 +25,7 @@ const CHARTS: [string, (el: HTMLElement, a: Analysis, v: DayView) => void][] = [
 export function ForecastPage({ state, session, storage }: { state: ForecastState; session: Session; storage: Storage }) {
   const a = state.analysis.value;
   const v = state.view.value;
+  const drawn = useMemo(() => (a && v ? { a, v } : null), [a, v]);
   return (
     <div class="layout">
       <section class="panel form" aria-label="History">
@@ -39,16 +41,7 @@ export function ForecastPage({ state, session, storage }: { state: ForecastState
       </section>
       <div class="outputs">
         {a && <BacktestTable analysis={a} />}
-        {CHARTS.map(([id, draw]) => (
-          <Mount
-            key={id}
-            tag="figure"
-            id={id}
-            className="panel chart"
-            deps={[a, v]}
-            draw={(el) => (a && v ? draw(el, a, v) : el.replaceChildren())}
-          />
-        ))}
+        <ChartFigures charts={CHARTS} data={drawn} />
       </div>
     </div>
   );
