@@ -1,4 +1,5 @@
-import type { ErlangAnswer } from '../erlang';
+import type { ErlangAnswer, QueueMetrics } from '../erlang';
+import { formatSeconds, formatShare } from '../format/number';
 
 /**
  * `wfm erlang --json` in the report's vocabulary: the same name for the same figure in every
@@ -49,3 +50,25 @@ export const ERLANG_OUTPUT_FIELDS: Record<
   callsWithRedials: { type: 'number', description: 'Erlang X: calls in the interval, redials included' },
   error: { type: 'string', description: '--batch: why this line has no answer' },
 };
+
+/** A queue figure as the calculator shows it beside both models: a label with its definition, and its text. */
+export interface QueueFigure {
+  key: string;
+  label: string;
+  text: (m: QueueMetrics, model: 'A' | 'C') => string;
+}
+
+/** The calculator's figures at a number of agents, by Erlang A and Erlang C, each with its definition. */
+export function queueFigures(slFormula: string): QueueFigure[] {
+  return [
+    { key: 'serviceLevel', label: `Service level — ${slFormula}`, text: (m) => formatShare(m.serviceLevel, 1) },
+    { key: 'pWait', label: 'P(wait) — share of calls that queue', text: (m) => formatShare(m.pWait, 1) },
+    { key: 'asaSeconds', label: 'ASA — mean wait of answered calls', text: (m) => formatSeconds(m.asa, 1) },
+    {
+      key: 'pAbandon',
+      label: 'Abandonment — abandoned ÷ offered',
+      text: (m, model) => (model === 'C' ? 'none (assumed)' : formatShare(m.pAbandon, 1)),
+    },
+    { key: 'occupancy', label: 'Occupancy — busy ÷ available agent time', text: (m) => formatShare(m.occupancy, 1) },
+  ];
+}

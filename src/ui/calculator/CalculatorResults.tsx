@@ -1,5 +1,6 @@
 import { type CalculatorInput, type CalculatorResult, type QueueMetrics, type Requirement, SCHEDULING_RULE } from '../../erlang';
-import { formatAgents, formatErlangs, formatSeconds, formatShare } from '../../format/number';
+import { formatAgents, formatErlangs, formatShare } from '../../format/number';
+import { type QueueFigure, queueFigures } from '../../report/erlang';
 
 function RequirementCard({ title, r, shrinkage }: { title: string; r: Requirement; shrinkage: number }) {
   return (
@@ -17,18 +18,9 @@ function RequirementCard({ title, r, shrinkage }: { title: string; r: Requiremen
   );
 }
 
-const ROWS = (slFormula: string): [string, (m: QueueMetrics, model: 'A' | 'C') => string][] => [
-  [`Service level — ${slFormula}`, (m) => formatShare(m.serviceLevel, 1)],
-  ['P(wait) — share of calls that queue', (m) => formatShare(m.pWait, 1)],
-  ['ASA — mean wait of answered calls', (m) => formatSeconds(m.asa, 1)],
-  ['Abandonment — abandoned ÷ offered', (m, model) => (model === 'C' ? 'none (assumed)' : formatShare(m.pAbandon, 1))],
-  ['Occupancy — busy ÷ available agent time', (m) => formatShare(m.occupancy, 1)],
-];
-
 /** Both models' requirements and their queue figures at the agents given (or the Erlang A requirement). */
 export function CalculatorResults({ input, r, stale }: { input: CalculatorInput; r: CalculatorResult; stale: boolean }) {
-  const cell = (m: QueueMetrics, model: 'A' | 'C', pick: (m: QueueMetrics, model: 'A' | 'C') => string) =>
-    m.stable ? pick(m, model) : 'unstable';
+  const cell = (m: QueueMetrics, model: 'A' | 'C', f: QueueFigure) => (m.stable ? f.text(m, model) : 'unstable');
   const notes = r.at.C.stable
     ? [SCHEDULING_RULE]
     : [
@@ -52,11 +44,11 @@ export function CalculatorResults({ input, r, stale }: { input: CalculatorInput;
           </tr>
         </thead>
         <tbody>
-          {ROWS(r.slFormula).map(([label, pick]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td>{cell(r.at.A, 'A', pick)}</td>
-              <td>{cell(r.at.C, 'C', pick)}</td>
+          {queueFigures(r.slFormula).map((f) => (
+            <tr key={f.key}>
+              <th scope="row">{f.label}</th>
+              <td>{cell(r.at.A, 'A', f)}</td>
+              <td>{cell(r.at.C, 'C', f)}</td>
             </tr>
           ))}
         </tbody>
