@@ -1,7 +1,8 @@
 import { planDay } from '../plan';
 import { type SimulationStaffing, staffAnalytically, staffBySimulation } from '../plan/staffToTarget';
 import { verdict } from '../plan/verdict';
-import { costLine, formatMoney } from '../report/cost';
+import { costLine } from '../report/cost';
+import { staffingChangeLine } from '../report/staffing';
 import { staffingDifferenceReasons, verdictLines } from '../report/verdict';
 import type { Scenario } from '../scenario/schema';
 import { runSimulation } from '../sim/pool';
@@ -82,18 +83,10 @@ function writeScenario(out: string, s: Scenario): void {
   writeOutput(out, `${JSON.stringify({ ...s, name: `${s.name} (staffed)` }, null, 2)}\n`);
 }
 
-const hours = (x: number) => `${Math.round(x).toLocaleString('en-US')} paid h`;
-
-function change(before: { paidHours: number; cost: { total: number; currency: string } | null }, after: typeof before): string {
-  const money =
-    after.cost && before.cost ? `; cost ${formatMoney(after.cost.total - before.cost.total, after.cost.currency)} more` : '';
-  return `${hours(before.paidHours)} → ${hours(after.paidHours)} (${after.paidHours >= before.paidHours ? '+' : '−'}${Math.abs(Math.round(after.paidHours - before.paidHours)).toLocaleString('en-US')} h${money})`;
-}
-
 function analyticText(s: Scenario, by: string, staffed: ReturnType<typeof staffAnalytically>, out: string | undefined): string {
   return [
     `${s.name}: staffed to the per-interval targets by ${by === 'erlang-a' ? 'exact Erlang A' : 'Erlang C'}`,
-    `Staffing: ${change(staffed.before, staffed.after)}`,
+    `Staffing: ${staffingChangeLine(staffed.before, staffed.after)}`,
     ...(staffed.after.cost ? [costLine(staffed.after.cost)] : []),
     ...(staffed.kept.length ? [`Kept as staffed (requirement beyond the engine's range): ${staffed.kept.join(', ')}`] : []),
     ...verdictLines(verdict(staffed.scenario, planDay(staffed.scenario))),
@@ -108,7 +101,7 @@ function simulationText(s: Scenario, staffed: SimulationStaffing, confidence: nu
   return [
     `${s.name}: staffed by simulation to every target at ${Math.round(confidence * 100)} % confidence, from the Erlang A answer`,
     `Rounds: ${staffed.rounds.length}${staffed.converged ? '' : ' (stopped at --max-rounds before every target held: the staffing below is the last round’s)'}`,
-    `Staffing: Erlang A ${change(staffed.analytic, staffed.after)}`,
+    `Staffing: Erlang A ${staffingChangeLine(staffed.analytic, staffed.after)}`,
     ...(staffed.after.cost ? [costLine(staffed.after.cost)] : []),
     top.length
       ? `Differs from Erlang A in ${staffed.differences.length} intervals, most at ${top.map((d) => `${d.start} ${d.simulated - d.analytic > 0 ? '+' : ''}${d.simulated - d.analytic}`).join(', ')}`

@@ -385,6 +385,9 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       expect(table).toMatch(/Paid hours/);
       expect(table).toMatch(/Answer rate: answered ÷ \(answered \+ abandoned\)\t[\d.]+ %\t[\d.]+ % [+−±][\d.]+ pts/);
       expect(await page.locator('#compare-sl svg path.series').count()).toBe(2);
+      // The targets the compared scenarios hold, dashed across the chart and named in its legend.
+      expect(await page.locator('#compare-sl svg line.target').count()).toBeGreaterThan(0);
+      expect(await page.innerText('#compare-sl .legend')).toMatch(/target \d+ % \(/);
       const boxes = page.locator('.choices input[type=checkbox]');
       const count = await boxes.count();
       for (let i = 0; i < count; i++)

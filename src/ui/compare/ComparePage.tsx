@@ -14,6 +14,16 @@ const series = (compared: ComparedScenario[], metric: 'serviceLevel' | 'answerRa
     })),
   }));
 
+/** Each target the compared scenarios hold for a figure, once per value, naming the scenarios that hold it. */
+const targets = (compared: ComparedScenario[], metric: 'serviceLevel' | 'answerRate') => {
+  const byValue = new Map<number, string[]>();
+  for (const s of compared) {
+    const t = s.scenario.targets[metric];
+    if (t !== undefined) byValue.set(t, [...(byValue.get(t) ?? []), s.name]);
+  }
+  return [...byValue].map(([value, names]) => ({ value, names }));
+};
+
 const CHARTS: [string, string, 'serviceLevel' | 'answerRate'][] = [
   ['compare-sl', 'Service level by interval', 'serviceLevel'],
   ['compare-answer', 'Answer rate by interval: answered ÷ (answered + abandoned)', 'answerRate'],
@@ -55,7 +65,7 @@ export function ComparePage({ state }: { state: CompareState }) {
         : '';
   const shown = scenarios.length >= 2 ? scenarios : [];
   const chart = (title: string, metric: 'serviceLevel' | 'answerRate') => (el: HTMLElement) =>
-    shown.length >= 2 ? drawOverlayChart(el, title, series(shown, metric)) : el.replaceChildren();
+    shown.length >= 2 ? drawOverlayChart(el, title, series(shown, metric), targets(shown, metric)) : el.replaceChildren();
   return (
     <div class="layout">
       <section class="panel form" aria-label="Choose scenarios">

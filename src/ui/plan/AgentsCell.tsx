@@ -1,4 +1,6 @@
+import type { ReadonlySignal } from '@preact/signals';
 import { setAgents } from '../../scenario';
+import { MAX_AGENTS } from '../../scenario/limits';
 import type { Session } from '../state/session';
 
 export const agentsPath = (index: number) => `staffing.agents[${index}]`;
@@ -8,10 +10,13 @@ interface CellProps {
   index: number;
   start: string;
   agents: number;
+  /** bumps when drafts change: the cell re-renders itself, however its row was built */
+  drafts: ReadonlySignal<number>;
 }
 
 /** One interval's agents: a whole number is committed as typed; anything else stays in the cell as a draft, marked. */
-export function AgentsCell({ session, index, start, agents }: CellProps) {
+export function AgentsCell({ session, index, start, agents, drafts }: CellProps) {
+  void drafts.value; // subscribes: the cell follows the drafts
   const key = `${session.current().id}|${agentsPath(index)}`;
   const draft = session.drafts.get(key);
   const onInput = (e: Event) => {
@@ -21,7 +26,7 @@ export function AgentsCell({ session, index, start, agents }: CellProps) {
     else
       session.drafts.set(key, {
         text,
-        message: `Agents from ${start}: must be a whole number from 0 to 100000 (agents), got "${text}"`,
+        message: `Agents from ${start}: must be a whole number from 0 to ${MAX_AGENTS} (agents), got "${text}"`,
       });
     session.commit(result, agentsPath(index));
   };

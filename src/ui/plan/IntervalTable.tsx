@@ -1,3 +1,4 @@
+import type { ReadonlySignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import type { DayPlan } from '../../plan';
 import { planReport } from '../../report/plan';
@@ -24,7 +25,7 @@ interface TableProps {
   agents: number[] | null;
   simulation: SavedSimulation | null;
   /** bumps when drafts change */
-  drafts: number;
+  drafts: ReadonlySignal<number>;
 }
 
 /**
@@ -32,7 +33,8 @@ interface TableProps {
  * in the footer. Rows are keyed by their start, so an edit updates cells in place and an agents
  * cell being typed in keeps its focus and caret.
  */
-export function IntervalTable({ session, name, plan, agents, simulation }: TableProps) {
+export function IntervalTable({ session, name, plan, agents, simulation, drafts }: TableProps) {
+  void drafts.value; // subscribes: the agents error line follows the drafts
   const { id } = session.current();
   const messages = agents ? [...session.drafts].filter(([key]) => key.startsWith(`${id}|staffing.agents[`)) : [];
   // A keystroke re-renders the page; the rows change only with the plan (and the agents typed),
@@ -50,7 +52,14 @@ export function IntervalTable({ session, name, plan, agents, simulation }: Table
               <th scope="row">{x.start}</th>
               {shown.map((c) =>
                 c.key === 'agents' && agents ? (
-                  <AgentsCell key={c.key} session={session} index={x.index} start={x.start} agents={agents[x.index]} />
+                  <AgentsCell
+                    key={c.key}
+                    session={session}
+                    index={x.index}
+                    start={x.start}
+                    agents={agents[x.index]}
+                    drafts={drafts}
+                  />
                 ) : (
                   <td key={c.key} data-key={c.key} class={c.under ? 'under' : undefined}>
                     {c.text}
@@ -75,7 +84,7 @@ export function IntervalTable({ session, name, plan, agents, simulation }: Table
       </tfoot>
     );
     return { table, body, foot };
-  }, [plan, agents, session]);
+  }, [plan, agents, session, drafts]);
   return (
     <section class="panel table-panel" aria-label="Interval plan">
       <div class="actions">

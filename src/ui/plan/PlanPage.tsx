@@ -11,6 +11,7 @@ import type { PlanState } from './planState';
 import { ScenarioSide } from './ScenarioSide';
 import { SimulationPanel } from './simulation/SimulationPanel';
 import { savedSimulation } from './simulation/saved';
+import { StaffPanel } from './staffing/StaffPanel';
 import { VerdictPanel } from './VerdictPanel';
 
 /** The plan's charts, in reading order: demand, agents, net staffing. */
@@ -53,6 +54,7 @@ export function PlanPage({ session, storage, state }: { session: Session; storag
         />
         {planned && <VerdictPanel scenario={planned.scenario} plan={planned.plan} simulation={simulation} />}
         <DaySummary name={String(record.raw.name)} scenario={planned?.scenario ?? null} plan={plan} />
+        <StaffPanel session={session} scenario={planned?.scenario ?? null} />
         <ChartFigures charts={PLAN_CHARTS} data={planned} />
         <SimulationPanel
           planned={planned}
@@ -66,7 +68,7 @@ export function PlanPage({ session, storage, state }: { session: Session; storag
           plan={plan}
           agents={agents}
           simulation={simulation}
-          drafts={drafts}
+          drafts={state.drafts}
         />
       </div>
       <ScenarioSide session={session} storage={storage} />

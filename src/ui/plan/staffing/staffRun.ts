@@ -1,0 +1,90 @@
+import { signal } from '@preact/signals';
+import { planDay } from '../../../plan';
+import { staffAnalytically, staffBySimulation } from '../../../plan/staffToTarget';
+import { staffingChangeLine } from '../../../report/staffing';
+import { staffingDifferenceReasons } from '../../../report/verdict';
+import type { Scenario } from '../../../scenario';
+import { runSimulation, SimulationCancelled } from '../../../sim/pool';
+import type { Session } from '../../state/session';
+import { browserWorkers, spawnWebWorker } from '../../webWorkers';
+
+export type StaffMethod = 'erlangA' | 'erlangC' | 'simulation';
+
+const BY: Record<StaffMethod, string> = { erlangA: 'Erlang A', erlangC: 'Erlang C', simulation: 'simulation' };
+
+/** Rounds the search may take, as `wfm staff` does by default. */
+const MAX_ROUNDS = 12;
+
+/**
+ * Staffing the open scenario to its targets, as signals: running (with its status), and the
+ * report of the last run. The answer is a new saved scenario named after the method, opened
+ * through the session, so one Undo removes it and the scenario staffed is never changed.
+ */
+export function staffRun(session: Session) {
+  const running = signal<AbortController | null>(null);
+  const status = signal('');
+  const report = signal<string[]>([]);
+
+  const save = async (s: Scenario, staffed: Scenario, method: StaffMethod, lines: string[]) => {
+    const made = await session.create({ ...staffed, name: `${s.name} (staffed by ${BY[method]})`.slice(0, 200) });
+    report.value = made.ok ? lines : [`The staffed scenario could not be saved: ${made.errors.join('; ')}`];
+  };
+
+  const start = async (s: Scenario, method: StaffMethod) => {
+    report.value = [];
+    if (method !== 'simulation') {
+      const staffed = staffAnalytically(s, method);
+      await save(s, staffed.scenario, method, [
+        `Staffed to the per-interval targets by ${BY[method]}: ${staffingChangeLine(staffed.before, staffed.after)}.`,
+        ...(staffed.kept.length ? [`Kept as staffed (requirement beyond the engine's range): ${staffed.kept.join(', ')}.`] : []),
+        'A new scenario; Undo removes it.',
+      ]);
+      return;
+    }
+    const abort = new AbortController();
+    running.value = abort;
+    status.value = 'Round 1: simulating the Erlang A answer…';
+    try {
+      const simulate = (x: Scenario) =>
+        runSimulation(x, spawnWebWorker, {
+          replications: x.simulation.replications,
+          workers: browserWorkers(),
+          signal: abort.signal,
+        });
+      const staffed = await staffBySimulation(s, simulate, {
+        replications: s.simulation.replications,
+        seed: s.simulation.seed,
+        confidence: 0.95,
+        maxRounds: MAX_ROUNDS,
+        onRound: (r) => {
+          status.value = `Round ${r.round}: ${r.missing.length} intervals short${r.meets ? ', every target met' : ''}; +${r.added} −${r.removed} agents. Next round…`;
+        },
+      });
+      await save(
+        s,
+        staffed.scenario,
+        method,
+        [
+          `Staffed by simulation in ${staffed.rounds.length} rounds${staffed.converged ? '' : ` (stopped at ${MAX_ROUNDS} rounds before every target held)`}: from the Erlang A answer, ${staffingChangeLine(staffed.analytic, staffed.after)}.`,
+          staffingDifferenceReasons(planDay(staffed.analyticScenario), staffed.differences),
+          `Final check on fresh seeds (seed ${staffed.finalCheckSeed}, ${staffed.finalCheckReplications} replications): ${staffed.finalCheck.summary.join(' ')}`,
+          'A new scenario; Undo removes it.',
+        ].filter((line) => line !== ''),
+      );
+      status.value = '';
+    } catch (error) {
+      status.value =
+        error instanceof SimulationCancelled
+          ? 'Cancelled; the scenario is unchanged.'
+          : error instanceof Error
+            ? error.message
+            : String(error);
+    } finally {
+      running.value = null;
+    }
+  };
+
+  return { running, status, report, start, cancel: () => running.value?.abort() };
+}
+
+export type StaffRun = ReturnType<typeof staffRun>;
