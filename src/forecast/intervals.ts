@@ -1,3 +1,4 @@
+import { quantileSorted } from 'd3-array';
 import type { DayForecast } from './methods';
 
 /** Central coverage of the prediction intervals. */
@@ -40,12 +41,7 @@ export function dayRatio(t: TrackDay): number | null {
   return forecast > 0 ? actual / forecast : null;
 }
 
-const quantile = (sorted: number[], p: number) => {
-  if (sorted.length === 0) return 0;
-  const x = p * (sorted.length - 1);
-  const lo = Math.floor(x);
-  return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (x - lo);
-};
+const quantile = (sorted: number[], p: number) => quantileSorted(sorted, p) ?? 0;
 
 /** The earlier days whose errors speak for a day of `kind`: that kind, else all special days, else all days. */
 function reference(track: TrackDay[], kind: string): { days: TrackDay[]; basis: string } {

@@ -1,3 +1,4 @@
+import { sum } from 'd3-array';
 import {
   queueMetrics,
   requiredAgents,
@@ -240,8 +241,6 @@ function minDefined(a: number | undefined, b: number | undefined): number | unde
 function ratio(numerator: number, denominator: number): number | null {
   return denominator > 0 ? numerator / denominator : null;
 }
-
-const sum = (xs: IntervalPlan[], pick: (x: IntervalPlan) => number) => xs.reduce((total, x) => total + pick(x), 0);
 
 /** Day totals: counts add up; rates are recomputed from the counts, never averaged. */
 function dayTotals(xs: IntervalPlan[], s: Scenario, L: number): DayTotals {

@@ -1,3 +1,4 @@
+import { sum } from 'd3-array';
 import { requiredAgents, type StaffingCase, type StaffingTargets } from '../erlang';
 import { agentsPerInterval, intervalStarts } from '../scenario/day';
 import type { Scenario } from '../scenario/schema';
@@ -80,7 +81,7 @@ export function staffAnalytically(s: Scenario, model: 'erlangA' | 'erlangC'): An
   // again from what the staffing found itself requires, while that gives fewer agents.
   for (let pass = 0; pass < 10; pass++) {
     const lower = raised(settles(agents));
-    const total = (a: number[]) => a.reduce((x, y) => x + y, 0);
+    const total = (a: number[]) => sum(a);
     if (total(lower) >= total(agents)) break;
     agents = lower;
   }

@@ -1,3 +1,4 @@
+import { sum } from 'd3-array';
 import type { Scenario } from './schema';
 
 /** Minutes after midnight of an "HH:MM" time. */
@@ -32,7 +33,7 @@ const perInterval = (value: number | number[], n: number) => (Array.isArray(valu
 export function callsPerInterval(s: Scenario): number[] {
   const d = s.demand;
   if ('calls' in d) return d.calls;
-  const total = d.profile.reduce((a, b) => a + b, 0);
+  const total = sum(d.profile);
   // The share w ÷ total first: weights as small as 1e-323 keep their proportions.
   return d.profile.map((w) => (total > 0 ? d.dailyCalls * d.uplift * (w / total) : 0));
 }

@@ -1,3 +1,4 @@
+import { sum } from 'd3-array';
 import { agentsPerInterval, callsPerInterval, clockOf, minutesOf } from './day';
 import { fieldChoices } from './fieldSchema';
 import { closeOnGrid, describeGrid, type Grid, resample } from './regrid';
@@ -179,7 +180,7 @@ function regrid(raw: Json, s: Scenario, to: Grid, replaced = { calls: false, aht
     next.demand = { calls: resample(calls, from, to, 'count').map(tidy) };
   } else {
     const profile = resample(s.demand.profile, from, to, 'count');
-    const before = s.demand.profile.reduce((a, b) => a + b, 0);
+    const before = sum(s.demand.profile);
     const after = profile.reduce((a, b) => a + b, 0);
     const peak = Math.max(0, ...profile);
     const dailyCalls = before > 0 ? tidy((s.demand.dailyCalls * after) / before) : s.demand.dailyCalls;

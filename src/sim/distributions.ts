@@ -1,3 +1,4 @@
+import { mean as average } from 'd3-array';
 import { logGamma } from '../erlang/special';
 import type { Distribution } from '../scenario';
 import type { Rng } from './rng';
@@ -34,8 +35,8 @@ export function sampler(d: Pick<Distribution, 'kind' | 'shape' | 'values'>, mean
     }
     case 'empirical': {
       const values = d.values ?? [mean];
-      const average = values.reduce((a, b) => a + b, 0) / values.length;
-      const factor = average > 0 ? mean / average : 0;
+      const valuesMean = average(values) ?? 0;
+      const factor = valuesMean > 0 ? mean / valuesMean : 0;
       return (rng) => values[Math.floor(rng.next() * values.length)] * factor;
     }
   }

@@ -1,3 +1,4 @@
+import { sum } from 'd3-array';
 import { agentsPerInterval, ahtPerInterval, callsPerInterval, intervalCount, minutesOf } from '../scenario/day';
 import type { Scenario } from '../scenario/schema';
 import { COUNTERS, type Counts, emptyCounts } from './counters';
@@ -215,7 +216,7 @@ function replicationEngine(s: Scenario) {
   let slots = 0;
   // Customers: the interval of their first attempt, calls made, state.
   // Sized for the day's expected first attempts plus six standard deviations, so they rarely grow.
-  const expectedCustomers = firstCalls.reduce((a, b) => a + b, 0);
+  const expectedCustomers = sum(firstCalls);
   const customerRoom = Math.ceil(expectedCustomers + 6 * Math.sqrt(expectedCustomers)) + 1024;
   let customerInterval = new Int32Array(customerRoom);
   let customerAttempts = new Int32Array(customerRoom);

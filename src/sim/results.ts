@@ -1,3 +1,4 @@
+import { sum } from 'd3-array';
 import { type SlDefinition, slFormula } from '../erlang';
 import { intervalStarts } from '../scenario/day';
 import type { Scenario } from '../scenario/schema';
@@ -163,7 +164,7 @@ export function resultAggregator(s: Scenario) {
       replications++;
       for (let i = 0; i < starts.length; i++) addCell(i, (k) => c[k][i]);
       const day = Object.fromEntries(
-        COUNTERS.map((k) => [k, k === 'queueAtStart' || k === 'backlogAtStart' ? c[k][0] : c[k].reduce((a, b) => a + b, 0)]),
+        COUNTERS.map((k) => [k, k === 'queueAtStart' || k === 'backlogAtStart' ? c[k][0] : sum(c[k])]),
       ) as Record<Counter, number>;
       addCell(starts.length, (k) => day[k]);
     },

@@ -1,3 +1,4 @@
+import { sum } from 'd3-array';
 import { geometricSum } from '../plan/geometric';
 import { callsPerInterval, type Scenario } from '../scenario';
 
@@ -22,7 +23,7 @@ export interface SimulationSize {
  * replications. Cheap: no queue is solved.
  */
 export function simulationSize(s: Scenario, replications = s.simulation.replications): SimulationSize {
-  const firstAttempts = callsPerInterval(s).reduce((a, b) => a + b, 0);
+  const firstAttempts = sum(callsPerInterval(s));
   const share = Math.max(s.redial.abandoned.share, s.redial.blocked.share);
   const callsPerCustomer = geometricSum(share, s.redial.maxAttempts);
   const callsPerReplication = firstAttempts * callsPerCustomer;

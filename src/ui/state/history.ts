@@ -1,3 +1,4 @@
+import { sum } from 'd3-array';
 /**
  * Undo and redo over the edits of a session: each step is a scenario's JSON
  * before and after (null where the scenario did not exist: a creation or a
@@ -73,7 +74,7 @@ export function historyText<T>(steps: Steps<T>, budget: number): string {
   const sizes = (list: Step<T>[]) => list.map((step) => JSON.stringify(step).length + 1);
   const done = sizes(steps.done);
   const undone = sizes(steps.undone);
-  let total = done.reduce((a, b) => a + b, 0) + undone.reduce((a, b) => a + b, 0) + 20;
+  let total = sum(done) + sum(undone) + 20;
   // The oldest undo steps go first, then the farthest redo steps (the first of `undone`).
   let oldDone = 0;
   let farUndone = 0;
