@@ -22,7 +22,7 @@ export async function planCommand(argv: string[]): Promise<void> {
   const scenario = readScenario(positionals(flags, spec, 1)[0]);
   const plan = planDay(scenario);
   if (out) {
-    const { intervals, day } = planReport(plan);
+    const { intervals, day } = planReport(plan, staffingFigures(scenario, plan).cost);
     writeOutput(
       out,
       out.toLowerCase().endsWith('.csv') ? reportCsv(intervals, day) : workbook([reportSheet('Plan', intervals, day)]),

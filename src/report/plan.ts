@@ -1,4 +1,5 @@
 import type { DayPlan, DayTotals, IntervalPlan } from '../plan';
+import type { DayCost } from '../plan/cost';
 import { staffingFigures } from '../plan/staffToTarget';
 import { verdict } from '../plan/verdict';
 import type { Scenario } from '../scenario/schema';
@@ -35,6 +36,8 @@ export interface PlanRow {
   occupancy: number | null;
   paidHours: number | null;
   requiredPaidHours: number | null;
+  cost: number | null;
+  costPerAnsweredCall: number | null;
 }
 
 export function intervalRow(x: IntervalPlan): PlanRow {
@@ -68,10 +71,13 @@ export function intervalRow(x: IntervalPlan): PlanRow {
     occupancy: x.occupancyAll,
     paidHours: null,
     requiredPaidHours: null,
+    cost: null,
+    costPerAnsweredCall: null,
   };
 }
 
-export function dayRow(t: DayTotals): PlanRow {
+/** The day's row; `cost` is the day's cost where the scenario has a cost section. */
+export function dayRow(t: DayTotals, cost: DayCost | null = null): PlanRow {
   return {
     start: 'day',
     firstAttempts: t.calls,
@@ -102,6 +108,8 @@ export function dayRow(t: DayTotals): PlanRow {
     occupancy: t.occupancy,
     paidHours: t.paidHours,
     requiredPaidHours: t.requiredPaidHours,
+    cost: cost?.total ?? null,
+    costPerAnsweredCall: cost?.perAnsweredCall ?? null,
   };
 }
 
@@ -114,7 +122,8 @@ const col = (
 ): Column<PlanRow> => ({ key, label, unit, definition, brief, value: (r) => r[key] });
 
 /** The plan's columns, in the order a planner reads them. */
-export function planColumns(slFormula: string): Column<PlanRow>[] {
+export function planColumns(slFormula: string, currency = ''): Column<PlanRow>[] {
+  const money = currency ? ` (${currency})` : '';
   return [
     col('start', 'Start', 'time', 'interval start (HH:MM), or the day', true),
     col('firstAttempts', 'First attempts', 'calls', 'calls of customers calling for the first time'),
@@ -151,15 +160,27 @@ export function planColumns(slFormula: string): Column<PlanRow>[] {
     col('occupancy', 'Occupancy', 'share', 'busy agent time ÷ available agent time', true),
     col('paidHours', 'Paid hours', 'hours', 'agents ÷ (1 − shrinkage) × hours; the day only'),
     col('requiredPaidHours', 'Paid hours required', 'hours', 'the Erlang A requirement ÷ (1 − shrinkage) × hours; the day only'),
+    col(
+      'cost',
+      `Cost${money}`,
+      'money',
+      'paid hours at the hourly rate with premiums and overtime, lines and callback dials; the day only, with a cost section',
+    ),
+    col(
+      'costPerAnsweredCall',
+      `Cost per answered call${money}`,
+      'money',
+      'cost ÷ answered calls; the day only, with a cost section',
+    ),
   ];
 }
 
 /** The plan as tables (intervals, and the day), the same for screen, terminal and files. */
-export function planReport(plan: DayPlan) {
-  const columns = planColumns(plan.slFormula);
+export function planReport(plan: DayPlan, cost: DayCost | null = null) {
+  const columns = planColumns(plan.slFormula, cost?.currency);
   return {
     intervals: tableOf(columns, plan.intervals.map(intervalRow)),
-    day: tableOf(columns, [dayRow(plan.totals)]),
+    day: tableOf(columns, [dayRow(plan.totals, cost)]),
     columns,
   };
 }
@@ -167,13 +188,14 @@ export function planReport(plan: DayPlan) {
 /** `wfm plan --json`: every interval and the day as records keyed by column key. */
 export function planJson(s: Scenario, plan: DayPlan) {
   const columns = planColumns(plan.slFormula);
+  const cost = staffingFigures(s, plan).cost;
   return {
     name: s.name,
     slDefinition: plan.slFormula,
     verdict: verdict(s, plan),
-    cost: staffingFigures(s, plan).cost,
+    cost,
     intervals: plan.intervals.map((x) => recordOf(columns, intervalRow(x))),
-    day: recordOf(columns, dayRow(plan.totals)),
+    day: recordOf(columns, dayRow(plan.totals, cost)),
     notes: plan.notes,
   };
 }

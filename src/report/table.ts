@@ -12,7 +12,7 @@ export interface EstimateCell {
 
 export type Cell = number | string | null | EstimateCell;
 
-export type Unit = 'time' | 'text' | 'calls' | 'agents' | 'share' | 'seconds' | 'hours' | 'erlangs' | 'count';
+export type Unit = 'time' | 'text' | 'calls' | 'agents' | 'share' | 'seconds' | 'hours' | 'erlangs' | 'count' | 'money';
 
 export interface Column<Row> {
   /** the JSON key and CSV header: one meaning across every command and file */

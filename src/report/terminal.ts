@@ -3,6 +3,7 @@ import { briefTable, type Cell, isEstimate, type ReportTable, type Unit } from '
 /** Thousands grouped as en-US; one formatter, as toLocaleString builds a new one on every call (a long table took 100 ms). */
 const GROUPED = new Intl.NumberFormat('en-US');
 const HOURS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const MONEY = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** A value as a person reads it, with its unit where the header does not carry it. */
 export function formatCell(cell: Cell, unit: Unit): string {
@@ -26,6 +27,8 @@ export function formatCell(cell: Cell, unit: Unit): string {
       return Number.isInteger(cell) ? GROUPED.format(cell) : cell.toFixed(1);
     case 'hours':
       return HOURS.format(cell);
+    case 'money':
+      return MONEY.format(cell);
     default:
       return GROUPED.format(Math.round(cell) + 0);
   }

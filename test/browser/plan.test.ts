@@ -111,6 +111,11 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       expect(planText[0]).toContain('netStaffing');
       expect(planText.filter((l) => /^\d\d:\d\d,/.test(l))).toHaveLength(96);
       expect(planText.filter((l) => l.startsWith('day,'))).toHaveLength(1);
+      // The day row carries the day's cost, the same file `wfm plan --out` writes.
+      const header = planText[0].replace('\ufeff', '').split(',');
+      const dayRow = (planText.find((l) => l.startsWith('day,')) ?? '').split(',');
+      const cli = JSON.parse(wfm(['plan', 'scenarios/christmas-eve.json', '--json']).stdout);
+      expect(Number(dayRow[header.indexOf('cost')])).toBeCloseTo(cli.cost.total, 6);
       const [simFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-simulation-csv')]);
       const simText = readFileSync((await simFile.path()) ?? '', 'utf8');
       expect(simText).toContain('answerRate,answerRate_ci95');

@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { wfm } from './run';
 
@@ -49,6 +50,27 @@ describe('wfm plan / validate / schema', () => {
     expect(out.day.callbacksRequested).toBeGreaterThan(0);
     expect(out.day.paidHours).toBeGreaterThan(0);
     expect(out.notes.length).toBeGreaterThan(0);
+  });
+
+  it('carries the day’s cost in its JSON day record and its CSV and XLSX day row, as the text prints it', () => {
+    const json = JSON.parse(wfm(['plan', scenario('christmas-eve.json'), '--json']).stdout);
+    expect(json.day.cost).toBeCloseTo(json.cost.total, 9);
+    expect(json.day.costPerAnsweredCall).toBeCloseTo(json.cost.perAnsweredCall, 9);
+    expect(json.intervals[0].cost).toBeNull();
+    const dir = mkdtempSync(join(tmpdir(), 'wfm-plan-cost-'));
+    const csv = join(dir, 'plan.csv');
+    const text = wfm(['plan', scenario('christmas-eve.json'), '--out', csv]).stdout;
+    const rows = readFileSync(csv, 'utf8').trim().split(/\r?\n/);
+    const header = rows[0].split(',');
+    const day = rows[rows.length - 1].split(',');
+    expect(day[0]).toBe('day');
+    const total = Number(day[header.indexOf('cost')]);
+    expect(total).toBeCloseTo(json.cost.total, 6);
+    expect(text).toContain(`Cost: ${total.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} EUR`);
+    const xlsx = join(dir, 'plan.xlsx');
+    expect(wfm(['plan', scenario('christmas-eve.json'), '--out', xlsx]).code).toBe(0);
+    const sheet = new TextDecoder().decode(unzipSync(readFileSync(xlsx))['xl/worksheets/sheet1.xml']);
+    expect(sheet).toContain('Cost (EUR)');
   });
 
   it('validates a good file and lists every error of a bad one, exit 2', () => {

@@ -1,6 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import type { DayPlan } from '../../plan';
+import type { DayCost } from '../../plan/cost';
 import { planReport } from '../../report/plan';
 import { briefTable, type Cell, type ReportTable } from '../../report/table';
 import { formatCell } from '../../report/terminal';
@@ -26,6 +27,8 @@ interface TableProps {
   simulation: SavedSimulation | null;
   /** bumps when drafts change */
   drafts: ReadonlySignal<number>;
+  /** the day's cost, for the exports, where the scenario has a cost section */
+  cost: DayCost | null;
 }
 
 /**
@@ -33,7 +36,7 @@ interface TableProps {
  * in the footer. Rows are keyed by their start, so an edit updates cells in place and an agents
  * cell being typed in keeps its focus and caret.
  */
-export function IntervalTable({ session, name, plan, agents, simulation, drafts }: TableProps) {
+export function IntervalTable({ session, name, plan, agents, simulation, drafts, cost }: TableProps) {
   void drafts.value; // subscribes: the agents error line follows the drafts
   const { id } = session.current();
   const messages = agents ? [...session.drafts].filter(([key]) => key.startsWith(`${id}|staffing.agents[`)) : [];
@@ -88,10 +91,10 @@ export function IntervalTable({ session, name, plan, agents, simulation, drafts 
   return (
     <section class="panel table-panel" aria-label="Interval plan">
       <div class="actions">
-        <button type="button" id="export-plan-csv" onClick={() => plan && exportPlanCsv(name, plan)}>
+        <button type="button" id="export-plan-csv" onClick={() => plan && exportPlanCsv(name, plan, cost)}>
           Download the plan (CSV)
         </button>
-        <button type="button" id="export-plan-xlsx" onClick={() => plan && exportWorkbook(name, plan, simulation)}>
+        <button type="button" id="export-plan-xlsx" onClick={() => plan && exportWorkbook(name, plan, cost, simulation)}>
           Plan and simulation (XLSX)
         </button>
       </div>

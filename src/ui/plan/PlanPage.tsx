@@ -1,4 +1,5 @@
 import type { DayPlan } from '../../plan';
+import { staffingFigures } from '../../plan/staffToTarget';
 import { netStaffing } from '../../plan/verdict';
 import type { Scenario } from '../../scenario';
 import { type Chart, ChartFigures } from '../ChartFigures';
@@ -69,6 +70,7 @@ export function PlanPage({ session, storage, state }: { session: Session; storag
           agents={agents}
           simulation={simulation}
           drafts={state.drafts}
+          cost={planned ? staffingFigures(planned.scenario, planned.plan).cost : null}
         />
       </div>
       <ScenarioSide session={session} storage={storage} />
