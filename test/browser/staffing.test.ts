@@ -42,6 +42,20 @@ describe.runIf(browserTestsRun)('Staff to target in the app', () => {
     expect(await page.isEnabled('#staff-simulation')).toBe(true);
   });
 
+  it('by simulation refuses a search past the size limit, saying what to lower', { timeout: 60_000 }, async () => {
+    const page = await open();
+    await page.fill('#plan-simulation-replications', '10000');
+    await expect.poll(() => page.inputValue('#plan-simulation-replications')).toBe('10000');
+    await page.waitForTimeout(400); // the re-plan after typing pauses
+    await page.click('#staff-simulation');
+    await expect
+      .poll(() => page.innerText('#staff-status'))
+      .toMatch(
+        /^Each round would simulate up to about [\d,]+ calls \([\d,]+ a replication × 10000 replications\), more than 100,000,000, for up to 12 rounds: lower the replications/,
+      );
+    expect(await name(page)).not.toContain('(staffed by');
+  });
+
   it('by simulation on a short day: a new scenario whose final check on fresh seeds meets every target', {
     timeout: 300_000,
   }, async () => {

@@ -4,6 +4,7 @@ import { staffAnalytically, staffBySimulation } from '../../../plan/staffToTarge
 import { staffingChangeLine } from '../../../report/staffing';
 import { staffingDifferenceReasons } from '../../../report/verdict';
 import type { Scenario } from '../../../scenario';
+import { SIMULATED_CALLS_LIMIT, simulationSize } from '../../../sim';
 import { runSimulation, SimulationCancelled } from '../../../sim/pool';
 import type { Session } from '../../state/session';
 import { browserWorkers, spawnWebWorker } from '../../webWorkers';
@@ -39,6 +40,12 @@ export function staffRun(session: Session) {
         ...(staffed.kept.length ? [`Kept as staffed (requirement beyond the engine's range): ${staffed.kept.join(', ')}.`] : []),
         'A new scenario; Undo removes it.',
       ]);
+      return;
+    }
+    const size = simulationSize(s);
+    if (size.calls > SIMULATED_CALLS_LIMIT) {
+      const n = (x: number) => Math.ceil(x).toLocaleString('en-US');
+      status.value = `Each round would simulate up to about ${n(size.calls)} calls (${n(size.callsPerReplication)} a replication × ${size.replications} replications), more than ${n(SIMULATED_CALLS_LIMIT)}, for up to ${MAX_ROUNDS} rounds: lower the replications (Simulation) first.`;
       return;
     }
     const abort = new AbortController();
