@@ -34,8 +34,3 @@ export function csvCell(value: string | number | null): string {
 export function toCsv(header: string[], rows: (string | number | null)[][]): string {
   return `\ufeff${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
-
-export interface Table {
-  header: string[];
-  rows: (string | number | null)[][];
-}

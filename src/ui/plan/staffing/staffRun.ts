@@ -94,4 +94,3 @@ export function staffRun(session: Session) {
   return { running, status, report, start, cancel: () => running.value?.abort() };
 }
 
-export type StaffRun = ReturnType<typeof staffRun>;
