@@ -93,4 +93,3 @@ export function staffRun(session: Session) {
 
   return { running, status, report, start, cancel: () => running.value?.abort() };
 }
-
