@@ -11,13 +11,15 @@ import { cancelKey, connectRedis, type RangeJob, rangesQueue, redactUrl } from '
 /** A job aims at about this many simulated calls (tens of seconds), so broker overhead stays far below 1 %. */
 const CALLS_PER_JOB = 2e6;
 const POLL_MS = 250;
+const WORKERS_EVERY_MS = 2_000;
 /** How long a cancelled run waits for its active jobs to stop before leaving them to expire, ms. */
 const CANCEL_WAIT_MS = 30_000;
 
 export interface ClusterOptions {
   /** replications a job; by default from the expected calls a replication, never from the workers connected */
   chunk?: number;
-  onProgress?: (done: number, total: number, fraction: number) => void;
+  /** as a local run's, with the `wfm worker` processes connected to the queue */
+  onProgress?: (done: number, total: number, fraction: number, workers?: number) => void;
   signal?: CancelSignal;
   warn: (line: string) => void;
 }
@@ -92,6 +94,8 @@ async function collect(
   const parts: NamedPartial[] = [];
   const pending = new Set(ranges);
   let done = 0;
+  let workers: number | undefined;
+  let counted = 0;
   while (pending.size > 0) {
     if (options.signal?.aborted) throw new SimulationCancelled();
     let running = 0;
@@ -109,7 +113,12 @@ async function collect(
         );
       } else if (typeof job.progress === 'number') running += job.progress;
     }
-    options.onProgress?.(done, R, Math.min(1, (done + running) / R));
+    // Workers connected, asked every few polls (one more round trip to Redis).
+    if (Date.now() - counted >= WORKERS_EVERY_MS) {
+      counted = Date.now();
+      workers = await queue.getWorkersCount().catch(() => workers);
+    }
+    options.onProgress?.(done, R, Math.min(1, (done + running) / R), workers);
     if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   return parts;

@@ -161,7 +161,7 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
       {
         name: 'progress',
         kind: 'switch',
-        help: 'on a pipe or file, write a plain progress line to stderr every few seconds (a terminal always gets the bar)',
+        help: 'on a pipe or file, write a plain progress line (share, replications, workers connected with --redis, ETA) to stderr every 2 s and at the end (a terminal always gets the bar)',
       },
       {
         name: 'shard',

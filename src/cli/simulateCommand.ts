@@ -12,6 +12,7 @@ import { checkOutputPath, writeOutput } from './files';
 import { numberFlag, parseFlags, positionals } from './flags';
 import { untilInterrupted } from './interrupt';
 import { defaultWorkers, spawnNodeWorker } from './nodeWorkers';
+import { progressLine } from './progress';
 import { readScenario } from './scenarioFile';
 import { checkShardFlags, writeShard } from './shard';
 import { checkSimulationSize } from './simulationSize';
@@ -43,23 +44,22 @@ export async function simulateCommand(argv: string[]): Promise<void> {
   const plain = !bar && flags.switches.has('progress');
   let shown = false;
   let lastLine = 0;
-  const onProgress = (done: number, total: number, fraction: number) => {
+  const onProgress = (done: number, total: number, fraction: number, workers?: number) => {
     const now = Date.now();
-    if (now - started < 1000) return;
-    if (bar) {
+    const line = progressLine(done, total, fraction, now - started, workers);
+    // The bar waits a second (a quick run shows none); plain lines come every 2 s and at the end.
+    if (bar && now - started >= 1000) {
       shown = true;
       const width = 30;
       const filled = Math.round(fraction * width);
-      process.stderr.write(
-        `\rsimulating ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${(fraction * 100).toFixed(0).padStart(3)} %, ${done}/${total} replications`,
-      );
+      // Cleared to the end of the line: the line can get shorter (the ETA goes at the end).
+      process.stderr.write(`\rsimulating ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${line}\x1b[K`);
     } else if (plain && (now - lastLine >= 2000 || done === total)) {
       lastLine = now;
-      process.stderr.write(
-        `simulating: ${(fraction * 100).toFixed(0)} %, ${done}/${total} replications, ${((now - started) / 1000).toFixed(0)} s\n`,
-      );
+      process.stderr.write(`simulating: ${line.trimStart()}, ${((now - started) / 1000).toFixed(0)} s\n`);
     }
   };
+
   await untilInterrupted(
     'simulate',
     async (signal) => {

@@ -120,7 +120,18 @@ describe.skipIf(!hasRedisServer())('wfm simulate --redis with wfm worker', { tim
     expect(ws.filter((w) => starts([w.stderr]).length > 0).length).toBeGreaterThan(1);
     // A worker told to stop finishes its active job first.
     // One job long enough (12 replications) to be seen under way.
-    const next = start(['simulate', scenario, '--replications', '12', '--chunk', '12', '--redis', redis.url, '--json']);
+    const next = start([
+      'simulate',
+      scenario,
+      '--replications',
+      '12',
+      '--chunk',
+      '12',
+      '--redis',
+      redis.url,
+      '--json',
+      '--progress',
+    ]);
     await until('a job under way', () =>
       ws.some((w) => (w.stderr.match(/started/g) ?? []).length > (w.stderr.match(/finished/g) ?? []).length),
     );
@@ -133,6 +144,10 @@ describe.skipIf(!hasRedisServer())('wfm simulate --redis with wfm worker', { tim
     expect(busy.stderr).toMatch(/stopped\n$/);
     expect(await next.exited).toBe(0);
     expect(next.stdout).toBe(local(12));
+    // --progress on a pipe: plain lines, the last at the end, with the workers connected.
+    expect(next.stderr.trim().split('\n').at(-1)).toMatch(
+      /^simulating: 100 %, 12\/12 replications, [23] workers connected, \d+ s$/,
+    );
     for (const w of ws) w.child.kill('SIGTERM');
     await Promise.all(ws.map((w) => w.exited));
   });
