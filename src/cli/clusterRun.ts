@@ -6,6 +6,7 @@ import { type SimulationResult, simulationSize } from '../sim';
 import { canonicalJson, decodePartial, mergePartials, type NamedPartial } from '../sim/partial';
 import { type CancelSignal, SimulationCancelled } from '../sim/pool';
 import { engineFingerprint } from './engine';
+import { RunFailed } from './flags';
 import { cancelKey, connectRedis, type RangeJob, rangesQueue, redactUrl } from './redis';
 
 /** A job aims at about this many simulated calls (tens of seconds), so broker overhead stays far below 1 %. */
@@ -101,14 +102,14 @@ async function collect(
     let running = 0;
     for (const range of [...pending]) {
       const job = await Job.fromId<RangeJob, string>(queue, range.id);
-      if (!job) throw new Error(`the job of replications ${range.from}–${range.to - 1} has gone from Redis`);
+      if (!job) throw new RunFailed(`the job of replications ${range.from}–${range.to - 1} has gone from Redis`);
       if (job.finishedOn && job.returnvalue) {
         const name = `replications ${range.from}–${range.to - 1}`;
         parts.push({ name, part: decodePartial(Buffer.from(job.returnvalue, 'base64')) });
         pending.delete(range);
         done += range.to - range.from;
       } else if (job.finishedOn && job.failedReason) {
-        throw new Error(
+        throw new RunFailed(
           `replications ${range.from}–${range.to - 1} failed after ${job.attemptsMade} attempt${job.attemptsMade > 1 ? 's' : ''}: ${job.failedReason}`,
         );
       } else if (typeof job.progress === 'number') running += job.progress;

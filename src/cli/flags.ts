@@ -1,6 +1,9 @@
 /** Bad input on the command line: exit code 2 and one line naming the input and what is allowed. */
 export class UsageError extends Error {}
 
+/** A run that failed for a reason it can name (a job that failed for good, a lost job): exit code 1 and that line, no trace. */
+export class RunFailed extends Error {}
+
 /** One flag of a command, with what `--help` says of it. */
 export interface Flag {
   name: string;

@@ -1,6 +1,6 @@
 import packageJson from '../../package.json' with { type: 'json' };
 import { COMMANDS } from './commands';
-import { UsageError } from './flags';
+import { RunFailed, UsageError } from './flags';
 import { commandHelp, usage } from './help';
 
 /**
@@ -47,6 +47,11 @@ export function fail(command: string | undefined, error: unknown): number {
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
+  // A run that failed for a reason it names (a job, a worker) says so; only the unforeseen is internal.
+  if (error instanceof RunFailed || (error instanceof Error && error.name === 'WorkerFailed')) {
+    process.stderr.write(`${prefix}${firstLine(message)}\n`);
+    return 1;
+  }
   process.stderr.write(`${prefix}internal error: ${firstLine(message)} (WFM_DEBUG=1 shows where)\n`);
   if (process.env.WFM_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   return 1;

@@ -222,4 +222,48 @@ describe.skipIf(!hasRedisServer())('wfm simulate --redis with wfm worker', { tim
     w.child.kill('SIGTERM');
     expect(await w.exited).toBe(0);
   });
+
+  it('fails the run naming its range when a job fails for good (a poisoned job in the queue), leaving nothing of the run', async () => {
+    const r = start(['simulate', scenario, '--replications', '4', '--chunk', '2', '--redis', redis.url, '--json']);
+    await until('the warning', () => r.stderr.includes('no wfm worker of this engine'));
+    // Before any worker takes it, one waiting job's scenario is replaced by one no worker accepts.
+    let waitKey = '';
+    let id: string | undefined;
+    for (const end = Date.now() + 60_000; id === undefined && Date.now() < end; ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      waitKey = (await client.keys('bull:*:wait'))[0] ?? '';
+      [id] = waitKey ? await client.lrange(waitKey, 0, 0) : [];
+    }
+    const jobKey = `${waitKey.slice(0, -'wait'.length)}${id}`;
+    const data = JSON.parse((await client.hget(jobKey, 'data')) ?? '{}');
+    await client.hset(jobKey, 'data', JSON.stringify({ ...data, scenario: { ...data.scenario, ahtSeconds: -1 } }));
+    const w = worker();
+    expect(await r.exited).toBe(1);
+    expect(r.stdout).toBe('');
+    // One line naming the range and why, not an internal error.
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(
+      /^wfm simulate: replications \d+–\d+ failed after 1 attempt: the job's scenario is not valid: ahtSeconds: must be a number from 1 to 86400 \(s\), got -1$/,
+    );
+    expect(await runKeys()).toEqual([]);
+    w.child.kill('SIGTERM');
+    expect(await w.exited).toBe(0);
+  });
+
+  it('a second signal stops a finishing worker at once; its job returns to the queue and another worker completes the run exactly', async () => {
+    const a = worker();
+    await ready(a);
+    const r = start(['simulate', scenario, '--replications', '12', '--chunk', '12', '--redis', redis.url, '--json'], lock);
+    await until('a job under way', () => busy(a));
+    a.child.kill('SIGTERM');
+    await until('finishing', () => a.stderr.includes('finishing the active jobs'));
+    a.child.kill('SIGTERM');
+    expect(await a.exited).toBe(1);
+    expect(a.stderr).not.toMatch(/finished /);
+    const b = worker();
+    expect(await r.exited).toBe(0);
+    expect(r.stdout).toBe(local(12));
+    expect(starts([b.stderr]).length).toBeGreaterThan(0);
+    b.child.kill('SIGTERM');
+    expect(await b.exited).toBe(0);
+  });
 });
