@@ -42,6 +42,31 @@ describe.runIf(browserTestsRun)('Staff to target in the app', () => {
     expect(await page.isEnabled('#staff-simulation')).toBe(true);
   });
 
+  it('a double click staffs once; staffing a staffed scenario again replaces its suffix', { timeout: 60_000 }, async () => {
+    const page = await open();
+    await page.dblclick('#staff-erlangA');
+    await expect.poll(() => name(page)).toContain('(staffed by Erlang A)');
+    await page.waitForTimeout(300);
+    const names = await page.locator('#scenario-picker option').allInnerTexts();
+    expect(names.filter((n) => n.includes('(staffed by'))).toEqual(['Christmas Eve — retail hotline (staffed by Erlang A)']);
+    // The real change stays in the report.
+    expect(await page.innerText('#staff-report')).toMatch(/^Staffed to the per-interval targets by Erlang A: 4,295 paid h/);
+    await page.click('#staff-erlangC');
+    await expect.poll(() => name(page)).toContain('Christmas Eve — retail hotline (staffed by Erlang C)');
+  });
+
+  it('an edit during a search by simulation stops it: nothing is created, the edit is kept', { timeout: 120_000 }, async () => {
+    const page = await open();
+    await page.click('#staff-simulation');
+    await expect.poll(() => page.innerText('#staff-status'), { timeout: 60_000 }).toMatch(/^Round \d+:/);
+    await page.fill('#plan-ahtSeconds', '400');
+    await expect
+      .poll(() => page.innerText('#staff-status'), { timeout: 60_000 })
+      .toBe('Stopped: the scenario changed while it was being staffed; nothing was created. Staff it again.');
+    expect(await name(page)).not.toContain('(staffed by');
+    expect(await page.inputValue('#plan-ahtSeconds')).toBe('400');
+  });
+
   it('by simulation refuses a search past the size limit, saying what to lower', { timeout: 60_000 }, async () => {
     const page = await open();
     await page.fill('#plan-simulation-replications', '10000');

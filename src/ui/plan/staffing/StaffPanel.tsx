@@ -1,4 +1,3 @@
-import { useMemo } from 'preact/hooks';
 import type { Scenario } from '../../../scenario';
 import type { Session } from '../../state/session';
 import { type StaffMethod, staffRun } from './staffRun';
@@ -13,9 +12,20 @@ const METHODS: [StaffMethod, string, string][] = [
   ],
 ];
 
+/** One run per session, so its report and a search under way outlive the page being rebuilt or left. */
+const runs = new WeakMap<Session, ReturnType<typeof staffRun>>();
+function runOf(session: Session) {
+  let run = runs.get(session);
+  if (!run) {
+    run = staffRun(session);
+    runs.set(session, run);
+  }
+  return run;
+}
+
 /** Staff the open scenario to its targets: a new scenario version, with the change in paid hours and cost. */
 export function StaffPanel({ session, scenario }: { session: Session; scenario: Scenario | null }) {
-  const run = useMemo(() => staffRun(session), [session]);
+  const run = runOf(session);
   const busy = run.running.value !== null;
   return (
     <section class="panel staffing" id="staff-panel" aria-label="Staff to target">
