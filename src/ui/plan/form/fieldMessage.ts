@@ -13,7 +13,8 @@ const NAMED = [...FIELDS].filter((f) => f.path.includes('.')).sort((a, b) => b.p
  */
 export function fieldMessage(message: string, field?: Field): string {
   const path = /^[\w.[\]]+(?=:)/.exec(message)?.[0] ?? '';
-  const f = field ?? FIELDS.find((x) => x.path === path);
+  // The field the message is about, which may not be the one edited (Opens at 24:00 makes Closes wrong).
+  const f = FIELDS.find((x) => x.path === path) ?? field;
   if (!f) return message;
   let text = message.slice(path.length);
   const scale = f.scale;
