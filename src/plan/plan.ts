@@ -81,7 +81,7 @@ export interface DayPlan {
 
 export const PLAN_NOTES = [
   'Analytic plan: each interval in steady state (no queue carried over between intervals).',
-  'Patience is exponential with the scenario mean (Erlang A); redials return within the same interval, up to the scenario's most calls a customer makes (redial.maxAttempts).',
+  'Patience is exponential with the scenario mean (Erlang A); redials return within the same interval, up to the most calls a customer makes (redial.maxAttempts).',
   'Callbacks are an approximation: offered when the queue’s virtual wait exceeds the threshold; callback work uses idle agent time (idle, window) or dedicated agents, first come first served, until the deadline. The simulation checks this.',
 ];
 
