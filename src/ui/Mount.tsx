@@ -14,7 +14,9 @@ interface MountProps {
 export function Mount({ draw, deps, tag = 'div', id, className, label }: MountProps) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (ref.current) draw(ref.current);
+    // Each element draws in a task of its own, so a re-plan and its charts never add up to one long task.
+    const timer = setTimeout(() => ref.current && draw(ref.current));
+    return () => clearTimeout(timer);
   }, deps);
   const Tag = tag;
   return <Tag ref={ref as never} id={id} class={className} aria-label={label} />;
