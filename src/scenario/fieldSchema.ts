@@ -49,3 +49,8 @@ export function fieldNullable(path: string): boolean {
       nullable(s.unwrap() as z.ZodType));
   return fieldSchemas(path).some(nullable);
 }
+
+/** Whether the field may be left out (blank in a form): an optional target, which then does not apply. */
+export function fieldOptional(path: string): boolean {
+  return fieldSchemas(path).some((s) => s instanceof z.ZodOptional);
+}

@@ -15,7 +15,7 @@ export {
   setTemplates,
   withDay,
 } from './edit';
-export { fieldChoices, fieldNullable, fieldSchemas } from './fieldSchema';
+export { fieldChoices, fieldNullable, fieldOptional, fieldSchemas } from './fieldSchema';
 export {
   attemptsPerCaller,
   MAX_AGENTS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FIELDS } from '../../src/ui/plan/form/fields';
 import { fieldMessage } from '../../src/ui/plan/form/fieldMessage';
+import { FIELDS } from '../../src/ui/plan/form/fields';
 
 const field = (path: string) => FIELDS.find((f) => f.path === path);
 

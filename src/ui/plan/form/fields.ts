@@ -1,6 +1,15 @@
 import type { z } from 'zod';
 import { SL_DEFINITION_NAMES, type SlDefinition } from '../../../erlang';
-import { agentsAllDay, ahtForTheDay, fieldChoices, fieldNullable, getAt, normalDayCalls, peakDayUplift } from '../../../scenario';
+import {
+  agentsAllDay,
+  ahtForTheDay,
+  fieldChoices,
+  fieldNullable,
+  fieldOptional,
+  getAt,
+  normalDayCalls,
+  peakDayUplift,
+} from '../../../scenario';
 
 /**
  * The scenario form's fields, grouped the way a planner thinks. Each is bound
@@ -21,13 +30,19 @@ export interface Field {
   when?: (scenario: unknown) => boolean;
   /** the field's own value schema, where the scenario's allows other shapes too (one value or one per interval) */
   value?: z.ZodType;
-  /** the schema's choices (a select when there are any) and whether blank means null */
+  /** the schema's choices (a select when there are any), whether blank means null, and whether blank leaves it out */
   choices: (string | number)[];
   nullable: boolean;
+  optional: boolean;
 }
 
-type Spec = Omit<Field, 'choices' | 'nullable'>;
-const field = (spec: Spec): Field => ({ ...spec, choices: fieldChoices(spec.path), nullable: fieldNullable(spec.path) });
+type Spec = Omit<Field, 'choices' | 'nullable' | 'optional'>;
+const field = (spec: Spec): Field => ({
+  ...spec,
+  choices: fieldChoices(spec.path),
+  nullable: fieldNullable(spec.path),
+  optional: fieldOptional(spec.path),
+});
 const fields = (specs: Spec[]) => specs.map(field);
 const named = (names: Record<string, string>) => (choice: string | number) => names[String(choice)] ?? String(choice);
 
@@ -36,6 +51,14 @@ const isArrayAt = (path: string) => (scenario: unknown) => Array.isArray(getAt(s
 const serveMode = (mode: string) => (scenario: unknown) => getAt(scenario, 'callback.serve.mode') === mode;
 const share = (path: string, label: string): Spec => ({ path, label, unit: '%', scale: 0.01 });
 const seconds = (path: string, label: string): Spec => ({ path, label, unit: 's' });
+const SCOPES = named({ day: 'for the day', interval: 'in every interval', both: 'day and every interval' });
+const holdFor = (target: string, label: string): Spec => ({
+  path: `targets.holdFor.${target}`,
+  label: `${label} must hold`,
+  unit: '',
+  names: SCOPES,
+});
+const callbacksOn = (scenario: unknown) => getAt(scenario, 'callback.enabled') === true;
 
 export const GROUPS: { title: string; fields: Field[]; note?: (scenario: unknown) => string | null }[] = [
   {
@@ -130,6 +153,18 @@ export const GROUPS: { title: string; fields: Field[]; note?: (scenario: unknown
       share('targets.serviceLevel', 'Service level'),
       seconds('targets.targetSeconds', 'answered within'),
       { path: 'targets.slDefinition', label: 'SL definition', unit: '', names: (d) => SL_DEFINITION_NAMES[d as SlDefinition] },
+      holdFor('serviceLevel', 'SL'),
+      // Blank leaves a target out: the day is not judged on it.
+      share('targets.answerRate', 'Answer rate at least'),
+      holdFor('answerRate', 'Answer rate'),
+      seconds('targets.maxAsaSeconds', 'ASA at most'),
+      holdFor('maxAsaSeconds', 'ASA'),
+      share('targets.maxAbandonRate', 'Abandonment at most'),
+      holdFor('maxAbandonRate', 'Abandonment'),
+      share('targets.maxOccupancy', 'Occupancy at most'),
+      holdFor('maxOccupancy', 'Occupancy'),
+      { ...share('targets.callbacksInTime', 'Callbacks in time at least'), when: callbacksOn },
+      { ...holdFor('callbacksInTime', 'Callbacks in time'), when: callbacksOn },
     ]),
   },
   {

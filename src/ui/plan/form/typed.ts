@@ -2,11 +2,12 @@ import { readTypedNumber } from '../../../format/typed';
 import { type EditResult, type Json, parseScenario, setField } from '../../../scenario';
 import type { Field } from './fields';
 
-/** The typed text as the field's value: a number (scaled), a choice, null for blank where allowed, else the text as typed so validation names it. */
+/** The typed text as the field's value: a number (scaled), a choice, null or left out for blank where allowed, else the text as typed so validation names it. */
 export function typedValue(f: Field, text: string): unknown {
   if (f.kind === 'text') return text;
   if (f.choices.length > 0) return f.choices.find((c) => String(c) === text) ?? text;
   if (text.trim() === '' && f.nullable) return null;
+  if (text.trim() === '' && f.optional) return undefined;
   const number = readTypedNumber(text);
   return number === null ? text : Number((number * (f.scale ?? 1)).toPrecision(12));
 }
