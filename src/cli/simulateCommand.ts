@@ -46,17 +46,17 @@ export async function simulateCommand(argv: string[]): Promise<void> {
   let lastLine = 0;
   const onProgress = (done: number, total: number, fraction: number, workers?: number) => {
     const now = Date.now();
-    const line = progressLine(done, total, fraction, now - started, workers);
-    // The bar waits a second (a quick run shows none); plain lines come every 2 s and at the end.
+    const line = () => progressLine(done, total, fraction, now - started, workers);
+    // The bar waits a second (a quick run shows none); plain lines come every 2 s after the first second, and at the end.
     if (bar && now - started >= 1000) {
       shown = true;
       const width = 30;
       const filled = Math.round(fraction * width);
       // Cleared to the end of the line: the line can get shorter (the ETA goes at the end).
-      process.stderr.write(`\rsimulating ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${line}\x1b[K`);
-    } else if (plain && (now - lastLine >= 2000 || done === total)) {
+      process.stderr.write(`\rsimulating ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${line()}\x1b[K`);
+    } else if (plain && (done === total || (now - started >= 1000 && now - lastLine >= 2000))) {
       lastLine = now;
-      process.stderr.write(`simulating: ${line.trimStart()}, ${((now - started) / 1000).toFixed(0)} s\n`);
+      process.stderr.write(`simulating: ${line().trimStart()}, ${((now - started) / 1000).toFixed(0)} s\n`);
     }
   };
 

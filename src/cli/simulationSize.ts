@@ -1,3 +1,4 @@
+import { callsText, sizeText } from '../report/size';
 import type { Scenario } from '../scenario/schema';
 import { SIMULATED_CALLS_LIMIT, simulationSize } from '../sim';
 import { UsageError } from './flags';
@@ -10,8 +11,7 @@ import { UsageError } from './flags';
 export function checkSimulationSize(s: Scenario, maxCalls = SIMULATED_CALLS_LIMIT, what = 'this run'): void {
   const size = simulationSize(s);
   if (size.calls <= maxCalls) return;
-  const n = (x: number) => Math.ceil(x).toLocaleString('en-US');
   throw new UsageError(
-    `${what} would simulate up to about ${n(size.calls)} calls (${n(size.callsPerReplication)} a replication × ${size.replications} replications), over the limit of ${n(maxCalls)}: run fewer replications, or raise the limit with --max-calls ${Math.ceil(size.calls)}`,
+    `${what} would simulate ${sizeText(size)}, over the limit of ${callsText(maxCalls)}: run fewer replications, or raise the limit with --max-calls ${Math.ceil(size.calls)}`,
   );
 }

@@ -1,9 +1,6 @@
 import { formatSeconds, formatShare } from '../../format/number';
-import type { DayPlan } from '../../plan';
-import { staffingFigures } from '../../plan/staffToTarget';
-import { netStaffing } from '../../plan/verdict';
 import { costLine, formatMoney } from '../../report/cost';
-import type { Scenario } from '../../scenario';
+import type { DayFigures } from './dayFigures';
 
 const count = (x: number | null) => (x === null ? '—' : (Math.round(x) + 0).toLocaleString('en-US'));
 
@@ -27,11 +24,10 @@ function Card({ label, value, note, id, bad = false }: CardProps) {
 }
 
 /** The day's totals by the analytic plan, as cards with their units and definitions. */
-export function DaySummary({ name, scenario, plan }: { name: string; scenario: Scenario | null; plan: DayPlan | null }) {
-  if (!plan || !scenario) return <section class="panel summary" aria-label="Day totals" aria-live="polite" />;
+export function DaySummary({ name, day }: { name: string; day: DayFigures | null }) {
+  if (!day) return <section class="panel summary" aria-label="Day totals" aria-live="polite" />;
+  const { plan, scenario, net, cost } = day;
   const t = plan.totals;
-  const net = netStaffing(plan, scenario.intervalMinutes);
-  const cost = staffingFigures(scenario, plan).cost;
   return (
     <section class="panel summary" aria-label="Day totals" aria-live="polite">
       <h2>{`${name}: the day by the analytic plan`}</h2>

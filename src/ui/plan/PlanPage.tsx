@@ -1,12 +1,10 @@
-import type { DayPlan } from '../../plan';
-import { staffingFigures } from '../../plan/staffToTarget';
-import { netStaffing } from '../../plan/verdict';
-import type { Scenario } from '../../scenario';
+import { useMemo } from 'preact/hooks';
 import { type Chart, ChartFigures } from '../ChartFigures';
 import { drawAgentsChart, drawDemandChart, drawNetStaffingChart } from '../planCharts';
 import type { Session } from '../state/session';
 import { Banner } from './Banner';
 import { DaySummary } from './DaySummary';
+import { type DayFigures, dayFigures } from './dayFigures';
 import { IntervalTable } from './IntervalTable';
 import type { PlanState } from './planState';
 import { ScenarioSide } from './ScenarioSide';
@@ -16,16 +14,15 @@ import { StaffPanel } from './staffing/StaffPanel';
 import { VerdictPanel } from './VerdictPanel';
 
 /** The plan's charts, in reading order: demand, agents, net staffing. */
-const PLAN_CHARTS: Chart<{ plan: DayPlan; scenario: Scenario }>[] = [
+const PLAN_CHARTS: Chart<DayFigures>[] = [
   ['demand-chart', (el, { plan, scenario }) => drawDemandChart(el, plan, scenario.intervalMinutes * 60)],
   ['agents-chart', (el, { plan }) => drawAgentsChart(el, plan)],
-  ['net-staffing-chart', (el, { plan, scenario }) => drawNetStaffingChart(el, plan, netStaffing(plan, scenario.intervalMinutes))],
+  ['net-staffing-chart', (el, { plan, net }) => drawNetStaffingChart(el, plan, net)],
 ];
 
 /**
  * The "Plan a day" page: the results first (banner, verdict, day totals, charts with net
- * staffing, simulation,
- * interval table), then the scenario. State lives in signals (planState); d3 draws the charts
+ * staffing, simulation, interval table), then the scenario. State lives in signals (planState); d3 draws the charts
  * into elements it owns.
  */
 export function PlanPage({ session, storage, state }: { session: Session; storage: Storage; state: PlanState }) {
@@ -35,6 +32,7 @@ export function PlanPage({ session, storage, state }: { session: Session; storag
   const plan = result.ok ? result.plan : null;
   const planned = result.ok ? result : null;
   const simulation = savedSimulation(record, plan, planned?.version ?? null);
+  const day = useMemo(() => planned && dayFigures(planned.plan, planned.scenario), [planned?.plan]);
   // The agents as typed (the latest record), while the plan may still be of the record before the pause.
   const typed = (record.raw.staffing as { agents?: unknown } | undefined)?.agents;
   const agents = !result.ok
@@ -54,9 +52,9 @@ export function PlanPage({ session, storage, state }: { session: Session; storag
           drafts={drafts}
         />
         {planned && <VerdictPanel scenario={planned.scenario} plan={planned.plan} simulation={simulation} />}
-        <DaySummary name={String(record.raw.name)} scenario={planned?.scenario ?? null} plan={plan} />
+        <DaySummary name={String(record.raw.name)} day={day} />
         <StaffPanel session={session} scenario={planned?.scenario ?? null} />
-        <ChartFigures charts={PLAN_CHARTS} data={planned} />
+        <ChartFigures charts={PLAN_CHARTS} data={day} />
         <SimulationPanel
           planned={planned}
           saved={simulation}
@@ -70,7 +68,7 @@ export function PlanPage({ session, storage, state }: { session: Session; storag
           agents={agents}
           simulation={simulation}
           drafts={state.drafts}
-          cost={planned ? staffingFigures(planned.scenario, planned.plan).cost : null}
+          cost={day?.cost ?? null}
         />
       </div>
       <ScenarioSide session={session} storage={storage} />

@@ -1,4 +1,5 @@
 import { signal } from '@preact/signals';
+import { callsText, sizeText } from '../../../report/size';
 import type { Scenario } from '../../../scenario';
 import { SIMULATED_CALLS_LIMIT, type SimulationResult, simulationSize } from '../../../sim';
 import { runSimulation, SimulationCancelled } from '../../../sim/pool';
@@ -10,13 +11,11 @@ export interface RunRequest {
   version: string;
 }
 
-const n = (x: number) => Math.ceil(x).toLocaleString('en-US');
-
 /** Why a run waits for the planner to confirm it (past the size limit, it may take minutes), or null. */
 function sizeWarning(s: Scenario): string | null {
   const size = simulationSize(s);
   if (size.calls <= SIMULATED_CALLS_LIMIT) return null;
-  return `This run would simulate up to about ${n(size.calls)} calls (${n(size.callsPerReplication)} a replication × ${size.replications} replications), more than ${n(SIMULATED_CALLS_LIMIT)}: it may take minutes. Simulate anyway, or lower the replications.`;
+  return `This run would simulate ${sizeText(size)}, more than ${callsText(SIMULATED_CALLS_LIMIT)}: it may take minutes. Simulate anyway, or lower the replications.`;
 }
 
 /**

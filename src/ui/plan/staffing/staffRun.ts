@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import { planDay } from '../../../plan';
 import { staffAnalytically, staffBySimulation } from '../../../plan/staffToTarget';
+import { callsText, sizeText } from '../../../report/size';
 import { staffingChangeLine } from '../../../report/staffing';
 import { staffingDifferenceReasons } from '../../../report/verdict';
 import type { Scenario } from '../../../scenario';
@@ -76,8 +77,7 @@ export function staffRun(session: Session) {
     report.value = [];
     const size = simulationSize(s);
     if (size.calls > SIMULATED_CALLS_LIMIT) {
-      const n = (x: number) => Math.ceil(x).toLocaleString('en-US');
-      status.value = `Each round would simulate up to about ${n(size.calls)} calls (${n(size.callsPerReplication)} a replication × ${size.replications} replications), more than ${n(SIMULATED_CALLS_LIMIT)}, for up to ${MAX_ROUNDS} rounds: lower the replications (Simulation) first.`;
+      status.value = `Each round would simulate ${sizeText(size)}, more than ${callsText(SIMULATED_CALLS_LIMIT)}, for up to ${MAX_ROUNDS} rounds: lower the replications (Simulation) first.`;
       return;
     }
     const abort = new AbortController();
