@@ -35,7 +35,8 @@ export async function browserFigures() {
       (a, b) => a - b,
     );
     await longTasks();
-    // Typing at 20 keys a second: a name (never re-plans), the AHT through "-" and "" to a value, the uplift.
+    // Typing at 20 keys a second: a name (never re-plans), the AHT through "-" and "" to a value, a
+    // five-digit AHT (a 14,000-Erlang day, the slowest plan typing reaches), the uplift.
     const typing = async (selector: string, text: string) => {
       await page.click(selector, { clickCount: 3 });
       await page.keyboard.press('Backspace');
@@ -44,6 +45,9 @@ export async function browserFigures() {
     await typing('#plan-name', 'Christmas Eve, second try');
     await typing('#plan-ahtSeconds', '-245');
     await typing('#plan-ahtSeconds', '1e');
+    await typing('#plan-ahtSeconds', '250');
+    await typing('#plan-ahtSeconds', '12345');
+    await page.waitForTimeout(300);
     await typing('#plan-ahtSeconds', '250');
     await typing('#plan-demand-uplift', '3.25');
     await page.waitForTimeout(500);

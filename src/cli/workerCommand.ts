@@ -29,7 +29,8 @@ export async function workerCommand(argv: string[]): Promise<void> {
   const connection = await connectRedis(url, true);
   const log = (line: string) => process.stderr.write(`wfm worker: ${line}\n`);
 
-  const idle: WorkerHandle[] = [];
+  // Threads are started before the first job: starting one costs a good part of a CPU-second.
+  const idle: WorkerHandle[] = Array.from({ length: threads }, () => spawnNodeWorker());
   const processor = async (job: Job<RangeJob>): Promise<string> => {
     const { run, from, to } = job.data;
     const parsed = parseScenario(job.data.scenario);
@@ -41,7 +42,7 @@ export async function workerCommand(argv: string[]): Promise<void> {
       if ((await connection.exists(cancelKey(run)).catch(() => 0)) === 1) abort.abort();
     }, CANCEL_CHECK_MS);
     const counts: Counts[] = [];
-    // A thread of an earlier job is reused: starting one costs a good part of a CPU-second.
+    // A thread of an earlier job is reused.
     const thread = idle.pop() ?? spawnNodeWorker();
     // The pool ends a run by terminating its workers, so it gets this one without `terminate`;
     // any more it asks for replace this one, lost (dead or silent), which is then not reused.

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { appWithFreshProfiles, browserTestsRun } from './app';
 
@@ -362,7 +362,7 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
     it('an agents cell keeps its focus and caret while its plan updates', async () => {
       const page = await open();
       await load(page, PER_INTERVAL);
-      const serviceLevel = () => page.locator('.plan-table tbody tr').nth(1).locator('td[data-key="serviceLevel"]').innerText();
+      const serviceLevel = () => page.locator('.plan-table tbody tr').nth(1).locator('td[data-key="serviceLevel"]').textContent();
       const before = await serviceLevel();
       await page.click('#agents-1');
       await page.keyboard.press('End');
@@ -421,7 +421,7 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
     it('undo and redo go back through every step to the start and forward again, across reloads', async () => {
       const page = await open();
       await load(page, PER_INTERVAL);
-      const calls = () => page.locator('.plan-table tbody tr td:nth-child(2)').allInnerTexts();
+      const calls = () => page.locator('.plan-table tbody tr td:nth-child(2)').allTextContents();
       const start = await calls();
       await regrid(page, false);
       // The history outlives a reload of the tab, at the end and half-way back.
@@ -474,13 +474,13 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
         await page.click('#scale-demand');
         expect(await page.innerText('#scale-factor-error')).toBe(problem);
       }
-      expect(await page.locator('.plan-table tbody tr td:nth-child(2)').first().innerText()).toBe('100');
+      expect(await page.locator('.plan-table tbody tr td:nth-child(2)').first().textContent()).toBe('100');
       expect(await page.isDisabled('#undo')).toBe(false);
       await page.fill('#scale-factor', '2');
       await page.click('#scale-demand');
-      await expect.poll(() => page.locator('.plan-table tbody tr td:nth-child(2)').first().innerText()).toBe('200');
+      await expect.poll(() => page.locator('.plan-table tbody tr td:nth-child(2)').first().textContent()).toBe('200');
       await page.click('#undo');
-      await expect.poll(() => page.locator('.plan-table tbody tr td:nth-child(2)').first().innerText()).toBe('100');
+      await expect.poll(() => page.locator('.plan-table tbody tr td:nth-child(2)').first().textContent()).toBe('100');
     });
   });
 
@@ -527,6 +527,63 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
       expect(disturbed.day).toEqual(undisturbed.day);
       expect(disturbed.csv).toEqual(undisturbed.csv);
       expect(disturbed.csv.trim().split('\r\n')).toHaveLength(98);
+    });
+  });
+
+  describe('the plan worker', () => {
+    /** Counts each plan the page asks of its plan worker. */
+    const countPlans = () => {
+      const seen = window as unknown as { plansAsked: number };
+      seen.plansAsked = 0;
+      const Native = window.Worker;
+      window.Worker = class extends Native {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          if (!String(url).includes('plan.worker')) return;
+          const post = this.postMessage.bind(this);
+          this.postMessage = ((message: { path?: string[] }, transfer: Transferable[]) => {
+            if (message.path?.[0] === 'planRaw') seen.plansAsked++;
+            post(message, transfer);
+          }) as Worker['postMessage'];
+        }
+      };
+    };
+    const plansAsked = (page: Page) => page.evaluate(() => (window as unknown as { plansAsked: number }).plansAsked);
+    /** The day's figures once an AHT edit has re-planned. */
+    const replanned = async (page: Page, aht: string) => {
+      const before = await cards(page);
+      await page.fill('#plan-ahtSeconds', aht);
+      await expect.poll(() => cards(page), { timeout: 10_000 }).not.toBe(before);
+      return cards(page);
+    };
+    /** A fresh profile whose plan worker script is served by `serve`, with ONE_VALUE open. */
+    const withPlanWorker = async (serve: (route: Route) => Promise<void>) => {
+      const page = await browser.page(countPlans);
+      await page.route('**/plan.worker*', serve);
+      await load(await shown(page, '#plan'), ONE_VALUE);
+      return page;
+    };
+
+    it('plans each edit off the main thread', async () => {
+      const page = await browser.page(countPlans);
+      await load(await shown(page, '#plan'), ONE_VALUE);
+      const asked = await plansAsked(page);
+      await replanned(page, '360');
+      expect(await plansAsked(page)).toBeGreaterThan(asked);
+    });
+
+    it('a plan worker that cannot start, or never answers, leaves planning to the main thread with the same plan', async () => {
+      const expected = await replanned(await openWith(ONE_VALUE), '360');
+      const unloadable = await withPlanWorker((route) => route.abort());
+      expect(await replanned(unloadable, '360')).toBe(expected);
+      // A worker script that loads and never answers.
+      const silent = await withPlanWorker((route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+      expect(await replanned(silent, '360')).toBe(expected);
+      expect(await plansAsked(silent)).toBeGreaterThan(0);
+      // Later edits are no longer asked of the silent worker.
+      const asked = await plansAsked(silent);
+      await replanned(silent, '180');
+      expect(await plansAsked(silent)).toBe(asked);
     });
   });
 

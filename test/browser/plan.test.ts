@@ -80,7 +80,7 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       );
       expect(shown).toEqual(cli);
       const at1730 = page.locator('.plan-table tbody tr', { hasText: '17:30' }).first();
-      expect(await at1730.locator('td[data-key="netStaffing"]').innerText()).toBe('-252');
+      expect(await at1730.locator('td[data-key="netStaffing"]').textContent()).toBe('-252');
       expect(await at1730.locator('td.under').count()).toBe(1);
       const red = await at1730.locator('td.under').evaluate((el) => getComputedStyle(el).color);
       expect(red).toBe('rgb(180, 35, 24)');
@@ -173,10 +173,10 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       const before = await cards();
       await page.fill('#plan-demand-uplift', '2');
       await expect.poll(cards).not.toBe(before);
-      const firstCalls = await page.locator('.plan-table tbody tr').nth(48).locator('td').first().innerText();
+      const firstCalls = await page.locator('.plan-table tbody tr').nth(48).locator('td').first().textContent();
       await page.fill('#plan-demand-uplift', '4');
       await expect
-        .poll(() => page.locator('.plan-table tbody tr').nth(48).locator('td').first().innerText())
+        .poll(() => page.locator('.plan-table tbody tr').nth(48).locator('td').first().textContent())
         .not.toBe(firstCalls);
     });
 
@@ -377,7 +377,7 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       );
       await page.click('#volumes-apply');
       await expect.poll(() => page.locator('.plan-table tbody tr').count()).toBe(4);
-      expect(await page.locator('.plan-table tbody tr').first().locator('th').innerText()).toBe('10:00');
+      expect(await page.locator('.plan-table tbody tr').first().locator('th').textContent()).toBe('10:00');
       expect(await page.locator('#volumes-mapping').innerText()).toContain('Imported 4 intervals of 30 min, 10:00–12:00.');
     });
   });
@@ -473,7 +473,7 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       await page.screenshot({ path: `${SHOTS}/forecast.png`, fullPage: true });
       await page.click('#use-forecast');
       await expect.poll(() => page.locator('.plan-table tbody tr').count(), { timeout: 30_000 }).toBe(29);
-      expect(await page.locator('.plan-table tbody tr').first().locator('th').innerText()).toBe('07:00');
+      expect(await page.locator('.plan-table tbody tr').first().locator('th').textContent()).toBe('07:00');
       // A new scenario named after the day; the one it started from is kept.
       await expect
         .poll(() => page.locator('#scenario-picker option:checked').innerText())
