@@ -28,10 +28,17 @@ export type ErlangCResult =
 
 export const UNSTABLE_REASON = 'unstable (load ≥ agents): the queue grows without bound';
 
-/** Erlang C metrics; for agents ≤ load the queue has no steady state and says so. */
+/**
+ * Whether M/M/N has a steady state that doubles can hold: agents > load, and
+ * not by so little (a subnormal N − A) that the mean wait AHT·C/(N − A) overflows.
+ */
+export const isStable = (agents: number, load: number, ahtSeconds: number): boolean =>
+  agents > load && Number.isFinite(ahtSeconds / (agents - load));
+
+/** Erlang C metrics; without a steady state (agents ≤ load) the queue says so. */
 export function erlangC({ agents, load, ahtSeconds, targetSeconds }: ErlangCInput): ErlangCResult {
   const b = erlangB(agents, load);
-  if (agents <= load) return { stable: false, load, erlangB: b, reason: UNSTABLE_REASON };
+  if (!isStable(agents, load, ahtSeconds)) return { stable: false, load, erlangB: b, reason: UNSTABLE_REASON };
   return erlangCFromB(agents, load, b, ahtSeconds, targetSeconds);
 }
 

@@ -1,6 +1,6 @@
 import { erlangAFromB } from './erlangA';
 import { erlangB } from './erlangB';
-import { erlangCFromB, UNSTABLE_REASON } from './erlangC';
+import { erlangCFromB, isStable, UNSTABLE_REASON } from './erlangC';
 import { type SlDefinition, serviceLevel } from './serviceLevel';
 import { smallestPassing } from './smallestPassing';
 
@@ -61,7 +61,7 @@ export function load(c: StaffingCase): number {
 function metricsFromB(c: StaffingCase, agents: number, b: number): QueueMetrics {
   const a = load(c);
   if (c.model === 'C') {
-    if (agents <= a) {
+    if (!isStable(agents, a, c.ahtSeconds)) {
       return { agents, load: a, stable: false, pWait: null, serviceLevel: null, asa: null, pAbandon: null, occupancy: null };
     }
     const r = erlangCFromB(agents, a, b, c.ahtSeconds, c.targetSeconds);
