@@ -28,18 +28,25 @@ export type ReplicationProgress = (replication: number, fraction: number) => unk
  */
 export function simulationWorkerApi() {
   let scenario: Scenario | null = null;
+  let loadedText: string | null = null;
   let progress: ReplicationProgress | undefined;
   return {
     load(s: unknown, onProgress?: ReplicationProgress): void {
-      const parsed = parseScenario(s);
-      if (!parsed.ok)
-        throw new SimulationInputError(
-          `the scenario is not valid: ${parsed.errors.slice(0, 3).map(formatScenarioError).join('; ')}`,
-        );
       if (onProgress !== undefined && typeof onProgress !== 'function') {
         throw new SimulationInputError('onProgress: must be a function');
       }
-      scenario = parsed.scenario;
+      // The same scenario again (a run's next range on a reused thread) keeps its engine, compiled
+      // and warm: a fresh one runs the first replications about 15 % slower.
+      const text = sameAs(s);
+      if (text === null || text !== loadedText) {
+        const parsed = parseScenario(s);
+        if (!parsed.ok)
+          throw new SimulationInputError(
+            `the scenario is not valid: ${parsed.errors.slice(0, 3).map(formatScenarioError).join('; ')}`,
+          );
+        scenario = parsed.scenario;
+        loadedText = text;
+      }
       progress = onProgress;
     },
     run(replication: unknown): Counts {
@@ -61,6 +68,15 @@ export function simulationWorkerApi() {
       });
     },
   };
+}
+
+/** A scenario's JSON text, to know it again; null for what has none (cycles, BigInt), which is then parsed and refused. */
+function sameAs(s: unknown): string | null {
+  try {
+    return JSON.stringify(s) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export type SimulationWorkerApi = ReturnType<typeof simulationWorkerApi>;

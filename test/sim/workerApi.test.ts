@@ -50,6 +50,18 @@ describe('the simulation worker API checks what it is given', () => {
     expect(api.run(3)).toEqual(simulateReplication(scenario(), 3));
   });
 
+  it('keeps a scenario loaded again (its engine warm), and takes a different one', () => {
+    const api = simulationWorkerApi();
+    const a = scenario();
+    const b = scenario({ staffing: { agents: 7 } });
+    api.load(a);
+    api.load(structuredClone(a));
+    expect(api.run(1)).toEqual(simulateReplication(a, 1));
+    api.load(b);
+    expect(api.run(1)).toEqual(simulateReplication(b, 1));
+    expect(api.run(1)).not.toEqual(simulateReplication(a, 1));
+  });
+
   it('reports within a replication, by simulated time, the share of the day done', () => {
     const fractions: number[] = [];
     const s = scenario({ demand: { calls: [20_000, 20_000, 20_000, 20_000] }, staffing: { agents: 1_000 } });
