@@ -5,8 +5,21 @@ import type { SimulationWorkerApi } from '../sim/workerApi';
 /** Browser cores for the worker pool (at least one). */
 export const browserWorkers = () => Math.max(1, navigator.hardwareConcurrency || 2);
 
-/** A simulation web worker behind Comlink, as the pool expects it. */
+/** Workers started ahead of a run, so its first click does not wait for their scripts to load and compile. */
+const standby: WorkerHandle[] = [];
+
+/** Starts, while the page is idle, as many workers as the next run will take (at most one per core). */
+export function prepareWorkers(): void {
+  while (standby.length < browserWorkers()) standby.push(startWebWorker());
+}
+
+/** A simulation worker for the pool: one started ahead if there is one, else a new one. */
 export function spawnWebWorker(): WorkerHandle {
+  return standby.shift() ?? startWebWorker();
+}
+
+/** A simulation web worker behind Comlink, as the pool expects it. */
+function startWebWorker(): WorkerHandle {
   const worker = new Worker(new URL('../../workers/simulation.worker.ts', import.meta.url), { type: 'module' });
   const api = wrap<SimulationWorkerApi>(worker);
   const died = new Promise<never>((_, reject) => {

@@ -3,7 +3,10 @@ import { callsText, sizeText } from '../../../report/size';
 import type { Scenario } from '../../../scenario';
 import { SIMULATED_CALLS_LIMIT, type SimulationResult, simulationSize } from '../../../sim';
 import { runSimulation, SimulationCancelled } from '../../../sim/pool';
-import { browserWorkers, spawnWebWorker } from '../../webWorkers';
+import { browserWorkers, prepareWorkers, spawnWebWorker } from '../../webWorkers';
+
+/** Workers for the next run start this long after the page or the last run, so they do not compete with drawing it. */
+const PREPARE_AFTER_MS = 1000;
 
 /** What a run needs: the scenario as planned and its version (its JSON), which the results are kept with. */
 export interface RunRequest {
@@ -28,6 +31,7 @@ export function simulationRun(save: (version: string, result: SimulationResult) 
   const fraction = signal(0);
   const status = signal('');
   const asking = signal(false);
+  setTimeout(prepareWorkers, PREPARE_AFTER_MS);
 
   const start = async (now: RunRequest) => {
     asking.value = false;
@@ -58,6 +62,7 @@ export function simulationRun(save: (version: string, result: SimulationResult) 
       fraction.value = 0;
     } finally {
       running.value = null;
+      setTimeout(prepareWorkers, PREPARE_AFTER_MS); // for the next run, once this one's results are drawn
     }
   };
 
