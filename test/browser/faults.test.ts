@@ -587,6 +587,20 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
     });
   });
 
+  describe('pages loaded when first opened', () => {
+    it('a page whose code cannot be loaded says so, keeps the scenarios, and opens after a reload', async () => {
+      const page = await open();
+      await page.route('**/calculatorView-*.js', (route) => route.abort());
+      await page.goto(`${browser.url()}#calculator`);
+      await expect.poll(() => page.locator('#app [role="alert"]').innerText()).toContain('This page could not be loaded');
+      await page.unroute('**/calculatorView-*.js');
+      await page.reload();
+      await expect.poll(() => page.locator('#app form').count()).toBeGreaterThan(0);
+      await page.goto(`${browser.url()}#plan`);
+      await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('Christmas Eve');
+    });
+  });
+
   describe('pages read parsed scenarios', () => {
     it('the Shifts view solves a valid template without breaks', async () => {
       const page = await open();
