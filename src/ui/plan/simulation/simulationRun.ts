@@ -5,6 +5,8 @@ import { SIMULATED_CALLS_LIMIT, type SimulationResult, simulationSize } from '..
 import { runSimulation, SimulationCancelled } from '../../../sim/pool';
 import { browserWorkers, prepareWorkers, spawnWebWorker } from '../../webWorkers';
 
+/** The progress bar and line change at most this often while a run goes, ms. */
+const PROGRESS_EVERY_MS = 250;
 /** Workers for the next run start this long after the page or the last run, so they do not compete with drawing it. */
 const PREPARE_AFTER_MS = 1000;
 
@@ -40,12 +42,17 @@ export function simulationRun(save: (version: string, result: SimulationResult) 
     fraction.value = 0;
     status.value = 'Starting the workers…';
     const started = performance.now();
+    let shown = Number.NEGATIVE_INFINITY;
     try {
       const result = await runSimulation(now.scenario, spawnWebWorker, {
         replications: now.scenario.simulation.replications,
         workers: browserWorkers(),
         signal: abort.signal,
         onProgress: (done, total, f) => {
+          // The bar moves at most this often: each move is a repaint, taken from the workers' cores.
+          const now = performance.now();
+          if (now - shown < PROGRESS_EVERY_MS) return;
+          shown = now;
           fraction.value = f;
           status.value = `${(f * 100).toFixed(0)} % — ${done} of ${total} replications`;
         },
