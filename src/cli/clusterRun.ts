@@ -113,7 +113,7 @@ async function rangeStates(queue: Queue<RangeJob, string>, connection: Redis, id
       finishedOn,
       failedReason,
       attemptsMade: Number(attemptsMade ?? atm ?? 0),
-      progress: Number(progress ?? 0) || 0,
+      progress: Number(progress) || 0,
       // A job's return value is kept as JSON: here the partial result's base64 text.
       returnvalue: returnvalue === null ? null : (JSON.parse(returnvalue) as string),
     };

@@ -1,7 +1,6 @@
 import { signal } from '@preact/signals';
-import type { DayPlan } from '../../plan';
 import { type PlannedRaw, planRaw } from '../../plan';
-import { type Scenario, scenarioVersion } from '../../scenario';
+import { scenarioVersion } from '../../scenario';
 import type { SavedScenario } from '../state/savedScenario';
 import type { Change, Session } from '../state/session';
 import { planOffMainThread } from './planWorker';
@@ -11,7 +10,8 @@ const REPLAN_DELAY_MS = 150;
 /** The plan worker starts this long after the page, so it does not compete with the first paint. */
 const WARM_AFTER_MS = 500;
 
-export type Planned = { ok: true; scenario: Scenario; plan: DayPlan; version: string } | { ok: false; error: string };
+/** A plan with the version (the JSON) of the record it is of, which simulation results are matched to. */
+export type Planned = (Extract<PlannedRaw, { ok: true }> & { version: string }) | Extract<PlannedRaw, { ok: false }>;
 
 const withVersion = (p: PlannedRaw, record: SavedScenario): Planned =>
   p.ok ? { ...p, version: scenarioVersion(record.raw) } : p;
