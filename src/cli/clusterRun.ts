@@ -114,10 +114,23 @@ async function rangeStates(queue: Queue<RangeJob, string>, connection: Redis, id
       failedReason,
       attemptsMade: Number(attemptsMade ?? atm ?? 0),
       progress: Number(progress) || 0,
-      // A job's return value is kept as JSON: here the partial result's base64 text.
-      returnvalue: returnvalue === null ? null : (JSON.parse(returnvalue) as string),
+      returnvalue,
     };
   });
+}
+
+/**
+ * A finished job's partial result, from its return value as Redis keeps it (JSON of the
+ * result's base64 text); one that cannot be read fails the run naming its range.
+ */
+function readPart(name: string, returnvalue: string) {
+  try {
+    return decodePartial(Buffer.from(JSON.parse(returnvalue) as string, 'base64'));
+  } catch (error) {
+    throw new RunFailed(
+      `the result of ${name} in Redis cannot be read (${error instanceof Error ? error.message : String(error)}); run the command again`,
+    );
+  }
 }
 
 /** Waits for every range's job, reporting progress, and returns their partial results; a job failed for good fails the run. */
@@ -147,7 +160,7 @@ async function collect(
       if (!job) throw new RunFailed(`the job of replications ${range.from}–${range.to - 1} has gone from Redis`);
       if (job.finishedOn && job.returnvalue) {
         const name = `replications ${range.from}–${range.to - 1}`;
-        parts.push({ name, part: decodePartial(Buffer.from(job.returnvalue, 'base64')) });
+        parts.push({ name, part: readPart(name, job.returnvalue) });
         pending.delete(range);
         done += range.to - range.from;
       } else if (job.finishedOn && job.failedReason) {

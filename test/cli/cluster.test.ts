@@ -62,6 +62,17 @@ describe.skipIf(!hasRedisServer())('wfm simulate --redis with wfm worker', { tim
   const ready = (w: Proc) => until('a worker', () => w.stderr.includes('taking jobs'));
   const local = (n: number) => wfm(['simulate', scenario, '--replications', String(n), '--json']).stdout;
   const runKeys = async () => (await client.keys('*')).filter((k) => /\.\d+-\d+$/.test(k));
+  /** The Redis key of the first job waiting in the queue, once there is one. */
+  const waitingJobKey = async () => {
+    let waitKey = '';
+    let id: string | undefined;
+    for (const end = Date.now() + 60_000; id === undefined && Date.now() < end; ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      waitKey = (await client.keys('bull:*:wait'))[0] ?? '';
+      [id] = waitKey ? await client.lrange(waitKey, 0, 0) : [];
+    }
+    return `${waitKey.slice(0, -'wait'.length)}${id}`;
+  };
 
   beforeAll(async () => {
     redis = await startRedis();
@@ -227,14 +238,7 @@ describe.skipIf(!hasRedisServer())('wfm simulate --redis with wfm worker', { tim
     const r = start(['simulate', scenario, '--replications', '4', '--chunk', '2', '--redis', redis.url, '--json']);
     await until('the warning', () => r.stderr.includes('no wfm worker of this engine'));
     // Before any worker takes it, one waiting job's scenario is replaced by one no worker accepts.
-    let waitKey = '';
-    let id: string | undefined;
-    for (const end = Date.now() + 60_000; id === undefined && Date.now() < end; ) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      waitKey = (await client.keys('bull:*:wait'))[0] ?? '';
-      [id] = waitKey ? await client.lrange(waitKey, 0, 0) : [];
-    }
-    const jobKey = `${waitKey.slice(0, -'wait'.length)}${id}`;
+    const jobKey = await waitingJobKey();
     const data = JSON.parse((await client.hget(jobKey, 'data')) ?? '{}');
     await client.hset(jobKey, 'data', JSON.stringify({ ...data, scenario: { ...data.scenario, ahtSeconds: -1 } }));
     const w = worker();
@@ -247,6 +251,26 @@ describe.skipIf(!hasRedisServer())('wfm simulate --redis with wfm worker', { tim
     expect(await runKeys()).toEqual([]);
     w.child.kill('SIGTERM');
     expect(await w.exited).toBe(0);
+  });
+
+  it('fails the run naming its range when a finished job’s result in Redis cannot be read, leaving nothing of the run', async () => {
+    for (const [returnvalue, why] of [
+      ['not json', /is not valid JSON/],
+      [JSON.stringify(Buffer.from('not a part').toString('base64')), /not a wfm partial result/],
+    ] as const) {
+      const r = start(['simulate', scenario, '--replications', '4', '--chunk', '2', '--redis', redis.url, '--json']);
+      await until('the warning', () => r.stderr.includes('no wfm worker of this engine'));
+      // With no worker connected, one waiting job is made to look finished with a result no wfm wrote.
+      await client.hset(await waitingJobKey(), 'finishedOn', String(Date.now()), 'returnvalue', returnvalue);
+      expect(await r.exited).toBe(1);
+      expect(r.stdout).toBe('');
+      const last = r.stderr.trim().split('\n').at(-1);
+      expect(last).toMatch(
+        /^wfm simulate: the result of replications \d+–\d+ in Redis cannot be read \(.+\); run the command again$/,
+      );
+      expect(last).toMatch(why);
+      expect(await runKeys()).toEqual([]);
+    }
   });
 
   it('a second signal stops a finishing worker at once; its job returns to the queue and another worker completes the run exactly', async () => {
