@@ -2,6 +2,7 @@ import { mean as average } from 'd3-array';
 import { logGamma } from '../erlang/special';
 import type { Distribution } from '../scenario';
 import type { Rng } from './rng';
+import { exponential, standardNormal } from './ziggurat';
 
 /** Draws one duration (seconds) from a scenario distribution. */
 export type Sampler = (rng: Rng) => number;
@@ -14,24 +15,22 @@ export type Sampler = (rng: Rng) => number;
 export function sampler(d: Pick<Distribution, 'kind' | 'shape' | 'values'>, mean: number): Sampler {
   switch (d.kind) {
     case 'exponential':
-      return (rng) => -mean * Math.log(rng.next());
+      return (rng) => mean * exponential(rng);
     case 'deterministic':
       return () => mean;
     case 'lognormal': {
       const sigma = d.shape ?? 1;
       const mu = Math.log(mean) - (sigma * sigma) / 2;
-      const normal = normals();
-      return (rng) => Math.exp(mu + sigma * normal(rng));
+      return (rng) => Math.exp(mu + sigma * standardNormal(rng));
     }
     case 'gamma': {
       const k = d.shape ?? 1;
-      const normal = normals();
-      return (rng) => (mean / k) * standardGamma(rng, k, normal);
+      return (rng) => (mean / k) * standardGamma(rng, k);
     }
     case 'weibull': {
       const k = d.shape ?? 1;
       const scale = mean / Math.exp(logGamma(1 + 1 / k));
-      return (rng) => scale * (-Math.log(rng.next())) ** (1 / k);
+      return (rng) => scale * exponential(rng) ** (1 / k);
     }
     case 'empirical': {
       const values = d.values ?? [mean];
@@ -42,42 +41,16 @@ export function sampler(d: Pick<Distribution, 'kind' | 'shape' | 'values'>, mean
   }
 }
 
-/**
- * Standard normals by Marsaglia's polar method: each accepted pair of
- * uniforms gives two independent normals, the second kept for the next draw
- * (in a typed array, so keeping it allocates nothing).
- */
-function normals(): (rng: Rng) => number {
-  const spare = new Float64Array(1);
-  let hasSpare = false;
-  return (rng) => {
-    if (hasSpare) {
-      hasSpare = false;
-      return spare[0];
-    }
-    for (;;) {
-      const u = 2 * rng.next() - 1;
-      const v = 2 * rng.next() - 1;
-      const r = u * u + v * v;
-      if (r >= 1 || r === 0) continue;
-      const f = Math.sqrt((-2 * Math.log(r)) / r);
-      spare[0] = v * f;
-      hasSpare = true;
-      return u * f;
-    }
-  };
-}
-
 /** Gamma(k, 1) by Marsaglia & Tsang (2000), with the k < 1 boost. */
-function standardGamma(rng: Rng, k: number, normal: (rng: Rng) => number): number {
-  if (k < 1) return standardGamma(rng, k + 1, normal) * rng.next() ** (1 / k);
+function standardGamma(rng: Rng, k: number): number {
+  if (k < 1) return standardGamma(rng, k + 1) * rng.next() ** (1 / k);
   const d = k - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
     let x: number;
     let v: number;
     do {
-      x = normal(rng);
+      x = standardNormal(rng);
       v = 1 + c * x;
     } while (v <= 0);
     v = v * v * v;

@@ -6,6 +6,7 @@ import { sampler } from './distributions';
 import { EventHeap } from './heap';
 import { TimedFifo, WaitingLine } from './queues';
 import { type Rng, replicationRng } from './rng';
+import { exponential } from './ziggurat';
 
 // Event kinds in the heap, packed with an id as kind + KINDS · id. First
 // attempts, interval boundaries, IVR ends of constant length and (for
@@ -28,6 +29,7 @@ const FROM_BOUNDARY = 2;
 const FROM_IVR = 3;
 const FROM_ESCAPE = 4;
 const FROM_PATIENCE = 5;
+const FROM_SERVICE = 6;
 
 // Slots of the engine's clock array.
 const NEXT_ARRIVAL = 0;
@@ -35,6 +37,7 @@ const NEXT_ABANDON = 1;
 const BUSY_MOMENT = 2;
 const AVAILABLE_MOMENT = 3;
 const QUEUE_MOMENT = 4;
+const NEXT_SERVICE_END = 5;
 
 // Call states.
 const FREE = 0;
@@ -191,7 +194,9 @@ function replicationEngine(s: Scenario) {
   });
   let draw = samplers();
   const handleExponential = s.handleTime.kind === 'exponential';
-  const handleTime = (i: number) => (handleExponential ? -aht[i] * Math.log(rng.next()) : draw.handle[i](rng));
+  // Exponential handle times of one mean: the calls in service end as one memoryless clock, like patience below.
+  const serviceClock = handleExponential && aht.every((mean) => mean === aht[0]);
+  const handleTime = (i: number) => (handleExponential ? aht[i] * exponential(rng) : draw.handle[i](rng));
 
   // Exponential patience: one clock for the queue. Rates are relative to the largest (1 ÷ mean, or that ÷ the
   // declined multiplier when it is below 1); a caller at a lower rate abandons with probability rate ÷ largest.
@@ -242,9 +247,11 @@ function replicationEngine(s: Scenario) {
   let intervalStart = open;
   // The next times and the current interval's moments (below) live in one typed array: a number the
   // closures share would be a fresh heap box at each write.
-  const clock = new Float64Array(5);
+  const clock = new Float64Array(6);
   clock[NEXT_ARRIVAL] = Number.POSITIVE_INFINITY;
   clock[NEXT_ABANDON] = Number.POSITIVE_INFINITY;
+  clock[NEXT_SERVICE_END] = Number.POSITIVE_INFINITY;
+  let serving = 0; // calls in service under the service clock
 
   const newSlot = () => {
     const slot = free > 0 ? freeSlots[--free] : slots++;
@@ -301,11 +308,23 @@ function replicationEngine(s: Scenario) {
   const setWaiting = (t: number, w: number, rang = false) => {
     if (memoryless) {
       if (w === 0) clock[NEXT_ABANDON] = Number.POSITIVE_INFINITY;
-      else if (waiting === 0 || rang) clock[NEXT_ABANDON] = t - Math.log(rng.next()) / (patienceRate * w);
+      else if (waiting === 0 || rang) clock[NEXT_ABANDON] = t + exponential(rng) / (patienceRate * w);
       else if (w !== waiting) clock[NEXT_ABANDON] = t + ((clock[NEXT_ABANDON] - t) * waiting) / w;
     }
     clock[QUEUE_MOMENT] += (w - waiting) * (t - intervalStart);
     waiting = w;
+  };
+
+  /**
+   * Under the service clock, w calls are in service from t: with w servers
+   * each ending at rate 1 ÷ AHT the next end comes at rate w ÷ AHT, whichever
+   * call it is (nothing about it is needed then), rescaled as w changes.
+   */
+  const setServing = (t: number, w: number, rang = false) => {
+    if (w === 0) clock[NEXT_SERVICE_END] = Number.POSITIVE_INFINITY;
+    else if (serving === 0 || rang) clock[NEXT_SERVICE_END] = t + (exponential(rng) * aht[0]) / w;
+    else clock[NEXT_SERVICE_END] = t + ((clock[NEXT_SERVICE_END] - t) * serving) / w;
+    serving = w;
   };
 
   const customerEnds = (customer: number, counter: Float64Array) => {
@@ -322,7 +341,7 @@ function replicationEngine(s: Scenario) {
     for (let i = current; i < n; i++) {
       const end = open + (i + 1) * L;
       if (firstCalls[i] > 0) {
-        const next = time - Math.log(rng.next()) * meanGap[i];
+        const next = time + exponential(rng) * meanGap[i];
         if (next < end) {
           clock[NEXT_ARRIVAL] = next;
           return;
@@ -370,8 +389,13 @@ function replicationEngine(s: Scenario) {
     waitAllSum[i] += wait;
     if (wait <= target) answeredWithinCount[i]++;
     customerEnds(callCustomer[slot], customersAnswered);
-    callState[slot] = IN_SERVICE;
     changeBusy(t, 1);
+    if (serviceClock) {
+      release(slot);
+      setServing(t, serving + 1);
+      return;
+    }
+    callState[slot] = IN_SERVICE;
     events.push(t + handleTime(i), SERVICE_END + KINDS * slot);
   };
 
@@ -518,7 +542,7 @@ function replicationEngine(s: Scenario) {
     const slot = line.at(at);
     const rate = callRate[slot];
     if (rate < 1 && rng.next() >= rate) {
-      clock[NEXT_ABANDON] = t - Math.log(rng.next()) / (patienceRate * waiting);
+      clock[NEXT_ABANDON] = t + exponential(rng) / (patienceRate * waiting);
       return;
     }
     line.removeAt(at);
@@ -638,6 +662,8 @@ function replicationEngine(s: Scenario) {
     clock.fill(0);
     clock[NEXT_ARRIVAL] = Number.POSITIVE_INFINITY;
     clock[NEXT_ABANDON] = Number.POSITIVE_INFINITY;
+    clock[NEXT_SERVICE_END] = Number.POSITIVE_INFINITY;
+    serving = 0;
 
     // The day: the callback window and deadline, staffing of the first interval, the first arrival.
     if (callbacks && serve.mode === 'window') events.push(windowStart, WINDOW_OPEN);
@@ -667,6 +693,10 @@ function replicationEngine(s: Scenario) {
         t = clock[NEXT_ABANDON];
         from = FROM_PATIENCE;
       }
+      if (clock[NEXT_SERVICE_END] < t) {
+        t = clock[NEXT_SERVICE_END];
+        from = FROM_SERVICE;
+      }
       if (nextBoundary <= t) {
         t = nextBoundary;
         from = FROM_BOUNDARY;
@@ -689,6 +719,12 @@ function replicationEngine(s: Scenario) {
           break;
         case FROM_PATIENCE:
           patienceRunsOut(t);
+          break;
+        case FROM_SERVICE:
+          changeBusy(t, -1);
+          linesInUse--;
+          setServing(t, serving - 1, true);
+          dispatch(t);
           break;
         case FROM_BOUNDARY:
           closeIntegrals();

@@ -6,6 +6,8 @@
 export interface Rng {
   /** uniform in (0, 1), never 0 or 1 */
   next(): number;
+  /** 32 random bits as a signed integer (what `next` scales) */
+  bits(): number;
 }
 
 const JUMP = [0x8764000b, 0xf542d2d3, 0x6fa035c3, 0x77f2db5b];
@@ -59,7 +61,7 @@ function jump(s: Uint32Array): void {
  */
 const last = { seed: -1, replication: 0, state: new Uint32Array(4) };
 
-/** xoshiro128** on four 32-bit words; next() is step() with the output scaled into (0, 1). */
+/** xoshiro128** on four 32-bit words: bits() is step()'s output, next() that scaled into (0, 1). */
 class Xoshiro128 implements Rng {
   private readonly s: Int32Array;
   constructor(state: Uint32Array) {
@@ -67,17 +69,21 @@ class Xoshiro128 implements Rng {
   }
 
   next(): number {
+    return ((this.bits() >>> 0) + 0.5) * 2.3283064365386963e-10; // ÷ 2^32, exact
+  }
+
+  bits(): number {
     const s = this.s;
     const s0 = s[0];
     const s1 = s[1];
-    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
     const s2 = s[2] ^ s0;
     const s3 = s[3] ^ s1;
     s[0] = s0 ^ s3;
     s[1] = s1 ^ s2;
     s[2] = s2 ^ (s1 << 9);
     s[3] = (s3 << 11) | (s3 >>> 21);
-    return (result + 0.5) * 2.3283064365386963e-10; // ÷ 2^32, exact
+    return result;
   }
 }
 
