@@ -397,6 +397,11 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
         choices: ['erlang', 'plan', 'simulate', 'compare', 'staff', 'schedule', 'forecast'],
         help: 'the schema of that command’s --json output instead (also in schemas/)',
       },
+      {
+        name: 'normalized',
+        kind: 'switch',
+        help: 'the schema of a scenario as the commands read it, every default filled in (checks only; schemas/scenario.normalized.schema.json)',
+      },
     ],
     example: 'wfm schema --output simulate > simulate.schema.json',
     load: async () => (await import('./planCommand')).schemaCommand,

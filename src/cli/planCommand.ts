@@ -7,7 +7,7 @@ import { planJson, planReport } from '../report/plan';
 import { type OutputCommand, outputJsonSchema } from '../report/schemas';
 import { formatCell, textTable } from '../report/terminal';
 import { verdictLines } from '../report/verdict';
-import { intervalCount, scenarioJsonSchema } from '../scenario';
+import { intervalCount, normalizedScenarioJsonSchema, scenarioJsonSchema } from '../scenario';
 import type { Scenario } from '../scenario/schema';
 import { commandSpec } from './commands';
 import { checkOutputPath, writeOutput } from './files';
@@ -47,7 +47,12 @@ export async function schemaCommand(argv: string[]): Promise<void> {
   const flags = parseFlags(argv, spec);
   positionals(flags, spec, 0);
   const output = choiceFlag<OutputCommand>(flags, spec, 'output');
-  process.stdout.write(`${JSON.stringify(output ? outputJsonSchema(output) : scenarioJsonSchema(), null, 2)}\n`);
+  const schema = output
+    ? outputJsonSchema(output)
+    : flags.switches.has('normalized')
+      ? normalizedScenarioJsonSchema()
+      : scenarioJsonSchema();
+  process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
 }
 
 /** `wfm plan`: the verdict first, then the table, then the cost. */

@@ -1,3 +1,4 @@
+export { checkScenario } from './check';
 export { agentsPerInterval, ahtPerInterval, callsPerInterval, clockOf, intervalCount, intervalStarts, minutesOf } from './day';
 export {
   type EditResult,
@@ -34,6 +35,7 @@ export {
   type Distribution,
   distributionSchema,
   normalDayCalls,
+  normalizedScenarioJsonSchema,
   peakDayUplift,
   type Scenario,
   type ScenarioInput,
@@ -43,9 +45,8 @@ export {
   scenarioSchema,
   shiftTemplateSchema,
 } from './schema';
-export { describeValue } from './shape';
+export { describeValue, formatPath } from './shape';
 export {
-  formatPath,
   formatScenarioError,
   parseScenario,
   parseScenarioText,

@@ -12,7 +12,10 @@ import { MAX_AGENTS, MAX_CALLS_PER_INTERVAL, MAX_INTERVALS, MAX_LINES, MAX_REDIA
 function range(min: number, max: number, unit: string, description: string, whole = false) {
   const error = `must be ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}${unit ? ` (${unit})` : ''}`;
   const base = z.number({ error });
-  return (whole ? base.int({ error }) : base).min(min, { error }).max(max, { error }).meta({ description });
+  return (whole ? base.int({ error }) : base)
+    .min(min, { error })
+    .max(max, { error })
+    .meta(unit ? { description, unit } : { description });
 }
 
 const share = (description: string) => range(0, 1, 'share 0–1', description);
@@ -20,19 +23,10 @@ const share = (description: string) => range(0, 1, 'share 0–1', description);
 const perInterval = <T extends z.ZodType>(value: T) =>
   z.array(value).max(MAX_INTERVALS, { error: `must hold one value per interval, at most ${MAX_INTERVALS}` });
 const agentCount = (description: string) => range(0, MAX_AGENTS, 'agents', description, true);
-/** A real calendar day: 2026-02-29 and 2026-13-45 are refused. */
+/** A date; that it is a real calendar day (not 2026-02-29 or 2026-13-45) is a cross-field rule (crossField.ts). */
 const calendarDate = z
   .string({ error: 'must be a date YYYY-MM-DD' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD' })
-  .refine(
-    (text) => {
-      const [y, m, d] = text.split('-').map(Number);
-      const date = new Date(0);
-      date.setUTCFullYear(y, m - 1, d); // not Date.UTC, which reads years 0–99 as 1900–1999
-      return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-    },
-    { error: 'must be a real calendar date YYYY-MM-DD (month 01–12, a day the month has)' },
-  );
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD' });
 const clock = (description: string) =>
   z
     .string({ error: 'must be a time of day HH:MM' })
@@ -41,24 +35,18 @@ const clock = (description: string) =>
 
 export const DISTRIBUTION_KINDS = ['exponential', 'lognormal', 'gamma', 'weibull', 'deterministic', 'empirical'] as const;
 
-/** A positive duration distribution given by its mean and one shape parameter. */
-export const distributionSchema = z
-  .strictObject({
-    kind: z.enum(DISTRIBUTION_KINDS, { error: `must be one of ${DISTRIBUTION_KINDS.join(', ')}` }).default('exponential'),
-    meanSeconds: range(0.001, 86_400, 's', 'mean duration'),
-    shape: range(0.05, 50, '', 'lognormal: σ of ln X; gamma and Weibull: shape k (1 = exponential); unused otherwise').optional(),
-    values: z
-      .array(range(0, 86_400, 's', 'an observed duration'))
-      .min(1, { error: 'must hold at least one duration' })
-      .max(100_000, { error: 'must hold at most 100000 durations' })
-      .optional()
-      .meta({ description: 'empirical: observed durations, rescaled to meanSeconds' }),
-  })
-  .superRefine((d, ctx) => {
-    if (d.kind === 'empirical' && d.values === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['values'], message: 'required for an empirical distribution' });
-    }
-  });
+/** A positive duration distribution given by its mean and one shape parameter (empirical: its values, crossField.ts). */
+export const distributionSchema = z.strictObject({
+  kind: z.enum(DISTRIBUTION_KINDS, { error: `must be one of ${DISTRIBUTION_KINDS.join(', ')}` }).default('exponential'),
+  meanSeconds: range(0.001, 86_400, 's', 'mean duration'),
+  shape: range(0.05, 50, '', 'lognormal: σ of ln X; gamma and Weibull: shape k (1 = exponential); unused otherwise').optional(),
+  values: z
+    .array(range(0, 86_400, 's', 'an observed duration'))
+    .min(1, { error: 'must hold at least one duration' })
+    .max(100_000, { error: 'must hold at most 100000 durations' })
+    .optional()
+    .meta({ description: 'empirical: observed durations, rescaled to meanSeconds' }),
+});
 
 /** The one-value fields of demand given by a normal day, for a field that edits just that value. */
 export const normalDayCalls = range(0, 100_000_000, 'calls', 'first attempts over the open day on a normal day');
@@ -183,35 +171,26 @@ const premiumSchema = z.strictObject({
   multiplier: range(1, 5, '×', 'pay multiplier on the hourly rate in this window'),
 });
 
-/** What staffing costs: paid hours at an hourly rate, overtime and premiums, lines and callback attempts. */
-const costSchema = z
-  .strictObject({
-    currency: z.string().max(8, { error: 'must be at most 8 characters, e.g. EUR' }).default('').meta({
-      description: 'shown beside every amount, e.g. EUR or ¥',
-    }),
-    hourlyRate: range(0, 10_000, 'money per paid hour', 'cost of one paid agent hour'),
-    overtime: z
-      .strictObject({
-        afterPaidHours: range(0, 10_000_000, 'h', "the day's paid hours at the normal rate; hours beyond are overtime"),
-        multiplier: range(1, 5, '×', 'pay multiplier for overtime hours').default(1.5),
-      })
-      .optional(),
-    premiums: z
-      .array(premiumSchema)
-      .max(24, { error: 'must hold at most 24 premiums' })
-      .default([])
-      .meta({ description: 'pay windows such as nights or a public holiday; overlapping windows take the highest' }),
-    perLine: range(0, 1_000_000, 'money per line', 'cost of one IVR line for the day').default(0),
-    perCallbackAttempt: range(0, 10_000, 'money', 'cost of one callback dial').default(0),
-  })
-  .superRefine((c, ctx) => {
-    c.premiums.forEach((p, i) => {
-      // Only two valid clock times are compared (and echoed); a broken one has its own error.
-      const valid = (t: unknown) => typeof t === 'string' && /^\d\d:\d\d$/.test(t);
-      if (valid(p.from) && valid(p.to) && p.to <= p.from)
-        ctx.addIssue({ code: 'custom', path: ['premiums', i, 'to'], message: `must be after from (${p.from})` });
-    });
-  });
+/** What staffing costs: paid hours at an hourly rate, overtime and premiums (in order: crossField.ts), lines and callback attempts. */
+const costSchema = z.strictObject({
+  currency: z.string().max(8, { error: 'must be at most 8 characters, e.g. EUR' }).default('').meta({
+    description: 'shown beside every amount, e.g. EUR or ¥',
+  }),
+  hourlyRate: range(0, 10_000, 'money per paid hour', 'cost of one paid agent hour'),
+  overtime: z
+    .strictObject({
+      afterPaidHours: range(0, 10_000_000, 'h', "the day's paid hours at the normal rate; hours beyond are overtime"),
+      multiplier: range(1, 5, '×', 'pay multiplier for overtime hours').default(1.5),
+    })
+    .optional(),
+  premiums: z
+    .array(premiumSchema)
+    .max(24, { error: 'must hold at most 24 premiums' })
+    .default([])
+    .meta({ description: 'pay windows such as nights or a public holiday; overlapping windows take the highest' }),
+  perLine: range(0, 1_000_000, 'money per line', 'cost of one IVR line for the day').default(0),
+  perCallbackAttempt: range(0, 10_000, 'money', 'cost of one callback dial').default(0),
+});
 
 /** The one-value forms of AHT and staffing, for a field that edits just that value. */
 export const ahtForTheDay = range(1, 86_400, 's', 'AHT for every interval');
@@ -334,4 +313,31 @@ export type TargetScope = (typeof TARGET_SCOPES)[number];
 /** The JSON Schema of scenario files as written (defaults optional), for editors and other tools. */
 export function scenarioJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+}
+
+/** Keywords for people and editors, not checks: left out of the normalized form. */
+const NOTES = new Set(['description', 'title', 'default']);
+/** A schema without NOTES; the fields under `properties` keep their names, whatever they are. */
+function checksOnly(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(checksOnly);
+  if (typeof v !== 'object' || v === null) return v;
+  return Object.fromEntries(
+    Object.entries(v).flatMap(([k, x]) =>
+      NOTES.has(k)
+        ? []
+        : k === 'properties'
+          ? [[k, Object.fromEntries(Object.entries(x as object).map(([name, field]) => [name, checksOnly(field)]))]]
+          : [[k, checksOnly(x)]],
+    ),
+  );
+}
+
+/**
+ * The JSON Schema of a scenario as every command reads it, each default
+ * filled in, checks only: what the simulation and schedule workers hold a
+ * scenario to (src/scenario/check.ts) without loading the schema library.
+ * Cross-field rules are not in it; the workers apply those from crossField.ts.
+ */
+export function normalizedScenarioJsonSchema(): Record<string, unknown> {
+  return checksOnly(z.toJSONSchema(scenarioSchema, { io: 'output', target: 'draft-2020-12' })) as Record<string, unknown>;
 }

@@ -40,6 +40,19 @@ export function checkShape(raw: unknown): ScenarioError | null {
   return null;
 }
 
+/** "path: message", the one line a terminal or a list shows. */
+export function formatScenarioError(e: ScenarioError): string {
+  return `${e.path}: ${e.message}`;
+}
+
+/** "demand.calls[3]" from ["demand", "calls", 3]. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
+    '',
+  );
+}
+
 /** Longest text echoed from a value, so that an error never repeats megabytes of input. */
 const ECHO_CHARS = 40;
 

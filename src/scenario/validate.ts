@@ -1,8 +1,7 @@
 import type { z } from 'zod';
-import { intervalCount, minutesOf } from './day';
-import { trafficErrors } from './limits';
+import { crossFieldErrors } from './crossField';
 import { type Scenario, scenarioSchema } from './schema';
-import { checkShape, describeValue, MAX_TEXT_CHARS } from './shape';
+import { checkShape, describeValue, formatPath, MAX_TEXT_CHARS } from './shape';
 
 /** One validation error: the field's JSON path and, on one line, what is wrong and what is allowed. */
 export interface ScenarioError {
@@ -13,21 +12,10 @@ export interface ScenarioError {
 
 export type ScenarioParse = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
 
-/** "path: message", the one line a terminal or a list shows. */
-export function formatScenarioError(e: ScenarioError): string {
-  return `${e.path}: ${e.message}`;
-}
+export { formatScenarioError } from './shape';
 
 /** Errors listed before the rest are counted: a file of a million bad values gets a readable answer. */
 const MAX_ERRORS = 20;
-
-/** "demand.calls[3]" from ["demand", "calls", 3]. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
-    '',
-  );
-}
 
 type Issue = z.core.$ZodIssue;
 
@@ -91,94 +79,6 @@ export function parseScenario(raw: unknown): ScenarioParse {
   if (!result.success) return { ok: false, errors: capped(result.error.issues.flatMap((i) => describeIssue(i))) };
   const errors = crossFieldErrors(result.data);
   return errors.length > 0 ? { ok: false, errors: capped(errors) } : { ok: true, scenario: result.data };
-}
-
-/** Rules that tie fields together, which the field-by-field schema cannot see. */
-function crossFieldErrors(s: Scenario): ScenarioError[] {
-  const errors: ScenarioError[] = [];
-  const fail = (path: string, message: string) => errors.push({ path, message });
-  const open = minutesOf(s.day.open);
-  const close = minutesOf(s.day.close);
-  if (close <= open) return [{ path: 'day.close', message: `must be after day.open (${s.day.open}), got "${s.day.close}"` }];
-  if ((close - open) % s.intervalMinutes !== 0) {
-    return [
-      {
-        path: 'day.close',
-        message: `the open day must be a whole number of ${s.intervalMinutes}-minute intervals, got ${s.day.open}–${s.day.close}`,
-      },
-    ];
-  }
-  const n = intervalCount(s);
-  const sameLength = (path: string, values: unknown) => {
-    if (Array.isArray(values) && values.length !== n) {
-      fail(path, `must have one value per interval (${n} from ${s.day.open} to ${s.day.close}), got ${values.length}`);
-    }
-  };
-  if ('calls' in s.demand) sameLength('demand.calls', s.demand.calls);
-  else sameLength('demand.profile', s.demand.profile);
-  sameLength('ahtSeconds', s.ahtSeconds);
-  sameLength('staffing.agents', s.staffing.agents);
-  if (s.ivr.containment + s.ivr.escape.share > 1) {
-    fail('ivr.escape.share', `containment + escape share must be at most 1, got ${s.ivr.containment} + ${s.ivr.escape.share}`);
-  }
-  const offer = s.callback.offerWhen;
-  if (s.callback.enabled && offer.waitAboveSeconds === undefined && offer.positionAbove === undefined) {
-    fail('callback.offerWhen', 'give waitAboveSeconds or positionAbove when callbacks are enabled');
-  }
-  const serve = s.callback.serve;
-  if (serve.mode === 'window' && (minutesOf(serve.from) < open || minutesOf(serve.from) >= close)) {
-    fail('callback.serve.from', `must be within the open day ${s.day.open}–${s.day.close}, got "${serve.from}"`);
-  }
-  // Traffic limits need one value per interval to be read.
-  if (errors.length === 0) errors.push(...trafficErrors(s));
-  errors.push(...shiftErrors(s, open, close));
-  return errors;
-}
-
-function shiftErrors(s: Scenario, open: number, close: number): ScenarioError[] {
-  const errors: ScenarioError[] = [];
-  const fail = (path: string, message: string) => errors.push({ path, message });
-  for (const [t, template] of (s.shifts?.templates ?? []).entries()) {
-    const at = `shifts.templates[${t}]`;
-    const earliest = minutesOf(template.earliestStart);
-    const latest = minutesOf(template.latestStart);
-    if (latest < earliest)
-      fail(`${at}.latestStart`, `must not be before earliestStart (${template.earliestStart}), got "${template.latestStart}"`);
-    if (earliest < open)
-      fail(`${at}.earliestStart`, `must be at or after the opening, ${s.day.open}, got "${template.earliestStart}"`);
-    if (latest + template.lengthMinutes > close) {
-      fail(
-        `${at}.latestStart`,
-        `a ${template.lengthMinutes}-minute shift starting then ends after closing (${s.day.close}), got "${template.latestStart}"`,
-      );
-    }
-    for (const [name, clock] of [
-      ['earliestStart', template.earliestStart],
-      ['latestStart', template.latestStart],
-    ] as const) {
-      if ((minutesOf(clock) - open) % s.intervalMinutes !== 0) {
-        fail(`${at}.${name}`, `must be on the ${s.intervalMinutes}-minute interval grid from ${s.day.open}, got "${clock}"`);
-      }
-    }
-    for (const [b, brk] of template.breaks.entries()) {
-      if (brk.latestAfterMinutes < brk.earliestAfterMinutes) {
-        fail(
-          `${at}.breaks[${b}].latestAfterMinutes`,
-          `must be at least earliestAfterMinutes (${brk.earliestAfterMinutes}), got ${brk.latestAfterMinutes}`,
-        );
-      }
-      if (brk.latestAfterMinutes + brk.minutes > template.lengthMinutes) {
-        fail(
-          `${at}.breaks[${b}].latestAfterMinutes`,
-          `the break must end within the ${template.lengthMinutes}-minute shift, got ${brk.latestAfterMinutes}`,
-        );
-      }
-    }
-    if (template.maxAgents !== undefined && template.maxAgents < template.minAgents) {
-      fail(`${at}.maxAgents`, `must be at least minAgents (${template.minAgents}), got ${template.maxAgents}`);
-    }
-  }
-  return errors;
 }
 
 /**

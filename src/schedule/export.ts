@@ -1,5 +1,5 @@
 import { icsFile, icsText, machineTimeZone, stableUid, timeZoneClock, utcDateTime } from '../report/ics';
-import { minutesOf } from '../scenario';
+import { minutesOf } from '../scenario/day';
 import type { Schedule } from './solve';
 
 export const agentId = (n: number) => `A${String(n).padStart(4, '0')}`;

@@ -1,4 +1,4 @@
-import type { ShiftTemplate } from '../scenario';
+import type { ShiftTemplate } from '../scenario/schema';
 import type { ShiftPattern } from './patterns';
 
 /** Paid hours one agent-interval of shortfall costs in the objective: far above any shift, so short only when unavoidable. */

@@ -1,4 +1,5 @@
-import { clockOf, intervalCount, minutesOf, type Scenario, type ShiftTemplate } from '../scenario';
+import { clockOf, intervalCount, minutesOf } from '../scenario/day';
+import type { Scenario, ShiftTemplate } from '../scenario/schema';
 
 /** One way to work a template: a start and a placement of each break, with what it covers and costs. */
 export interface ShiftPattern {

@@ -1,6 +1,7 @@
 import type { Highs } from 'highs';
-import type { Scenario } from '../scenario';
-import { type Estimate, simulateDay } from '../sim';
+import type { Scenario } from '../scenario/schema';
+import type { Estimate } from '../sim/results';
+import { simulateDay } from '../sim/simulate';
 import { type Schedule, scheduleDay } from './solve';
 
 /** One point of the trade-off: a schedule's cost and what the simulation says it delivers. */

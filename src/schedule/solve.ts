@@ -1,6 +1,7 @@
 import type { Highs } from 'highs';
 import type { DayPlan } from '../plan';
-import { clockOf, intervalStarts, type Scenario, type ShiftTemplate } from '../scenario';
+import { clockOf, intervalStarts } from '../scenario/day';
+import type { Scenario, ShiftTemplate } from '../scenario/schema';
 import { coveringModel } from './model';
 import { defaultTemplates, type ShiftPattern, shiftPatterns } from './patterns';
 import { searchCover } from './search';

@@ -1,5 +1,8 @@
 import type { Highs } from 'highs';
-import { formatScenarioError, intervalCount, parseScenario, type Scenario } from '../scenario';
+import { checkScenario } from '../scenario/check';
+import { intervalCount } from '../scenario/day';
+import type { Scenario } from '../scenario/schema';
+import { formatScenarioError } from '../scenario/shape';
 import { type RepairStep, repairSchedule } from './repair';
 import { scheduleDay } from './solve';
 
@@ -12,7 +15,7 @@ export class ScheduleInputError extends Error {
 }
 
 function validScenario(s: unknown): Scenario {
-  const parsed = parseScenario(s);
+  const parsed = checkScenario(s);
   if (!parsed.ok)
     throw new ScheduleInputError(`the scenario is not valid: ${parsed.errors.slice(0, 3).map(formatScenarioError).join('; ')}`);
   return parsed.scenario;

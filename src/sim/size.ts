@@ -1,6 +1,7 @@
 import { sum } from 'd3-array';
 import { geometricSum } from '../plan/geometric';
-import { callsPerInterval, type Scenario } from '../scenario';
+import { callsPerInterval } from '../scenario/day';
+import type { Scenario } from '../scenario/schema';
 
 /** Simulated calls above which a run asks first (the CLI's --max-calls): about a minute on one core. */
 export const SIMULATED_CALLS_LIMIT = 100_000_000;

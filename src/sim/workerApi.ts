@@ -1,4 +1,6 @@
-import { formatScenarioError, parseScenario, type Scenario } from '../scenario';
+import { checkScenario } from '../scenario/check';
+import type { Scenario } from '../scenario/schema';
+import { formatScenarioError } from '../scenario/shape';
 import type { Counts } from './counters';
 import { simulateReplication } from './engine';
 
@@ -22,8 +24,8 @@ export type ReplicationProgress = (replication: number, fraction: number) => unk
 /**
  * What a simulation worker does, as plain functions: the worker entry points
  * in workers/ only expose this object through Comlink. Whatever arrives is
- * checked first (a worker is an API boundary): a scenario must pass the
- * scenario schema, a replication must be a whole number in range; anything
+ * checked first (a worker is an API boundary): a scenario must be one the
+ * scenario schema has validated (checkScenario), a replication must be a whole number in range; anything
  * else is answered with a SimulationInputError, never simulated.
  */
 export function simulationWorkerApi() {
@@ -39,7 +41,7 @@ export function simulationWorkerApi() {
       // and warm: a fresh one runs the first replications about 15 % slower.
       const text = sameAs(s);
       if (text === null || text !== loadedText) {
-        const parsed = parseScenario(s);
+        const parsed = checkScenario(s);
         if (!parsed.ok)
           throw new SimulationInputError(
             `the scenario is not valid: ${parsed.errors.slice(0, 3).map(formatScenarioError).join('; ')}`,

@@ -5,7 +5,12 @@
  */
 import fc from 'fast-check';
 import { timed } from '../../bench/measure';
-import { brokenScenariosAreNamed, smallScenariosSimulate, validScenariosPlan } from './properties';
+import {
+  brokenScenariosAreNamed,
+  smallScenariosSimulate,
+  validScenariosPlan,
+  workersRefuseWhatTheSchemaWould,
+} from './properties';
 
 function flag(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -32,6 +37,7 @@ const checks: Record<string, (p: { numRuns: number; seed: number }) => ReturnTyp
   validScenariosPlan: (p) => summary(fc.check(validScenariosPlan, { ...p, endOnFailure: true })),
   brokenScenariosAreNamed: (p) => summary(fc.check(brokenScenariosAreNamed, { ...p, endOnFailure: true })),
   smallScenariosSimulate: (p) => summary(fc.check(smallScenariosSimulate, { ...p, endOnFailure: true })),
+  workersRefuseWhatTheSchemaWould: (p) => summary(fc.check(workersRefuseWhatTheSchemaWould, { ...p, endOnFailure: true })),
 };
 
 const report: Record<string, unknown> = { runs, seed };

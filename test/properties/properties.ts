@@ -3,9 +3,12 @@
  * (scenario.test.ts, a fixed seed under CI) and `npm run fuzz` (fuzz.ts, many
  * more runs). Checks throw plain errors, so both runners can use them.
  */
+
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { planDay } from '../../src/plan';
 import {
+  checkScenario,
   formatScenarioError,
   parseScenario,
   type Scenario,
@@ -150,6 +153,42 @@ export const brokenScenariosAreNamed = fc.property(
     const parsed = parseScenario(broken);
     if (parsed.ok) checkFigures(planDay(parsed.scenario));
     else checkErrors(parsed);
+  },
+);
+
+const valueAt = (value: unknown, key: (string | number)[]) =>
+  key.reduce<unknown>(
+    (o, k) => (typeof o === 'object' && o !== null ? (o as Record<string | number, unknown>)[k] : undefined),
+    value,
+  );
+
+/**
+ * The workers' check (checkScenario, no schema library) on a validated
+ * scenario with fields broken: it passes the scenario untouched, and it
+ * passes a broken one only if the schema would accept that very value
+ * unchanged; whatever the schema refuses or would rewrite, it refuses, with
+ * one-line errors naming fields.
+ */
+export const workersRefuseWhatTheSchemaWould = fc.property(
+  scenarioInput({ maxIntervals: MAX_INTERVALS }),
+  fc.array(mutation, { minLength: 1, maxLength: 3 }),
+  (input, mutations) => {
+    const valid = accepted(input);
+    if (!checkScenario(valid).ok) throw new Error(`a validated scenario was refused: ${JSON.stringify(checkScenario(valid))}`);
+    const broken = mutations.reduce<unknown>((raw, m) => mutate(raw as ScenarioInput, m), valid);
+    const checked = checkScenario(broken);
+    if (!checked.ok) return checkErrors(checked);
+    const parsed = parseScenario(broken);
+    if (parsed.ok && isDeepStrictEqual(parsed.scenario, broken)) return;
+    const refusedFor = parsed.ok ? [] : parsed.errors.map((e) => e.path);
+    const rewritten = parsed.ok
+      ? valueFields(broken)
+          .reverse()
+          .find((f) => !isDeepStrictEqual(valueAt(parsed.scenario, f.key), f.value))
+      : null;
+    throw new Error(
+      `the worker check passed what the schema ${parsed.ok ? `rewrites at ${rewritten?.path ?? '(scenario)'}` : `refuses: ${refusedFor.join(', ')}`}`,
+    );
   },
 );
 

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { brokenScenariosAreNamed, smallScenariosSimulate, validScenariosPlan } from './properties';
+import {
+  brokenScenariosAreNamed,
+  smallScenariosSimulate,
+  validScenariosPlan,
+  workersRefuseWhatTheSchemaWould,
+} from './properties';
 
 // `npm run fuzz -- --runs 10000` runs the same properties many more times (fuzz.ts).
 describe('any scenario, drawn over the whole schema', () => {
@@ -10,6 +15,10 @@ describe('any scenario, drawn over the whole schema', () => {
 
   it('is refused with one-line errors naming fields when a field is broken, never with an exception', () => {
     fc.assert(brokenScenariosAreNamed, { numRuns: 300 });
+  });
+
+  it('is refused by the workers’ check whenever the schema would refuse or rewrite it', () => {
+    fc.assert(workersRefuseWhatTheSchemaWould, { numRuns: 300 });
   });
 
   it('simulates one replication of a small valid scenario to finite figures', () => {
