@@ -114,17 +114,17 @@ function check(shape: JsonShape, value: unknown, path: Path, errors: ScenarioErr
   for (const key of ['anyOf', 'oneOf'] as const) {
     const options = shape[key];
     if (!Array.isArray(options)) continue;
-    // The option that fits, else the one with the fewest complaints (the one the value was meant for).
     const forms = options as JsonShape[];
+    const tags = forms.map((form) => tagOf(form, value));
     // The form the value was meant for: one of its kind (and its tag, for tagged objects), with the fewest complaints.
     let best: ScenarioError[] | null = null;
     let bestScore = Number.POSITIVE_INFINITY;
     let fits = 0;
-    for (const form of forms) {
+    for (const [f, form] of forms.entries()) {
       const found: ScenarioError[] = [];
       check(form, value, path, found);
       if (found.length === 0) fits++;
-      const meant = kindFits(form, value) && tagOf(form, value) === null;
+      const meant = kindFits(form, value) && tags[f] === null;
       const score = meant ? found.length : Number.POSITIVE_INFINITY;
       if (best === null || score < bestScore) {
         best = found;
@@ -133,7 +133,6 @@ function check(shape: JsonShape, value: unknown, path: Path, errors: ScenarioErr
     }
     if (key === 'oneOf' && fits > 1) fail('matches more than one of its forms');
     if (fits > 0) continue;
-    const tags = forms.map((form) => tagOf(form, value));
     const tag = tags[0];
     if (tag !== null && tags.every((t) => t !== null && t.key === tag.key)) {
       // Every form is tagged by the same field, and the value carries none of the tags.
@@ -143,11 +142,7 @@ function check(shape: JsonShape, value: unknown, path: Path, errors: ScenarioErr
     else if (best !== null) errors.push(...best);
     return;
   }
-  const wrongKind =
-    ('const' in shape && value !== shape.const) ||
-    (Array.isArray(shape.enum) && !shape.enum.includes(value)) ||
-    (shape.type !== undefined && !([] as unknown[]).concat(shape.type).some((t) => isType(value, t)));
-  if (wrongKind) {
+  if (!kindFits(shape, value) || (Array.isArray(shape.enum) && !shape.enum.includes(value))) {
     fail(`${allowed(shape)}, got ${describeValue(value)}`);
     return;
   }

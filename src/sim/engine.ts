@@ -9,8 +9,9 @@ import { type Rng, replicationRng } from './rng';
 import { exponential } from './ziggurat';
 
 // Event kinds in the heap, packed with an id as kind + KINDS · id. First
-// attempts, interval boundaries, IVR ends of constant length and (for
-// exponential patience) abandonments are kept out of the heap.
+// attempts, interval boundaries, IVR ends of constant length, (for
+// exponential patience) abandonments and (for exponential handle times of one
+// AHT) service ends are kept out of the heap.
 const REDIAL = 1;
 const IVR_END = 2;
 const ABANDON = 3;
@@ -196,6 +197,7 @@ function replicationEngine(s: Scenario) {
   const handleExponential = s.handleTime.kind === 'exponential';
   // Exponential handle times of one mean: the calls in service end as one memoryless clock, like patience below.
   const serviceClock = handleExponential && aht.every((mean) => mean === aht[0]);
+  const serviceRate = 1 / aht[0]; // per call in service, under the service clock
   const handleTime = (i: number) => (handleExponential ? aht[i] * exponential(rng) : draw.handle[i](rng));
 
   // Exponential patience: one clock for the queue. Rates are relative to the largest (1 ÷ mean, or that ÷ the
@@ -301,16 +303,20 @@ function replicationEngine(s: Scenario) {
   };
 
   /**
-   * The queue's length becomes w at t. The abandonment clock's time left is
-   * exponential whatever has passed, so it is rescaled to the new rate (no
-   * draw), or drawn afresh when the queue was empty or the clock has just rung.
+   * A memoryless clock (slot `at` of `clock`) for `to` callers or calls, each
+   * ending at `rate` per second, where there were `from`, at t. Its time left
+   * is exponential whatever has passed, so it is rescaled to the new count (no
+   * draw), or drawn afresh when there were none or it has just rung.
    */
+  const resetClock = (at: number, t: number, from: number, to: number, rate: number, rang: boolean) => {
+    if (to === 0) clock[at] = Number.POSITIVE_INFINITY;
+    else if (from === 0 || rang) clock[at] = t + exponential(rng) / (rate * to);
+    else if (to !== from) clock[at] = t + ((clock[at] - t) * from) / to;
+  };
+
+  /** The queue's length becomes w at t (the abandonment clock follows it, for exponential patience). */
   const setWaiting = (t: number, w: number, rang = false) => {
-    if (memoryless) {
-      if (w === 0) clock[NEXT_ABANDON] = Number.POSITIVE_INFINITY;
-      else if (waiting === 0 || rang) clock[NEXT_ABANDON] = t + exponential(rng) / (patienceRate * w);
-      else if (w !== waiting) clock[NEXT_ABANDON] = t + ((clock[NEXT_ABANDON] - t) * waiting) / w;
-    }
+    if (memoryless) resetClock(NEXT_ABANDON, t, waiting, w, patienceRate, rang);
     clock[QUEUE_MOMENT] += (w - waiting) * (t - intervalStart);
     waiting = w;
   };
@@ -318,12 +324,10 @@ function replicationEngine(s: Scenario) {
   /**
    * Under the service clock, w calls are in service from t: with w servers
    * each ending at rate 1 ÷ AHT the next end comes at rate w ÷ AHT, whichever
-   * call it is (nothing about it is needed then), rescaled as w changes.
+   * call it is (nothing about it is needed then).
    */
   const setServing = (t: number, w: number, rang = false) => {
-    if (w === 0) clock[NEXT_SERVICE_END] = Number.POSITIVE_INFINITY;
-    else if (serving === 0 || rang) clock[NEXT_SERVICE_END] = t + (exponential(rng) * aht[0]) / w;
-    else clock[NEXT_SERVICE_END] = t + ((clock[NEXT_SERVICE_END] - t) * serving) / w;
+    resetClock(NEXT_SERVICE_END, t, serving, w, serviceRate, rang);
     serving = w;
   };
 

@@ -44,14 +44,14 @@ function strips(count: number, r: number, area: number, density: (x: number) => 
   return { k, w, f };
 }
 
-const exp = strips(
+const exponentialStrips = strips(
   EXP_STRIPS,
   EXP_R,
   EXP_AREA,
   (x) => Math.exp(-x),
   (f) => -Math.log(f),
 );
-const normal = strips(
+const normalStrips = strips(
   NORMAL_STRIPS,
   NORMAL_R,
   NORMAL_AREA,
@@ -65,10 +65,10 @@ export function exponential(rng: Rng): number {
     const bits = rng.bits();
     const i = bits & (EXP_STRIPS - 1);
     const j = (bits >>> 8) + 0.5;
-    const x = j * exp.w[i];
-    if (j < exp.k[i]) return x;
+    const x = j * exponentialStrips.w[i];
+    if (j < exponentialStrips.k[i]) return x;
     if (i === 0) return EXP_R - Math.log(rng.next());
-    if (exp.f[i] + rng.next() * (exp.f[i - 1] - exp.f[i]) < Math.exp(-x)) return x;
+    if (exponentialStrips.f[i] + rng.next() * (exponentialStrips.f[i - 1] - exponentialStrips.f[i]) < Math.exp(-x)) return x;
   }
 }
 
@@ -78,8 +78,8 @@ export function standardNormal(rng: Rng): number {
     const bits = rng.bits();
     const i = bits & (NORMAL_STRIPS - 1);
     const j = (bits >> 7) + 0.5; // signed: −2²⁴ … 2²⁴
-    const x = j * normal.w[i];
-    if (Math.abs(j) < normal.k[i]) return x;
+    const x = j * normalStrips.w[i];
+    if (Math.abs(j) < normalStrips.k[i]) return x;
     if (i === 0) {
       // The tail beyond r (Marsaglia 1964).
       for (;;) {
@@ -87,6 +87,6 @@ export function standardNormal(rng: Rng): number {
         if (-2 * Math.log(rng.next()) >= y * y) return j > 0 ? NORMAL_R + y : -NORMAL_R - y;
       }
     }
-    if (normal.f[i] + rng.next() * (normal.f[i - 1] - normal.f[i]) < Math.exp(-0.5 * x * x)) return x;
+    if (normalStrips.f[i] + rng.next() * (normalStrips.f[i - 1] - normalStrips.f[i]) < Math.exp(-0.5 * x * x)) return x;
   }
 }

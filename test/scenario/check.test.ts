@@ -86,12 +86,16 @@ describe('the workers’ scenario check (no schema library)', () => {
     expect(parseScenario({ ...s, patience }).ok).toBe(true);
   });
 
-  it('refuses fields a structured clone keeps and JSON cannot carry: a field on a list, a non-finite number', () => {
+  it('refuses fields a structured clone keeps and JSON cannot carry (a field on a list, a non-finite number), and a __proto__ field', () => {
     const s = parsed(JSON.parse(readFileSync(new URL('christmas-eve.json', dir), 'utf8')));
     const agents = Object.assign([...(s.staffing.agents as number[])], { extra: 1 });
     expect(lines(checkScenario({ ...s, staffing: { agents } }))).toEqual(['staffing.agents.extra: unknown field']);
     expect(lines(checkScenario({ ...s, shrinkage: Number.POSITIVE_INFINITY }))[0]).toMatch(
       /^shrinkage: must be a number from 0 to 0.95/,
     );
+    // JSON.parse makes "__proto__" an own field: refused like any unknown one, and nothing is polluted.
+    const hostile = JSON.parse(`{"__proto__":{"polluted":1},${JSON.stringify(s).slice(1)}`);
+    expect(lines(checkScenario(hostile))).toEqual(['__proto__: unknown field']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
