@@ -109,103 +109,168 @@ function ring() {
  * callers have another patience), which is exact and keeps one abandonment
  * event per queued call out of the heap.
  *
- * A scenario is taken as immutable: its engine is kept, by identity, for its
- * next replications.
+ * A scenario is taken as immutable: what it fixes is worked out once, when
+ * it differs (by identity) from the last one simulated on this thread.
  */
 export function simulateReplication(s: Scenario, replication: number, onProgress?: (fraction: number) => void): Counts {
-  let run = engines.get(s);
-  if (run === undefined) {
-    run = replicationEngine(s);
-    engines.set(s, run);
-  }
-  return run(replication, onProgress);
+  engine ??= replicationEngine();
+  return engine(s, replication, onProgress);
 }
 
 /**
- * The engine of one scenario: what the scenario fixes is worked out once,
- * and the event handlers are made once, so the JIT compiles them once for
- * all the scenario's replications (new closures per replication would make
- * it throw away and redo that work for the first few).
+ * The engine of this thread. Its event handlers are made once, for every
+ * scenario, so the JIT compiles them once: handlers made per scenario were
+ * compiled again for each (an edited scenario's first replication ran about
+ * five times slower than its next ones), and per replication for each of its first few.
  */
-const engines = new WeakMap<Scenario, (replication: number, onProgress?: (fraction: number) => void) => Counts>();
+let engine: ReturnType<typeof replicationEngine> | undefined;
 
-function replicationEngine(s: Scenario) {
-  let rng: Rng = replicationRng(s.simulation.seed, 0); // each replication sets its own
-  const n = intervalCount(s);
-  const L = s.intervalMinutes * 60;
-  const open = minutesOf(s.day.open) * 60;
-  const close = open + n * L;
-  const firstCalls = callsPerInterval(s);
-  const meanGap = Float64Array.from(firstCalls, (calls) => L / calls); // s between first attempts
-  const aht = ahtPerInterval(s);
-  const staffing = agentsPerInterval(s);
-  const counts = emptyCounts(n);
-  const {
-    calls: callsCount,
-    firstAttempts: firstAttemptsCount,
-    redials: redialsCount,
-    blocked: blockedCount,
-    offered: offeredCount,
-    answered: answeredCount,
-    answeredWithin: answeredWithinCount,
-    waited: waitedCount,
-    waitAnswered: waitAnsweredSum,
-    waitAll: waitAllSum,
-    abandoned: abandonedCount,
-    abandonedWithin: abandonedWithinCount,
-    customers: customersCount,
-    customersAnswered,
-    contained: containedCount,
-    customersContained,
-    customersAbandoned,
-    customersBlocked,
-  } = counts;
-  const c = counts;
-
-  const cb = s.callback;
-  const callbacks = cb.enabled;
-  const serve = cb.serve;
-  const dedicated = callbacks && serve.mode === 'dedicated' ? serve.agents : 0;
-  const windowStart = callbacks && serve.mode === 'window' ? minutesOf(serve.from) * 60 : close;
-  const reserve = callbacks && serve.mode === 'idle' ? serve.reserveAgents : 0;
+function replicationEngine() {
+  // What the scenario fixes (set by `configure`): the day, its intervals and the call flow's settings.
+  let s!: Scenario;
+  let rng: Rng = replicationRng(0, 0); // each replication sets its own
+  let n!: number;
+  let L!: number;
+  let open!: number;
+  let close!: number;
+  let firstCalls!: number[];
+  let meanGap!: Float64Array; // s between first attempts
+  // Typed arrays, whatever numbers the scenario holds: the compiled handlers then read one kind of array.
+  let aht!: Float64Array;
+  let staffing!: Float64Array;
+  let counts!: Counts;
+  let callsCount!: Float64Array;
+  let firstAttemptsCount!: Float64Array;
+  let redialsCount!: Float64Array;
+  let blockedCount!: Float64Array;
+  let offeredCount!: Float64Array;
+  let answeredCount!: Float64Array;
+  let answeredWithinCount!: Float64Array;
+  let waitedCount!: Float64Array;
+  let waitAnsweredSum!: Float64Array;
+  let waitAllSum!: Float64Array;
+  let abandonedCount!: Float64Array;
+  let abandonedWithinCount!: Float64Array;
+  let customersCount!: Float64Array;
+  let customersAnswered!: Float64Array;
+  let containedCount!: Float64Array;
+  let customersContained!: Float64Array;
+  let customersAbandoned!: Float64Array;
+  let customersBlocked!: Float64Array;
+  let c!: Counts;
+  let cb!: Scenario['callback'];
+  let callbacks!: boolean;
+  let serve!: Scenario['callback']['serve'];
+  let dedicated!: number;
+  let windowStart!: number;
+  let reserve!: number;
   // Requests still open at a deadline after the close are pending at the close; at or before it, they fail.
-  const deadline = Math.max(open, minutesOf(cb.deadline) * 60);
-  const lines = s.ivr.lines ?? Number.POSITIVE_INFINITY;
-  const target = s.targets.targetSeconds;
-  const containment = s.ivr.containment;
-  const escapeShare = s.ivr.escape.share;
-  const routed = containment + escapeShare > 0;
-  const escapeSeconds = s.ivr.escape.afterSeconds;
-  const escapeToCallback = callbacks && s.ivr.escape.to === 'callback';
-  const offerWait = cb.offerWhen.waitAboveSeconds ?? Number.POSITIVE_INFINITY;
-  const offerPosition = cb.offerWhen.positionAbove ?? Number.POSITIVE_INFINITY;
-
+  let deadline!: number;
+  let lines!: number;
+  let target!: number;
+  let containment!: number;
+  let escapeShare!: number;
+  let routed!: boolean;
+  let escapeSeconds!: number;
+  let escapeToCallback!: boolean;
+  let offerWait!: number;
+  let offerPosition!: number;
   // A constant IVR time ends calls in the order they came: a FIFO, not the heap.
-  const ivrConstant = s.ivr.time.kind === 'deterministic' ? s.ivr.time.meanSeconds : -1;
-  const redialAbandonedShare = s.redial.abandoned.share;
-  const redialBlockedShare = s.redial.blocked.share;
-  const maxAttempts = s.redial.maxAttempts;
+  let ivrConstant!: number;
+  let redialAbandonedShare!: number;
+  let redialBlockedShare!: number;
+  let maxAttempts!: number;
+  let handleExponential!: boolean;
+  // Exponential handle times of one mean: the calls in service end as one memoryless clock, like patience below.
+  let serviceClock!: boolean;
+  let serviceRate!: number; // per call in service, under the service clock
+  // Exponential patience: one clock for the queue. Rates are relative to the largest (1 ÷ mean, or that ÷ the
+  // declined multiplier when it is below 1); a caller at a lower rate abandons with probability rate ÷ largest.
+  let memoryless!: boolean;
+  let declinedRate!: number;
+  let largestRate!: number;
+  let patienceRate!: number; // per caller, at the largest relative rate
+  // Customers are sized for the day's expected first attempts plus six standard deviations, so they rarely grow.
+  let customerRoom!: number;
+
+  let configured: Scenario | null = null;
+  const configure = (next: Scenario) => {
+    s = next;
+    n = intervalCount(s);
+    L = s.intervalMinutes * 60;
+    open = minutesOf(s.day.open) * 60;
+    close = open + n * L;
+    firstCalls = callsPerInterval(s);
+    meanGap = Float64Array.from(firstCalls, (calls) => L / calls);
+    aht = Float64Array.from(ahtPerInterval(s));
+    staffing = Float64Array.from(agentsPerInterval(s));
+    counts = emptyCounts(n);
+    ({
+      calls: callsCount,
+      firstAttempts: firstAttemptsCount,
+      redials: redialsCount,
+      blocked: blockedCount,
+      offered: offeredCount,
+      answered: answeredCount,
+      answeredWithin: answeredWithinCount,
+      waited: waitedCount,
+      waitAnswered: waitAnsweredSum,
+      waitAll: waitAllSum,
+      abandoned: abandonedCount,
+      abandonedWithin: abandonedWithinCount,
+      customers: customersCount,
+      customersAnswered,
+      contained: containedCount,
+      customersContained,
+      customersAbandoned,
+      customersBlocked,
+    } = counts);
+    c = counts;
+    cb = s.callback;
+    callbacks = cb.enabled;
+    serve = cb.serve;
+    dedicated = callbacks && serve.mode === 'dedicated' ? serve.agents : 0;
+    windowStart = callbacks && serve.mode === 'window' ? minutesOf(serve.from) * 60 : close;
+    reserve = callbacks && serve.mode === 'idle' ? serve.reserveAgents : 0;
+    deadline = Math.max(open, minutesOf(cb.deadline) * 60);
+    lines = s.ivr.lines ?? Number.POSITIVE_INFINITY;
+    target = s.targets.targetSeconds;
+    containment = s.ivr.containment;
+    escapeShare = s.ivr.escape.share;
+    routed = containment + escapeShare > 0;
+    escapeSeconds = s.ivr.escape.afterSeconds;
+    escapeToCallback = callbacks && s.ivr.escape.to === 'callback';
+    offerWait = cb.offerWhen.waitAboveSeconds ?? Number.POSITIVE_INFINITY;
+    offerPosition = cb.offerWhen.positionAbove ?? Number.POSITIVE_INFINITY;
+    ivrConstant = s.ivr.time.kind === 'deterministic' ? s.ivr.time.meanSeconds : -1;
+    redialAbandonedShare = s.redial.abandoned.share;
+    redialBlockedShare = s.redial.blocked.share;
+    maxAttempts = s.redial.maxAttempts;
+    handleExponential = s.handleTime.kind === 'exponential';
+    serviceClock = handleExponential && aht.every((mean) => mean === aht[0]);
+    serviceRate = 1 / aht[0];
+    memoryless = s.patience.kind === 'exponential';
+    declinedRate = 1 / cb.declinedPatienceMultiplier;
+    largestRate = Math.max(1, callbacks ? declinedRate : 1);
+    patienceRate = largestRate / s.patience.meanSeconds;
+    const expectedCustomers = sum(firstCalls);
+    customerRoom = Math.ceil(expectedCustomers + 6 * Math.sqrt(expectedCustomers)) + 1024;
+    customerInterval = new Int32Array(customerRoom);
+    customerAttempts = new Int32Array(customerRoom);
+    customerState = new Uint8Array(customerRoom);
+    configured = s;
+  };
+
   // Samplers may keep a draw for the next call (normals come in pairs): each replication gets its own.
   const samplers = () => ({
     ivrTime: sampler(s.ivr.time, s.ivr.time.meanSeconds),
     patience: sampler(s.patience, s.patience.meanSeconds),
     redialAbandonedDelay: sampler(s.redial.abandoned.delay, s.redial.abandoned.delay.meanSeconds),
     redialBlockedDelay: sampler(s.redial.blocked.delay, s.redial.blocked.delay.meanSeconds),
-    handle: aht.map((mean) => sampler(s.handleTime, mean)),
+    handle: Array.from(aht, (mean) => sampler(s.handleTime, mean)),
   });
-  let draw = samplers();
-  const handleExponential = s.handleTime.kind === 'exponential';
-  // Exponential handle times of one mean: the calls in service end as one memoryless clock, like patience below.
-  const serviceClock = handleExponential && aht.every((mean) => mean === aht[0]);
-  const serviceRate = 1 / aht[0]; // per call in service, under the service clock
+  let draw!: ReturnType<typeof samplers>;
   const handleTime = (i: number) => (handleExponential ? aht[i] * exponential(rng) : draw.handle[i](rng));
-
-  // Exponential patience: one clock for the queue. Rates are relative to the largest (1 ÷ mean, or that ÷ the
-  // declined multiplier when it is below 1); a caller at a lower rate abandons with probability rate ÷ largest.
-  const memoryless = s.patience.kind === 'exponential';
-  const declinedRate = 1 / cb.declinedPatienceMultiplier;
-  const largestRate = Math.max(1, callbacks ? declinedRate : 1);
-  const patienceRate = largestRate / s.patience.meanSeconds; // per caller, at the largest relative rate
 
   let events = new EventHeap();
   let ivrEnds = new TimedFifo();
@@ -221,13 +286,10 @@ function replicationEngine(s: Scenario) {
   let freeSlots = new Int32Array(1024);
   let free = 0;
   let slots = 0;
-  // Customers: the interval of their first attempt, calls made, state.
-  // Sized for the day's expected first attempts plus six standard deviations, so they rarely grow.
-  const expectedCustomers = sum(firstCalls);
-  const customerRoom = Math.ceil(expectedCustomers + 6 * Math.sqrt(expectedCustomers)) + 1024;
-  let customerInterval = new Int32Array(customerRoom);
-  let customerAttempts = new Int32Array(customerRoom);
-  let customerState = new Uint8Array(customerRoom);
+  // Customers: the interval of their first attempt, calls made, state (sized by `configure`).
+  let customerInterval = new Int32Array(0);
+  let customerAttempts = new Int32Array(0);
+  let customerState = new Uint8Array(0);
   let customers = 0;
   // Callback requests: customer, attempts made, still open (neither completed nor failed).
   let requestCustomer = new Int32Array(256);
@@ -245,8 +307,8 @@ function replicationEngine(s: Scenario) {
   let dedicatedBusy = 0;
   let linesInUse = 0;
   let current = 0; // the interval the clock is in
-  let nextBoundary = open + L;
-  let intervalStart = open;
+  let nextBoundary = 0;
+  let intervalStart = 0;
   // The next times and the current interval's moments (below) live in one typed array: a number the
   // closures share would be a fresh heap box at each write.
   const clock = new Float64Array(6);
@@ -640,7 +702,8 @@ function replicationEngine(s: Scenario) {
     }
   };
 
-  const run = (replication: number, onProgress?: (fraction: number) => void): Counts => {
+  return (scenario: Scenario, replication: number, onProgress?: (fraction: number) => void): Counts => {
+    if (scenario !== configured) configure(scenario);
     rng = replicationRng(s.simulation.seed, replication);
     draw = samplers();
     for (const k of COUNTERS) counts[k].fill(0);
@@ -760,5 +823,4 @@ function replicationEngine(s: Scenario) {
     // The caller keeps the counts; the engine's own are reused by the next replication.
     return Object.fromEntries(COUNTERS.map((k) => [k, counts[k].slice()])) as Counts;
   };
-  return run;
 }

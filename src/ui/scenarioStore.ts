@@ -63,6 +63,8 @@ const newestFirst = (a: SavedScenario, b: SavedScenario) => b.updatedAt - a.upda
 async function indexedDbStore(): Promise<ScenarioStore> {
   const db = await openDatabase();
   const tx = (names: string[], mode: IDBTransactionMode) => db.transaction(names, mode);
+  // A database can open and still refuse every transaction (some private modes): one cheap read tells.
+  await request(tx([STORE], 'readonly').objectStore(STORE).count());
   const store: ScenarioStore = {
     persistent: true,
     async list() {
@@ -160,9 +162,7 @@ export function memoryStore(reason: string): ScenarioStore {
 /** IndexedDB if the browser allows it, else a store in memory that says why. */
 export async function openScenarioStore(): Promise<ScenarioStore> {
   try {
-    const store = await indexedDbStore();
-    await store.list();
-    return store;
+    return await indexedDbStore();
   } catch (error) {
     return memoryStore(error instanceof Error ? error.message : String(error));
   }

@@ -120,6 +120,11 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       const simText = readFileSync((await simFile.path()) ?? '', 'utf8');
       expect(simText).toContain('answerRate,answerRate_ci95');
       expect(simText.trim().split('\r\n')).toHaveLength(98);
+      // The app's run took its first replications from the workers prepared ahead (the page had been
+      // open for seconds): byte for byte the file `wfm simulate --out` writes with the same seed.
+      const cliFile = join(mkdtempSync(join(tmpdir(), 'wfm-sim-')), 'simulation.csv');
+      wfm(['simulate', 'scenarios/christmas-eve.json', '--out', cliFile]);
+      expect(simText).toBe(readFileSync(cliFile, 'utf8'));
       const [book] = await Promise.all([page.waitForEvent('download'), page.click('#export-plan-xlsx')]);
       const sheets = Object.keys(unzipSync(readFileSync((await book.path()) ?? '')));
       expect(sheets).toEqual(expect.arrayContaining(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']));

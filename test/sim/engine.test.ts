@@ -105,6 +105,20 @@ describe('reproducible streams', () => {
     expect(simulateReplication(used, 3)).toEqual(fresh);
   });
 
+  it('gives a scenario the same counts whichever scenario the thread simulated before it (the engine is reconfigured)', () => {
+    // One engine serves a thread: nothing of another day (its intervals, customers, samplers) may leak in.
+    fc.assert(
+      fc.property(arbitraryCallFlow, arbitraryCallFlow, arbitraryCallFlow, fc.nat(20), (s, before, other, replication) => {
+        simulateReplication(before, 0);
+        const first = simulateReplication(s, replication);
+        simulateReplication(other, 1);
+        expect(simulateReplication(structuredClone(s), replication)).toEqual(first);
+        expect(first.calls).toHaveLength(minutesOf(s.day.close) / s.intervalMinutes - minutesOf(s.day.open) / s.intervalMinutes);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('reports day figures with 95% confidence intervals', () => {
     const r = simulateDay(scenario());
     expect(r.replications).toBe(6);

@@ -30,7 +30,8 @@ export function DaySummary({ name, day }: { name: string; day: DayFigures | null
   const t = plan.totals;
   return (
     <section class="panel summary" aria-label="Day totals" aria-live="polite">
-      <h2>{`${name}: the day by the analytic plan`}</h2>
+      {/* elementtiming: the bench reads when the heading is first painted, the end of a first load */}
+      <h2 elementtiming="summary">{`${name}: the day by the analytic plan`}</h2>
       <p class="lede">
         What you are looking at: the day interval by interval as Erlang planning sees it — demand, busy signals, self-service,
         callbacks, and the agents each interval needs against the agents you have. Change any input and the plan follows. Then

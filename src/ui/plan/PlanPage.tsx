@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { type Chart, ChartFigures } from '../ChartFigures';
+import { usePainted } from '../painted';
 import { drawAgentsChart, drawDemandChart, drawNetStaffingChart } from '../planCharts';
 import type { Session } from '../state/session';
 import { Banner } from './Banner';
@@ -32,6 +33,7 @@ export function PlanPage({ session, storage, state }: { session: Session; storag
   const plan = result.ok ? result.plan : null;
   const planned = result.ok ? result : null;
   const simulation = savedSimulation(record, plan, planned?.version ?? null);
+  const painted = usePainted();
   const day = useMemo(() => planned && dayFigures(planned.plan, planned.scenario), [planned?.plan]);
   // The agents as typed (the latest record), while the plan may still be of the record before the pause.
   const typed = (record.raw.staffing as { agents?: unknown } | undefined)?.agents;
@@ -61,15 +63,20 @@ export function PlanPage({ session, storage, state }: { session: Session; storag
           opened={state.opened.value}
           save={(version, r) => session.setSimulation(version, r)}
         />
-        <IntervalTable
-          session={session}
-          name={String(record.raw.name)}
-          plan={plan}
-          agents={agents}
-          simulation={simulation}
-          drafts={state.drafts}
-          cost={day?.cost ?? null}
-        />
+        {/* The 96 rows (some 1,600 elements) are below the fold: they come the frame after the first paint. */}
+        {painted ? (
+          <IntervalTable
+            session={session}
+            name={String(record.raw.name)}
+            plan={plan}
+            agents={agents}
+            simulation={simulation}
+            drafts={state.drafts}
+            cost={day?.cost ?? null}
+          />
+        ) : (
+          <section class="panel table-panel" aria-label="Interval plan" aria-busy="true" />
+        )}
       </div>
       <ScenarioSide session={session} storage={storage} />
     </div>

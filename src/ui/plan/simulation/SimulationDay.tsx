@@ -10,7 +10,8 @@ import type { SimulationResult } from '../../../sim';
 export function SimulationDay({ result, plan }: { result: SimulationResult; plan: DayPlan }) {
   return (
     <table class="metrics" id="simulation-day">
-      <caption>{`The day: simulation (mean ±95% CI half-width over ${result.replications} replications) beside the analytic plan`}</caption>
+      {/* elementtiming: the bench reads when the simulated day is first painted, the end of a run */}
+      <caption elementtiming="simulation">{`The day: simulation (mean ±95% CI half-width over ${result.replications} replications) beside the analytic plan`}</caption>
       <thead>
         <tr>
           <th scope="col">Figure</th>

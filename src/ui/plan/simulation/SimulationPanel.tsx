@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { DayPlan } from '../../../plan';
 import { planOutsideLine } from '../../../report/simulation';
 import type { Scenario } from '../../../scenario';
@@ -27,7 +27,9 @@ interface PanelProps {
  * are kept, marked stale.
  */
 export function SimulationPanel({ planned, saved, opened, save }: PanelProps) {
-  const run = useMemo(() => simulationRun(save), []);
+  const latest = useRef(planned);
+  latest.current = planned;
+  const run = useMemo(() => simulationRun(save, () => latest.current?.scenario ?? null), []);
   useEffect(() => {
     const r = saved?.result;
     run.status.value = r ? `Saved results: ${r.replications} replications, seed ${r.seed}.` : '';

@@ -26,14 +26,16 @@ function sizeWarning(s: Scenario): string | null {
 /**
  * A simulation run in the browser's workers, as signals: running (with its progress), the
  * status line, and whether a large run waits for confirmation. A finished run is handed to
- * `save`, which keeps it with the scenario version it came from.
+ * `save`, which keeps it with the scenario version it came from. `next` is what the next run would
+ * simulate, for the workers prepared ahead.
  */
-export function simulationRun(save: (version: string, result: SimulationResult) => void) {
+export function simulationRun(save: (version: string, result: SimulationResult) => void, next: () => Scenario | null) {
   const running = signal<AbortController | null>(null);
   const fraction = signal(0);
   const status = signal('');
   const asking = signal(false);
-  setTimeout(prepareWorkers, PREPARE_AFTER_MS);
+  const prepare = () => setTimeout(() => prepareWorkers(next() ?? undefined), PREPARE_AFTER_MS);
+  prepare();
 
   const start = async (now: RunRequest) => {
     asking.value = false;
@@ -69,7 +71,7 @@ export function simulationRun(save: (version: string, result: SimulationResult) 
       fraction.value = 0;
     } finally {
       running.value = null;
-      setTimeout(prepareWorkers, PREPARE_AFTER_MS); // for the next run, once this one's results are drawn
+      prepare(); // for the next run, once this one's results are drawn
     }
   };
 
