@@ -1,5 +1,6 @@
 import { sum } from 'd3-array';
 import { agentsPerInterval, ahtPerInterval, callsPerInterval, intervalCount, minutesOf } from '../scenario/day';
+import { MAX_INTERVALS } from '../scenario/limits';
 import type { Scenario } from '../scenario/schema';
 import { COUNTERS, type Counts, emptyCounts } from './counters';
 import { sampler } from './distributions';
@@ -138,26 +139,29 @@ function replicationEngine() {
   // Typed arrays, whatever numbers the scenario holds: the compiled handlers then read one kind of array.
   let aht!: Float64Array;
   let staffing!: Float64Array;
-  let counts!: Counts;
-  let callsCount!: Float64Array;
-  let firstAttemptsCount!: Float64Array;
-  let redialsCount!: Float64Array;
-  let blockedCount!: Float64Array;
-  let offeredCount!: Float64Array;
-  let answeredCount!: Float64Array;
-  let answeredWithinCount!: Float64Array;
-  let waitedCount!: Float64Array;
-  let waitAnsweredSum!: Float64Array;
-  let waitAllSum!: Float64Array;
-  let abandonedCount!: Float64Array;
-  let abandonedWithinCount!: Float64Array;
-  let customersCount!: Float64Array;
-  let customersAnswered!: Float64Array;
-  let containedCount!: Float64Array;
-  let customersContained!: Float64Array;
-  let customersAbandoned!: Float64Array;
-  let customersBlocked!: Float64Array;
-  let c!: Counts;
+  // Counters with room for the longest day, so they are the engine's constants; a replication returns its day's part.
+  const counts = emptyCounts(MAX_INTERVALS);
+  const {
+    calls: callsCount,
+    firstAttempts: firstAttemptsCount,
+    redials: redialsCount,
+    blocked: blockedCount,
+    offered: offeredCount,
+    answered: answeredCount,
+    answeredWithin: answeredWithinCount,
+    waited: waitedCount,
+    waitAnswered: waitAnsweredSum,
+    waitAll: waitAllSum,
+    abandoned: abandonedCount,
+    abandonedWithin: abandonedWithinCount,
+    customers: customersCount,
+    customersAnswered,
+    contained: containedCount,
+    customersContained,
+    customersAbandoned,
+    customersBlocked,
+  } = counts;
+  const c = counts;
   let cb!: Scenario['callback'];
   let callbacks!: boolean;
   let serve!: Scenario['callback']['serve'];
@@ -204,28 +208,6 @@ function replicationEngine() {
     meanGap = Float64Array.from(firstCalls, (calls) => L / calls);
     aht = Float64Array.from(ahtPerInterval(s));
     staffing = Float64Array.from(agentsPerInterval(s));
-    counts = emptyCounts(n);
-    ({
-      calls: callsCount,
-      firstAttempts: firstAttemptsCount,
-      redials: redialsCount,
-      blocked: blockedCount,
-      offered: offeredCount,
-      answered: answeredCount,
-      answeredWithin: answeredWithinCount,
-      waited: waitedCount,
-      waitAnswered: waitAnsweredSum,
-      waitAll: waitAllSum,
-      abandoned: abandonedCount,
-      abandonedWithin: abandonedWithinCount,
-      customers: customersCount,
-      customersAnswered,
-      contained: containedCount,
-      customersContained,
-      customersAbandoned,
-      customersBlocked,
-    } = counts);
-    c = counts;
     cb = s.callback;
     callbacks = cb.enabled;
     serve = cb.serve;
@@ -821,6 +803,6 @@ function replicationEngine() {
       else if (customerState[customer] === AWAITING_CALLBACK) c.customersCallbackPending[customerInterval[customer]]++;
     }
     // The caller keeps the counts; the engine's own are reused by the next replication.
-    return Object.fromEntries(COUNTERS.map((k) => [k, counts[k].slice()])) as Counts;
+    return Object.fromEntries(COUNTERS.map((k) => [k, counts[k].slice(0, n)])) as Counts;
   };
 }
