@@ -33,6 +33,24 @@ export function prepareWorkers(s?: Scenario): void {
   if (s) simulateAhead(s);
 }
 
+/** Work ahead waits for this long a pause in the planner's typing and clicking, ms. */
+const QUIET_MS = 400;
+let lastInput: number | null = null;
+
+/** Resolves once there has been no input for QUIET_MS. */
+async function quiet(): Promise<void> {
+  if (lastInput === null) {
+    lastInput = performance.now();
+    const heard = () => {
+      lastInput = performance.now();
+    };
+    for (const kind of ['keydown', 'input', 'pointerdown', 'wheel'])
+      addEventListener(kind, heard, { capture: true, passive: true });
+  }
+  for (let left = QUIET_MS; left > 0; left = (lastInput ?? 0) + QUIET_MS - performance.now())
+    await new Promise((resolve) => setTimeout(resolve, left));
+}
+
 function simulateAhead(s: Scenario): void {
   const text = JSON.stringify(s);
   if (text === ahead.text) return;
@@ -40,18 +58,18 @@ function simulateAhead(s: Scenario): void {
   ahead = { text, done };
   const workers = standby.length;
   const last = Math.min(s.simulation.replications, AHEAD_PER_WORKER * workers);
-  standby.forEach((w, k) => {
-    // A worker that fails here changes nothing: a run asks it again and hears why.
-    w.load(s, () => {}).then(
-      () => {
-        for (let r = k; r < last; r += workers)
-          w.run(r).then(
-            (counts) => done.set(r, counts),
-            () => {},
-          );
-      },
-      () => {},
-    );
+  // One replication at a time on each worker, each once the planner has paused: typing keeps its cores.
+  standby.forEach(async (w, k) => {
+    try {
+      await w.load(s, () => {});
+      for (let r = k; r < last; r += workers) {
+        await quiet();
+        if (!standby.includes(w)) return; // a run has taken the worker: it runs what it needs itself
+        done.set(r, await w.run(r));
+      }
+    } catch {
+      // A worker that fails here changes nothing: a run asks it again and hears why.
+    }
   });
 }
 
