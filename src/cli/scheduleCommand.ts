@@ -2,10 +2,11 @@ import { basename, dirname, extname, join } from 'node:path';
 import loadHighs from 'highs';
 import { formatShare } from '../format/number';
 import { planDay } from '../plan';
-import { checksTable, scheduleCsv, scheduleWorkbook, shiftsTable } from '../report/schedule';
+import { checksTable, finalCheckLine, scheduleCsv, scheduleWorkbook, shiftsTable } from '../report/schedule';
 import { textTable } from '../report/terminal';
 import {
   agentCalendars,
+  type FinalCheck,
   optimality,
   type RepairStep,
   repairSchedule,
@@ -33,6 +34,7 @@ export async function scheduleCommand(argv: string[]): Promise<void> {
   const highs = await loadHighs();
   let schedule: Schedule;
   let steps: RepairStep[] = [];
+  let finalCheck: FinalCheck | null = null;
   if (flags.switches.has('check')) {
     const repaired = repairSchedule(scenario, highs, requirement, {
       replications,
@@ -44,14 +46,15 @@ export async function scheduleCommand(argv: string[]): Promise<void> {
     });
     schedule = repaired.schedule;
     steps = repaired.steps;
+    finalCheck = repaired.finalCheck;
   } else {
     schedule = scheduleDay(scenario, highs, { requirement });
   }
   if (out) writeOutputs(out, schedule, scenario.day.date, scenario.name);
   process.stdout.write(
     flags.switches.has('json')
-      ? `${JSON.stringify({ ...schedule, checks: steps })}\n`
-      : `${summary(scenario.name, schedule, steps, out)}\n`,
+      ? `${JSON.stringify({ ...schedule, checks: steps, finalCheck })}\n`
+      : `${summary(scenario.name, schedule, steps, finalCheck, out)}\n`,
   );
 }
 
@@ -69,7 +72,7 @@ function writeOutputs(out: string, schedule: Schedule, date: string, center: str
   }
 }
 
-function summary(name: string, s: Schedule, steps: RepairStep[], out: string | undefined): string {
+function summary(name: string, s: Schedule, steps: RepairStep[], finalCheck: FinalCheck | null, out: string | undefined): string {
   const lines = [
     `${name}: ${s.agents} agents, ${Math.round(s.paidHours).toLocaleString('en-US')} paid hours — ${optimality(s)}`,
     '',
@@ -82,8 +85,13 @@ function summary(name: string, s: Schedule, steps: RepairStep[], out: string | u
       : 'Every interval is covered (requirement after absence shrinkage).',
   );
   if (steps.length > 0) {
-    lines.push('', 'Simulation check (trade-off of paid hours against answer rate):', textTable(checksTable(steps)));
+    lines.push(
+      '',
+      'Simulation check, with the agents expected to show up (absence taken out; trade-off of paid hours against answer rate):',
+      textTable(checksTable(steps)),
+    );
   }
+  if (finalCheck) lines.push('', finalCheckLine(finalCheck));
   if (out)
     lines.push(
       '',

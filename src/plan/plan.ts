@@ -9,7 +9,9 @@ import {
   slFormula,
 } from '../erlang';
 import { MAX_LOAD } from '../erlang/erlangCase';
-import { agentsPerInterval, ahtPerInterval, callsPerInterval, intervalStarts, minutesOf, type Scenario } from '../scenario';
+// The day's grid, not the scenario index: workers that plan (the schedule's check) ship no schema library.
+import { agentsPerInterval, ahtPerInterval, callsPerInterval, intervalStarts, minutesOf } from '../scenario/day';
+import type { Scenario } from '../scenario/schema';
 import { nonNegative, share, shareOrNull } from './clamp';
 import { geometricSum } from './geometric';
 import { type IntervalFunnel, intervalFunnel } from './interval';

@@ -1,4 +1,4 @@
-import type { RepairStep, Schedule, ScheduledShift } from '../schedule';
+import type { FinalCheck, RepairStep, Schedule, ScheduledShift } from '../schedule';
 import { agentId } from '../schedule/export';
 import { tableCsv, tableSheet, workbook } from './files';
 import { type Column, type ReportTable, tableOf } from './table';
@@ -101,7 +101,14 @@ const checkColumns: Column<RepairStep>[] = [
     brief: true,
     value: (s) => s.paidHours,
   },
-  { key: 'agents', label: 'Agents', unit: 'agents', definition: 'agents scheduled', brief: true, value: (s) => s.agents },
+  {
+    key: 'agents',
+    label: 'Agents',
+    unit: 'agents',
+    definition: 'agents scheduled; the simulation staffs each interval with those expected to show up (absence taken out)',
+    brief: true,
+    value: (s) => s.agents,
+  },
   {
     key: 'answerRate',
     label: 'Answer rate',
@@ -122,9 +129,17 @@ const checkColumns: Column<RepairStep>[] = [
     key: 'meetsTargets',
     label: 'Targets met',
     unit: 'text',
-    definition: 'the day’s answer-rate and SL targets met with 95% confidence',
+    definition: 'every target of the scenario met with 95% confidence, for the day and interval by interval',
     brief: true,
     value: (s) => (s.meetsTargets ? 'yes' : 'no'),
+  },
+  {
+    key: 'short',
+    label: 'Short at',
+    unit: 'text',
+    definition: 'intervals that miss a target, or cannot be said to meet it with 95% confidence',
+    brief: true,
+    value: (s) => intervalList(s.short),
   },
   {
     key: 'raised',
@@ -132,9 +147,31 @@ const checkColumns: Column<RepairStep>[] = [
     unit: 'text',
     definition: 'intervals whose requirement the next step raises',
     brief: true,
-    value: (s) => (s.raised.length > 0 ? s.raised.join(', ') : null),
+    value: (s) => intervalList(s.raised),
+  },
+  {
+    key: 'trimmed',
+    label: 'Less staff at',
+    unit: 'text',
+    definition: 'intervals whose requirement the next step lowers (their targets hold with room to spare)',
+    brief: true,
+    value: (s) => intervalList(s.trimmed),
   },
 ];
+
+/** The final check of a schedule by simulation, in one line. */
+export function finalCheckLine(c: FinalCheck): string {
+  const where = `simulated again on ${c.replications} replications with seed ${c.seed}, which the check never used`;
+  return c.meetsTargets
+    ? `The schedule meets every target with 95% confidence, ${where}.`
+    : `The schedule falls short, ${where}: ${c.short.length > 0 ? `intervals ${intervalList(c.short)}` : 'a day target'} miss or cannot be said to meet a target.`;
+}
+
+/** Interval starts as one cell: a long list shows its first few and how many more. */
+function intervalList(starts: readonly string[]): string | null {
+  if (starts.length === 0) return null;
+  return starts.length <= 4 ? starts.join(', ') : `${starts.slice(0, 3).join(', ')} and ${starts.length - 3} more`;
+}
 
 /** The shifts in use: one row per shift (template × start × break placement) with its agents. */
 export const shiftsTable = (schedule: Pick<Schedule, 'shifts'>): ReportTable => tableOf(shiftColumns, schedule.shifts);

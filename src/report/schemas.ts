@@ -243,11 +243,17 @@ function scheduleOutput() {
               answerRate: estimateOut,
               serviceLevel: estimateOut,
               meetsTargets: z.boolean(),
+              short: z.array(z.string()),
               raised: z.array(z.string()),
+              trimmed: z.array(z.string()),
             })
             .loose(),
         )
         .describe('--check: each simulation step, the trade-off of paid hours against answer rate'),
+      finalCheck: z
+        .object({ seed: num, replications: num, meetsTargets: z.boolean(), short: z.array(z.string()) })
+        .nullable()
+        .describe('--check: the schedule chosen, simulated again on seeds the search never used'),
     })
     .strict();
 }

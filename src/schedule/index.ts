@@ -1,7 +1,7 @@
 export { agentCalendars, agentId } from './export';
 export { optimality } from './optimality';
 export { defaultTemplates, type ShiftPattern, shiftPatterns } from './patterns';
-export { type RepairResult, type RepairStep, repairSchedule, scheduledStaffing } from './repair';
+export { type FinalCheck, presentStaffing, type RepairResult, type RepairStep, repairSchedule } from './repair';
 export {
   type IntervalCoverage,
   type Schedule,

@@ -9,6 +9,9 @@ import { searchCover } from './search';
 /** Shrinkage other than breaks when a scenario gives no shift settings (the schema's default). */
 const DEFAULT_ABSENCE = 0.1;
 
+/** The share of scheduled agents expected absent (the schedule is inflated for it): the scenario's, else 10 %. */
+export const absenceOf = (s: Scenario): number => s.shifts?.absenceShrinkage ?? DEFAULT_ABSENCE;
+
 /** Wall-clock seconds after which the search stops whatever its work limits (the schema's default). */
 const DEFAULT_SAFETY_SECONDS = 20;
 
@@ -82,7 +85,7 @@ export interface Schedule {
  */
 export function scheduleDay(s: Scenario, highs: Highs, options: ScheduleOptions): Schedule {
   const templates = options.templates ?? s.shifts?.templates ?? defaultTemplates(s);
-  const absence = options.absenceShrinkage ?? s.shifts?.absenceShrinkage ?? DEFAULT_ABSENCE;
+  const absence = options.absenceShrinkage ?? absenceOf(s);
   const maxPaidHours = options.maxPaidHours ?? s.shifts?.maxPaidHours;
   const patterns = shiftPatterns(s, templates);
   const starts = intervalStarts(s);

@@ -453,6 +453,10 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       await page.click('#check-schedule');
       await expect.poll(() => page.locator('#trade-off svg circle').count(), { timeout: 120_000 }).toBeGreaterThanOrEqual(1);
       await expect.poll(status, { timeout: 280_000 }).toMatch(/^Checked: /);
+      // The schedule chosen is simulated again on seeds the check never used, and says how that went.
+      expect(await status()).toMatch(
+        /agents expected to show up.*(meets every target with 95% confidence|falls short), simulated again on \d+ replications with seed \d+/,
+      );
       await page.screenshot({ path: `${SHOTS}/shifts.png`, fullPage: true });
     });
   });

@@ -35,13 +35,22 @@ const schedule: Schedule = {
   templates: [],
 };
 
-const step = (paidHours: number, mean: number, sl: number, meetsTargets: boolean, raised: string[]): RepairStep => ({
+const step = (
+  paidHours: number,
+  mean: number,
+  sl: number,
+  meetsTargets: boolean,
+  raised: string[],
+  trimmed: string[] = [],
+): RepairStep => ({
   paidHours,
   agents: paidHours / 8,
   answerRate: { mean, halfWidth: 0.012, n: 10 },
   serviceLevel: { mean: sl, halfWidth: 0.02, n: 10 },
   meetsTargets,
+  short: raised,
   raised,
+  trimmed,
 });
 
 describe('the schedule as a planner reads it (one set of rows for the app, the terminal and the files)', () => {
@@ -90,15 +99,31 @@ describe('the schedule as a planner reads it (one set of rows for the app, the t
   });
 
   it('gives each step of the simulation check with its confidence interval', () => {
-    const t = checksTable([step(24, 0.85, 0.75, false, ['08:30']), step(32, 0.93, 0.83, true, [])]);
+    const many = ['08:00', '08:30', '09:00', '09:30', '10:00'];
+    const t = checksTable([
+      step(24, 0.85, 0.75, false, ['08:30']),
+      step(40, 0.95, 0.9, true, [], many),
+      step(32, 0.93, 0.83, true, []),
+    ]);
     expect(t.rows).toEqual([
-      [24, 3, { mean: 0.85, halfWidth: 0.012 }, { mean: 0.75, halfWidth: 0.02 }, 'no', '08:30'],
-      [32, 4, { mean: 0.93, halfWidth: 0.012 }, { mean: 0.83, halfWidth: 0.02 }, 'yes', null],
+      [24, 3, { mean: 0.85, halfWidth: 0.012 }, { mean: 0.75, halfWidth: 0.02 }, 'no', '08:30', '08:30', null],
+      [
+        40,
+        5,
+        { mean: 0.95, halfWidth: 0.012 },
+        { mean: 0.9, halfWidth: 0.02 },
+        'yes',
+        null,
+        null,
+        '08:00, 08:30, 09:00 and 2 more',
+      ],
+      [32, 4, { mean: 0.93, halfWidth: 0.012 }, { mean: 0.83, halfWidth: 0.02 }, 'yes', null, null, null],
     ]);
     expect(textTable(t).split('\n')).toEqual([
-      'Paid hours  Agents  Answer rate           SL  Targets met  More staff at',
-      '24               3  85.0 % ±1.2  75.0 % ±2.0           no          08:30',
-      '32               4  93.0 % ±1.2  83.0 % ±2.0          yes              —',
+      'Paid hours  Agents  Answer rate           SL  Targets met  Short at  More staff at                   Less staff at',
+      '24               3  85.0 % ±1.2  75.0 % ±2.0           no     08:30          08:30                               —',
+      '40               5  95.0 % ±1.2  90.0 % ±2.0          yes         —              —  08:00, 08:30, 09:00 and 2 more',
+      '32               4  93.0 % ±1.2  83.0 % ±2.0          yes         —              —                               —',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { formatShare } from '../../format/number';
+import { finalCheckLine } from '../../report/schedule';
 import { optimality, type RepairResult, type Schedule } from '../../schedule';
 import { JobStopped } from './scheduleJob';
 
@@ -7,12 +8,13 @@ export const solvedText = (s: Schedule): string =>
   s.status === 'infeasible' ? `No schedule within the rules: ${s.shortfalls.join('; ')}.` : `Solved: ${optimality(s)}.`;
 
 /** The status line after a check by simulation. */
-export function checkedText({ schedule, steps }: RepairResult): string {
-  const last = steps[steps.length - 1];
-  if (!last) return `Checked: ${optimality(schedule)}.`;
-  return last.meetsTargets
-    ? `Checked: the targets are met with ${Math.round(last.paidHours).toLocaleString('en-US')} paid hours (answer rate ${formatShare(last.answerRate.mean, 1)}).`
-    : `Checked: the targets are not met within ${steps.length} rounds; the curve shows what more hours buy.`;
+export function checkedText({ schedule, steps, finalCheck }: RepairResult): string {
+  const met = steps.filter((s) => s.meetsTargets).at(-1);
+  if (steps.length === 0) return `Checked: ${optimality(schedule)}.`;
+  const search = met
+    ? `Checked: the targets are met with ${Math.round(schedule.paidHours).toLocaleString('en-US')} paid hours (answer rate ${formatShare(met.answerRate.mean, 1)}), simulated with the agents expected to show up (absence taken out).`
+    : `Checked: the targets are not met within ${steps.length} rounds, simulated with the agents expected to show up (absence taken out); the curve shows what more hours buy.`;
+  return `${search} ${finalCheckLine(finalCheck)}`;
 }
 
 /** The status line when a job ended without its answer: cancelled, or the solver or its worker failed. */

@@ -1,0 +1,100 @@
+import loadHighs, { type Highs } from 'highs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { planDay } from '../../src/plan';
+import { FINAL_CHECK_REPLICATIONS, finalCheckSeed, withAgents } from '../../src/plan/staffToTarget';
+import { simulationFigures, verdict } from '../../src/plan/verdict';
+import { formatScenarioError, parseScenario, type Scenario, type ScenarioInput } from '../../src/scenario';
+import {
+  defaultTemplates,
+  presentStaffing,
+  repairSchedule,
+  type Schedule,
+  scheduleDay,
+  shiftRequirement,
+} from '../../src/schedule';
+import { simulateDay } from '../../src/sim';
+
+let highs: Highs;
+beforeAll(async () => {
+  highs = await loadHighs();
+});
+
+/** A ten-hour day of 30-minute intervals with a midday peak and a target in every interval. */
+function day(extra: Partial<ScenarioInput> = {}): Scenario {
+  const parsed = parseScenario({
+    schema: 1,
+    name: 'check',
+    day: { date: '2026-12-24', open: '08:00', close: '18:00' },
+    intervalMinutes: 30,
+    demand: { calls: [40, 60, 80, 100, 120, 140, 160, 160, 140, 120, 100, 90, 80, 70, 60, 60, 50, 40, 30, 20] },
+    ahtSeconds: 240,
+    staffing: { agents: 10 },
+    patience: { meanSeconds: 180 },
+    targets: { serviceLevel: 0.8, targetSeconds: 20 },
+    shifts: {
+      absenceShrinkage: 0.15,
+      templates: defaultTemplates({ day: { date: '2026-12-24', open: '08:00', close: '18:00' } }),
+    },
+    simulation: { replications: 8, seed: 7 },
+    ...extra,
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
+  return parsed.scenario;
+}
+
+/** The verdict of a schedule, recomputed here: the agents present on the phones, simulated on a seed. */
+function judged(s: Scenario, schedule: Schedule, seed: number, replications: number) {
+  const staffed = withAgents(s, presentStaffing(schedule, 0.15));
+  const r = simulateDay({ ...staffed, simulation: { replications, seed } }, replications);
+  return verdict(staffed, planDay(staffed), simulationFigures(r));
+}
+
+describe('the check of a schedule by simulation', () => {
+  it('staffs each interval with the agents expected to show up: the scheduled ones less the absence', () => {
+    const s = day();
+    const schedule = scheduleDay(s, highs, { requirement: shiftRequirement(s, planDay(s)) });
+    const present = presentStaffing(schedule, 0.15);
+    schedule.coverage.forEach((c, i) => {
+      expect(present[i]).toBe(Math.round(c.scheduled * 0.85));
+      // The schedule was inflated for the absence, so those present still cover the requirement on the phones.
+      expect(present[i]).toBeGreaterThanOrEqual(Math.floor(c.required * 0.85));
+    });
+  });
+
+  it('raises where an interval misses and lowers where one holds with room, and checks the answer on fresh seeds', () => {
+    const s = day();
+    // Too little to begin with (60 % of the requirement): every step's figures say where it falls short.
+    const requirement = shiftRequirement(s, planDay(s)).map((r) => Math.round(0.6 * r));
+    const { schedule, steps, finalCheck } = repairSchedule(s, highs, requirement, { replications: 8, maxSteps: 12 });
+    expect(steps[0].meetsTargets).toBe(false);
+    expect(steps[0].short.length).toBeGreaterThan(0);
+    expect(steps[0].raised).toEqual(steps[0].short);
+    for (const step of steps) {
+      expect(step.raised.filter((t) => step.trimmed.includes(t))).toEqual([]);
+      if (step.meetsTargets) expect(step.short).toEqual([]);
+      else expect(step.trimmed).toEqual([]);
+    }
+    // Each step's "meets" is the verdict of that schedule as simulated with the agents present, interval by interval.
+    // The answer is the last schedule that met every target with confidence, else the last tried.
+    const met = steps.filter((x) => x.meetsTargets);
+    expect(schedule.paidHours).toBe((met.at(-1) ?? steps[steps.length - 1]).paidHours);
+    expect(steps[steps.length - 1].paidHours).toBeGreaterThan(steps[0].paidHours);
+    // The final check: the chosen schedule on a seed the search never used, with four times its replications.
+    expect(finalCheck.seed).toBe(finalCheckSeed(7));
+    expect(finalCheck.replications).toBe(FINAL_CHECK_REPLICATIONS * 8);
+    const fresh = judged(s, schedule, finalCheck.seed, finalCheck.replications);
+    expect(finalCheck.meetsTargets).toBe(fresh.meets);
+    const failing = fresh.checks.reduce((n, c) => n + (c.intervals?.failing ?? 0), 0);
+    expect(finalCheck.short.length > 0).toBe(failing > 0);
+  });
+
+  it('trims a schedule that is far more than enough', () => {
+    const s = day();
+    const requirement = shiftRequirement(s, planDay(s)).map((r) => 2 * r);
+    const { schedule, steps } = repairSchedule(s, highs, requirement, { replications: 8, maxSteps: 8 });
+    expect(steps[0].meetsTargets).toBe(true);
+    expect(steps[0].trimmed.length).toBeGreaterThan(0);
+    expect(schedule.paidHours).toBeLessThan(steps[0].paidHours);
+    expect(judged(s, schedule, 7, 8).meets).toBe(true);
+  });
+});
