@@ -158,6 +158,23 @@ async function christmasEveOneCore(replications = 40) {
   return { firstTenReplications: cold, warm: { replications, ...rate(await run(10, replications)) } };
 }
 
+/**
+ * Christmas Eve edited on a thread that has simulated it: the edited scenario's first three
+ * replications against the original's 11th–13th (ms each), as when a planner edits and simulates
+ * again. Each replication's wall time, as a replication is short.
+ */
+async function editedScenarioOneCore() {
+  const time = (s: Scenario, r: number) => {
+    const t = performance.now();
+    simulateReplication(s, r);
+    return Math.round((performance.now() - t) * 10) / 10;
+  };
+  const before = Array.from({ length: 13 }, (_, r) => time(christmasEve, r)).slice(10);
+  const edited = { ...christmasEve, ahtSeconds: 290 };
+  const after = [0, 1, 2].map((r) => time(edited, r));
+  return { originalReplications11To13Ms: before, editedFirstThreeMs: after, loadAverage1m: Number(loadavg()[0].toFixed(2)) };
+}
+
 async function christmasEveRun(workers: number, replications = 100) {
   return (await timed(() => runSimulation(christmasEve, spawnNodeWorker, { replications, workers }))).timing;
 }
@@ -255,6 +272,7 @@ const ONE_CORE = {
   mmnm500Agents: () => simulatedCalls(false),
   fullCallFlow: () => simulatedCalls(true),
   christmasEve: () => christmasEveOneCore(),
+  editedScenario: editedScenarioOneCore,
 };
 
 /**
@@ -287,6 +305,7 @@ export async function simulationFigures() {
       fullCallFlow: inFreshProcess('fullCallFlow'),
       christmasEve: inFreshProcess('christmasEve'),
     },
+    editedScenarioOneCore: inFreshProcess('editedScenario'),
     christmasEve100Replications: {
       workers: defaultWorkers(),
       timing: allCores,
