@@ -2,6 +2,7 @@ import { proxy, wrap } from 'comlink';
 import type { Scenario } from '../scenario';
 import type { Counts } from '../sim/counters';
 import type { WorkerHandle } from '../sim/pool';
+import { simulationSize } from '../sim/size';
 import type { SimulationWorkerApi } from '../sim/workerApi';
 
 /** Browser cores for the worker pool (at least one). */
@@ -13,6 +14,12 @@ export const browserWorkers = () => Math.max(1, navigator.hardwareConcurrency ||
  * while the page is idle.
  */
 const AHEAD_PER_WORKER = 5;
+
+/**
+ * The most calls a replication simulated ahead may have (estimated, redials included): about a
+ * fifth of a second on one core. A larger day is not simulated unasked; its JIT warms in its first replication anyway.
+ */
+const AHEAD_CALLS_LIMIT = 300_000;
 
 /** Workers started ahead of a run, so its first click does not wait for their scripts to load and compile. */
 const standby: WorkerHandle[] = [];
@@ -52,6 +59,7 @@ async function quiet(): Promise<void> {
 }
 
 function simulateAhead(s: Scenario): void {
+  if (simulationSize(s, 1).calls > AHEAD_CALLS_LIMIT) return;
   const text = JSON.stringify(s);
   if (text === ahead.text) return;
   const done = new Map<number, Counts>();
