@@ -9,7 +9,9 @@ const MONEY = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximum
 export function formatCell(cell: Cell, unit: Unit): string {
   if (isEstimate(cell)) {
     if (cell.mean === null) return '—';
-    const half = cell.halfWidth ?? 0;
+    // One replication gives no interval: "±0.0" would read as a perfectly sure figure.
+    if (cell.halfWidth === null) return `${formatCell(cell.mean, unit)} (no CI)`;
+    const half = cell.halfWidth;
     const hw =
       unit === 'share' ? (100 * half).toFixed(1) : unit === 'seconds' ? half.toFixed(0) : GROUPED.format(Math.round(half));
     return `${formatCell(cell.mean, unit)} ±${hw}`;

@@ -127,6 +127,11 @@ describe('the schedule as a planner reads it (one set of rows for the app, the t
     ]);
   });
 
+  it('says a figure of one replication has no interval, never ±0', () => {
+    const one = { ...step(24, 0.85, 0.75, false, []), answerRate: { mean: 0.85, halfWidth: null, n: 1 } };
+    expect(textTable(checksTable([one])).split('\n')[1]).toMatch(/^24 +3 +85\.0 % \(no CI\) +75\.0 % ±2\.0 /);
+  });
+
   it('writes the same rows to CSV (keys as the header, no formulas) and to the workbook (labels with units)', () => {
     const { roster, coverage } = scheduleCsv(schedule, '2026-12-24');
     expect(roster.startsWith('\ufeffagent,date,template,start,end,breaks,paidHours\r\n')).toBe(true);
