@@ -29,7 +29,7 @@ describe.runIf(browserTestsRun)('Erlang calculator page in Chromium', () => {
       const table = await page.locator('table.metrics').innerText();
       expect(table).toContain('answered within 20 s ÷ (answered + abandoned)');
       expect(table).toMatch(/Service level[^\n]*\t85\.8 %\t79\.6 %/);
-      expect(await page.locator('svg path.series').count()).toBe(3);
+      await expect.poll(() => page.locator('svg path.series').count()).toBe(3);
       await page.screenshot({ path: `${SHOTS}/calculator-default.png`, fullPage: true });
     });
 

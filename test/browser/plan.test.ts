@@ -35,11 +35,13 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       await expect.poll(() => page.locator('section.summary h2').innerText()).toContain('Christmas Eve');
       expect(await page.locator('#scenario-picker option:checked').innerText()).toBe('Christmas Eve — retail hotline');
       expect(await page.locator('.plan-table tbody tr').count()).toBe(96);
-      expect(await page.locator('#demand-chart svg rect').count()).toBe(96);
-      expect(await page.locator('#agents-chart svg path.series').count()).toBe(3);
+      await expect.poll(() => page.locator('#demand-chart svg rect').count()).toBe(96);
+      await expect.poll(() => page.locator('#agents-chart svg path.series').count()).toBe(3);
       // Net staffing: a bar per interval that is not exactly staffed, the short ones red, with the day's agent-hours.
-      expect(await page.locator('#net-staffing-chart svg rect.under').count()).toBe(20);
-      expect(await page.innerText('#net-staffing-chart .legend')).toMatch(/short: 694 agent-hours in 20 of 96 intervals/);
+      await expect.poll(() => page.locator('#net-staffing-chart svg rect.under').count()).toBe(20);
+      await expect
+        .poll(() => page.innerText('#net-staffing-chart .legend'))
+        .toMatch(/short: 694 agent-hours in 20 of 96 intervals/);
       expect(await cards()).toMatch(/ANSWER RATE\s+\d+\.\d %/i);
       await page.screenshot({ path: `${SHOTS}/plan-default.png`, fullPage: true });
     });
@@ -92,7 +94,8 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       expect(await page.innerText('#simulation-status')).toMatch(/^30 replications, seed 20261224, in \d+\.\d s\.$/);
       const day = await page.innerText('#simulation-day');
       expect(day).toMatch(/Answer rate\n[^\n]*\n\t\d+\.\d % ±\d+\.\d\t\d+\.\d %/);
-      expect(await page.locator('#simulation-results svg path.band').count()).toBe(3);
+      // The charts draw one a frame, after the results' first paint.
+      await expect.poll(() => page.locator('#simulation-results svg path.band').count()).toBe(3);
       // The same seed gives the same day as `wfm simulate`: its verdict, and where the plan falls outside it.
       const cli = head(['simulate', 'scenarios/christmas-eve.json'], 0);
       expect([...(await verdictText()), await page.innerText('#plan-outside')]).toEqual(cli);
@@ -394,9 +397,9 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       const table = await page.locator('#comparison table').innerText();
       expect(table).toMatch(/Paid hours/);
       expect(table).toMatch(/Answer rate: answered ÷ \(answered \+ abandoned\)\t[\d.]+ %\t[\d.]+ % [+−±][\d.]+ pts/);
-      expect(await page.locator('#compare-sl svg path.series').count()).toBe(2);
+      await expect.poll(() => page.locator('#compare-sl svg path.series').count()).toBe(2);
       // The targets the compared scenarios hold, dashed across the chart and named in its legend.
-      expect(await page.locator('#compare-sl svg line.target').count()).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('#compare-sl svg line.target').count()).toBeGreaterThan(0);
       expect(await page.innerText('#compare-sl .legend')).toMatch(/target \d+ % \(/);
       const boxes = page.locator('.choices input[type=checkbox]');
       const count = await boxes.count();
@@ -419,7 +422,7 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       await expect.poll(status, { timeout: 60_000 }).toMatch(/^Solved: optimal/);
       const before = await page.innerText('#schedule-summary h2');
       expect(before).toMatch(/^\d+ agents, [\d,]+ paid hours$/);
-      expect(await page.locator('#shift-gantt svg rect.shift').count()).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('#shift-gantt svg rect.shift').count()).toBeGreaterThan(0);
       await page.click('#edit-templates');
       await expect.poll(status, { timeout: 60_000 }).toMatch(/^Solved/);
       await page.fill('#template-1-length', '3');
@@ -473,7 +476,7 @@ describe.runIf(browserTestsRun)('The app in Chromium', () => {
       expect(await page.innerText('#backtest')).toMatch(/factorModel — suggested/);
       expect(await page.innerText('#data-credit')).toContain('Weinberg');
       await expect.poll(() => page.locator('#forecast-chart svg path.band').count()).toBe(1);
-      expect(await page.locator('#history-chart svg circle').count()).toBeGreaterThan(3);
+      await expect.poll(() => page.locator('#history-chart svg circle').count()).toBeGreaterThan(3);
       expect(await page.innerText('#forecast-chart figcaption')).toMatch(
         /^Forecast of 2003-10-27: [\d,]+ calls \(80 %: [\d,]+–[\d,]+\) by factorModel$/,
       );

@@ -59,6 +59,8 @@ export function simulationRun(save: (version: string, result: SimulationResult) 
           status.value = `${(f * 100).toFixed(0)} % — ${done} of ${total} replications`;
         },
       });
+      // The run's last message and the results' render in tasks of their own, each short.
+      await new Promise((resolve) => setTimeout(resolve));
       save(now.version, result);
       status.value = `${result.replications} replications, seed ${result.seed}, in ${((performance.now() - started) / 1000).toFixed(1)} s.`;
     } catch (error) {
