@@ -3,10 +3,10 @@
  * while simulating; and the Israeli bank example's backtest on the Forecast page (in a web worker).
  */
 import { performance } from 'node:perf_hooks';
+import { median } from 'd3-array';
 import { startApp } from '../test/browser/app';
 
 const ms = (x: number) => Math.round(x * 10) / 10;
-const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Fresh profiles (no saved scenario: the bundled Christmas Eve opens) loaded one after another. */
 const FIRST_LOADS = 7;
@@ -40,8 +40,8 @@ async function firstLoads(app: Extract<Awaited<ReturnType<typeof startApp>>, { o
   }
   return {
     loads: FIRST_LOADS,
-    summaryPaintedMs: { median: ms(median(painted)), min: ms(Math.min(...painted)), max: ms(Math.max(...painted)) },
-    fromGotoMs: { median: ms(median(fromGoto)), min: ms(Math.min(...fromGoto)), max: ms(Math.max(...fromGoto)) },
+    summaryPaintedMs: { median: ms(median(painted) ?? 0), min: ms(Math.min(...painted)), max: ms(Math.max(...painted)) },
+    fromGotoMs: { median: ms(median(fromGoto) ?? 0), min: ms(Math.min(...fromGoto)), max: ms(Math.max(...fromGoto)) },
   };
 }
 

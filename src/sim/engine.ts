@@ -194,8 +194,6 @@ function replicationEngine() {
   let declinedRate!: number;
   let largestRate!: number;
   let patienceRate!: number; // per caller, at the largest relative rate
-  // Customers are sized for the day's expected first attempts plus six standard deviations, so they rarely grow.
-  let customerRoom!: number;
 
   let configured: Scenario | null = null;
   const configure = (next: Scenario) => {
@@ -235,8 +233,9 @@ function replicationEngine() {
     declinedRate = 1 / cb.declinedPatienceMultiplier;
     largestRate = Math.max(1, callbacks ? declinedRate : 1);
     patienceRate = largestRate / s.patience.meanSeconds;
+    // Customers are sized for the day's expected first attempts plus six standard deviations, so they rarely grow.
     const expectedCustomers = sum(firstCalls);
-    customerRoom = Math.ceil(expectedCustomers + 6 * Math.sqrt(expectedCustomers)) + 1024;
+    const customerRoom = Math.ceil(expectedCustomers + 6 * Math.sqrt(expectedCustomers)) + 1024;
     customerInterval = new Int32Array(customerRoom);
     customerAttempts = new Int32Array(customerRoom);
     customerState = new Uint8Array(customerRoom);
