@@ -89,9 +89,9 @@ function intervalStatus(v: Verdict, figures: SimulatedFigures) {
  * schedule solved again, so the solver adds the cheapest shifts that help; once every target
  * holds with 95 % confidence, the requirement is lowered where an interval holds with room to
  * spare, until a lower one breaks a target, nothing is short but of confidence (more
- * replications would tell, not more agents), or `maxSteps` is reached. The answer is the last schedule that met every target (else
- * the last tried), simulated again on seeds the search never used. The steps are the
- * trade-off curve of paid hours against answer rate.
+ * replications would tell, not more agents), or `maxSteps` is reached. The answer is the
+ * last schedule that met every target (else the last tried), simulated again on seeds the
+ * search never used. The steps are the trade-off curve of paid hours against answer rate.
  */
 export function repairSchedule(
   s: Scenario,
@@ -153,7 +153,10 @@ export function repairSchedule(
       current[i] += Math.max(1, Math.ceil(share * current[i]));
     }
     for (const i of trim) current[i] = Math.max(0, current[i] - Math.max(1, Math.floor(STEP * current[i])));
+    const before = schedule;
     schedule = scheduleDay(s, highs, { requirement: current });
+    // The same agents on the phones (a raise no template can cover): the same seeds would say the same again.
+    if (schedule.coverage.every((c, i) => c.scheduled === before.coverage[i].scheduled)) break;
   }
   if (lastMeeting) schedule = lastMeeting;
   const seed = finalCheckSeed(s.simulation.seed);

@@ -88,6 +88,23 @@ describe('the check of a schedule by simulation', () => {
     expect(finalCheck.short.length > 0).toBe(failing > 0);
   });
 
+  it('stops when a raise changes no interval (no template reaches it), the shortfall named', () => {
+    // One 8-hour template that cannot start after 09:00: 17:00–18:00 can never be staffed.
+    const late = day({
+      shifts: {
+        absenceShrinkage: 0.15,
+        templates: [{ name: 'Early', lengthMinutes: 480, earliestStart: '08:00', latestStart: '09:00', breaks: [] }],
+      },
+    });
+    const { schedule, steps } = repairSchedule(late, highs, shiftRequirement(late, planDay(late)), {
+      replications: 8,
+      maxSteps: 12,
+    });
+    expect(steps.length).toBeLessThan(12);
+    expect(steps[steps.length - 1].short).toEqual(expect.arrayContaining(['17:00', '17:30']));
+    expect(schedule.shortfalls.some((line) => line.startsWith('17:30'))).toBe(true);
+  });
+
   it('trims a schedule that is far more than enough', () => {
     const s = day();
     const requirement = shiftRequirement(s, planDay(s)).map((r) => 2 * r);
