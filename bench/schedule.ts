@@ -5,7 +5,7 @@
  */
 import loadHighs from 'highs';
 import { formatScenarioError, parseScenario, type ShiftTemplate } from '../src/scenario';
-import { scheduleDay, shiftPatterns } from '../src/schedule';
+import { dayTimeline, scheduleDay, shiftPatterns } from '../src/schedule';
 import { timed } from './measure';
 
 export async function scheduleFigures() {
@@ -46,7 +46,7 @@ export async function scheduleFigures() {
     const { value: result, timing } = await timed(() => scheduleDay(parsed.scenario, highs, { requirement }));
     return {
       timing,
-      patterns: shiftPatterns(parsed.scenario, templates).length,
+      patterns: shiftPatterns(dayTimeline(parsed.scenario), templates).length,
       status: result.status,
       gapPercent: Number((100 * (result.gap ?? Number.NaN)).toFixed(3)),
       bound: result.bound,

@@ -1,6 +1,6 @@
 export { agentCalendars, agentId } from './export';
 export { optimality } from './optimality';
-export { defaultTemplates, type ShiftPattern, shiftPatterns } from './patterns';
+export { dayTimeline, defaultTemplates, onPhones, type ShiftPattern, shiftPatterns, type Timeline } from './patterns';
 export { type FinalCheck, presentStaffing, type RepairResult, type RepairStep, repairSchedule } from './repair';
 export {
   type IntervalCoverage,

@@ -46,12 +46,12 @@ export function coveringModel(
   const values: number[] = [];
   const colCost = new Float64Array(numCols);
   patterns.forEach((p, j) => {
-    for (let i = p.firstInterval; i < p.endInterval; i++) {
-      if (p.coverage[i] > 0) {
-        indices.push(i);
-        values.push(p.coverage[i]);
+    p.coverage.forEach((share, k) => {
+      if (share > 0) {
+        indices.push(p.firstInterval + k);
+        values.push(share);
       }
-    }
+    });
     const limit = limitRow.get(p.template);
     if (limit !== undefined) {
       indices.push(limit);

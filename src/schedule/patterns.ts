@@ -4,17 +4,40 @@ import type { Scenario, ShiftTemplate } from '../scenario/schema';
 /** One way to work a template: a start and a placement of each break, with what it covers and costs. */
 export interface ShiftPattern {
   template: number;
-  /** minutes after midnight */
+  /** the day it starts on (0 for a single day's schedule) */
+  day: number;
+  /** minutes after the first day's midnight; a shift may end past a later midnight */
   start: number;
   end: number;
-  /** [start, end) of each break, minutes after midnight */
+  /** [start, end) of each break, in the same minutes */
   breaks: [number, number][];
   paidHours: number;
-  /** share of each interval on the phones (0–1), by interval index */
-  coverage: Float64Array;
-  /** the intervals the shift touches: [firstInterval, endInterval) */
+  /** the intervals the shift touches: [firstInterval, endInterval) of the timeline */
   firstInterval: number;
   endInterval: number;
+  /** share on the phones (0–1) of each touched interval: coverage[i − firstInterval] */
+  coverage: Float64Array;
+}
+
+/**
+ * The intervals shifts can cover: their starts in minutes after the first
+ * day's midnight (ascending, `grid` minutes each; gaps where the center is
+ * closed), and each day's midnight, which the templates' start times count from.
+ */
+export interface Timeline {
+  starts: number[];
+  grid: number;
+  midnights: number[];
+}
+
+/** A single day's timeline: its open intervals, one midnight. */
+export function dayTimeline(s: Pick<Scenario, 'day' | 'intervalMinutes'>): Timeline {
+  const open = minutesOf(s.day.open);
+  return {
+    starts: Array.from({ length: intervalCount(s) }, (_, i) => open + i * s.intervalMinutes),
+    grid: s.intervalMinutes,
+    midnights: [0],
+  };
 }
 
 /**
@@ -53,40 +76,58 @@ function breakPlacements(t: ShiftTemplate, grid: number): number[][] {
   return placements;
 }
 
-/** The candidate shifts of every template: each start on the grid × each break placement. */
-export function shiftPatterns(s: Pick<Scenario, 'day' | 'intervalMinutes'>, templates: ShiftTemplate[]): ShiftPattern[] {
-  const n = intervalCount(s);
-  const grid = s.intervalMinutes;
-  const open = minutesOf(s.day.open);
+/** The first interval of `timeline` that ends after minute `t` (binary search). */
+function firstEndingAfter(timeline: Timeline, t: number): number {
+  let lo = 0;
+  let hi = timeline.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (timeline.starts[mid] + timeline.grid <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The candidate shifts of every template on every day of `timeline`: each start on the grid × each break placement. */
+export function shiftPatterns(timeline: Timeline, templates: ShiftTemplate[]): ShiftPattern[] {
+  const { grid, starts } = timeline;
   const patterns: ShiftPattern[] = [];
   templates.forEach((t, index) => {
     const placements = breakPlacements(t, grid);
-    for (let start = minutesOf(t.earliestStart); start <= minutesOf(t.latestStart); start += grid) {
-      for (const offsets of placements) {
-        const breaks = offsets.map((o, b): [number, number] => [start + o, start + o + t.breaks[b].minutes]);
-        const coverage = new Float64Array(n);
-        const firstInterval = Math.max(0, Math.floor((start - open) / grid));
-        const endInterval = Math.min(n, Math.ceil((start + t.lengthMinutes - open) / grid));
-        for (let i = firstInterval; i < endInterval; i++) {
-          const from = Math.max(open + i * grid, start);
-          const to = Math.min(open + (i + 1) * grid, start + t.lengthMinutes);
-          if (to <= from) continue;
-          const onBreak = breaks.reduce((sum, [b0, b1]) => sum + Math.max(0, Math.min(to, b1) - Math.max(from, b0)), 0);
-          coverage[i] = (to - from - onBreak) / grid;
+    const unpaid = t.breaks.reduce((sum, b) => sum + (b.paid ? 0 : b.minutes), 0);
+    timeline.midnights.forEach((midnight, day) => {
+      for (let start = midnight + minutesOf(t.earliestStart); start <= midnight + minutesOf(t.latestStart); start += grid) {
+        const end = start + t.lengthMinutes;
+        const firstInterval = firstEndingAfter(timeline, start);
+        let endInterval = firstInterval;
+        while (endInterval < starts.length && starts[endInterval] < end) endInterval++;
+        for (const offsets of placements) {
+          const breaks = offsets.map((o, b): [number, number] => [start + o, start + o + t.breaks[b].minutes]);
+          const coverage = new Float64Array(endInterval - firstInterval);
+          for (let i = firstInterval; i < endInterval; i++) {
+            const from = Math.max(starts[i], start);
+            const to = Math.min(starts[i] + grid, end);
+            const onBreak = breaks.reduce((sum, [b0, b1]) => sum + Math.max(0, Math.min(to, b1) - Math.max(from, b0)), 0);
+            coverage[i - firstInterval] = (to - from - onBreak) / grid;
+          }
+          patterns.push({
+            template: index,
+            day,
+            start,
+            end,
+            breaks,
+            paidHours: (t.lengthMinutes - unpaid) / 60,
+            firstInterval,
+            endInterval,
+            coverage,
+          });
         }
-        const unpaid = t.breaks.reduce((sum, b) => sum + (b.paid ? 0 : b.minutes), 0);
-        patterns.push({
-          template: index,
-          start,
-          end: start + t.lengthMinutes,
-          breaks,
-          paidHours: (t.lengthMinutes - unpaid) / 60,
-          coverage,
-          firstInterval,
-          endInterval,
-        });
       }
-    }
+    });
   });
   return patterns;
 }
+
+/** Share of interval `i` of the timeline that pattern `p` spends on the phones. */
+export const onPhones = (p: ShiftPattern, i: number): number =>
+  i >= p.firstInterval && i < p.endInterval ? p.coverage[i - p.firstInterval] : 0;

@@ -3,7 +3,7 @@ import type { DayPlan } from '../plan';
 import { clockOf, intervalStarts } from '../scenario/day';
 import type { Scenario, ShiftTemplate } from '../scenario/schema';
 import { coveringModel } from './model';
-import { defaultTemplates, type ShiftPattern, shiftPatterns } from './patterns';
+import { dayTimeline, defaultTemplates, onPhones, type ShiftPattern, shiftPatterns } from './patterns';
 import { searchCover } from './search';
 
 /** Shrinkage other than breaks when a scenario gives no shift settings (the schema's default). */
@@ -87,7 +87,7 @@ export function scheduleDay(s: Scenario, highs: Highs, options: ScheduleOptions)
   const templates = options.templates ?? s.shifts?.templates ?? defaultTemplates(s);
   const absence = options.absenceShrinkage ?? absenceOf(s);
   const maxPaidHours = options.maxPaidHours ?? s.shifts?.maxPaidHours;
-  const patterns = shiftPatterns(s, templates);
+  const patterns = shiftPatterns(dayTimeline(s), templates);
   const starts = intervalStarts(s);
   // Whole agents: rounding up once here also keeps the integer program tight.
   const required = options.requirement.map((r) => Math.ceil(r / (1 - absence) - 1e-9));
@@ -115,7 +115,7 @@ export function scheduleDay(s: Scenario, highs: Highs, options: ScheduleOptions)
   const shifts = used.map(({ p, agents }) => describe(p, templates, agents));
   shifts.sort((a, b) => a.start.localeCompare(b.start) || a.template.localeCompare(b.template));
   const coverage = starts.map((start, i) => {
-    const scheduled = used.reduce((sum, { p, agents }) => sum + p.coverage[i] * agents, 0);
+    const scheduled = used.reduce((sum, { p, agents }) => sum + onPhones(p, i) * agents, 0);
     return { start, required: required[i], scheduled, short: Math.max(0, required[i] - scheduled) };
   });
   return {

@@ -5,7 +5,15 @@ import loadHighs, { type Highs, type Model } from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planDay } from '../../src/plan';
 import { formatScenarioError, parseScenario, type Scenario, type ShiftTemplate } from '../../src/scenario';
-import { optimality, type Schedule, scheduleDay, shiftPatterns, shiftRequirement } from '../../src/schedule';
+import {
+  dayTimeline,
+  optimality,
+  onPhones as patternShare,
+  type Schedule,
+  scheduleDay,
+  shiftPatterns,
+  shiftRequirement,
+} from '../../src/schedule';
 
 let highs: Highs;
 beforeAll(async () => {
@@ -46,8 +54,8 @@ const template = (name: string, hours: number, latest: string, breaks: ShiftTemp
  * when it costs more than the best cover so far, or when an interval no remaining pattern covers is short.
  */
 function bruteForce(s: Scenario, templates: ShiftTemplate[], requirement: number[], max: number): number {
-  const patterns = shiftPatterns(s, templates);
-  const lastCovering = requirement.map((_, i) => patterns.reduce((last, p, j) => (p.coverage[i] > 0 ? j : last), -1));
+  const patterns = shiftPatterns(dayTimeline(s), templates);
+  const lastCovering = requirement.map((_, i) => patterns.reduce((last, p, j) => (patternShare(p, i) > 0 ? j : last), -1));
   const covered = new Float64Array(requirement.length);
   let best = Number.POSITIVE_INFINITY;
   const visit = (j: number, cost: number) => {
@@ -59,9 +67,9 @@ function bruteForce(s: Scenario, templates: ShiftTemplate[], requirement: number
     }
     for (let c = 0; c <= max; c++) {
       visit(j + 1, cost + c * patterns[j].paidHours);
-      for (let i = 0; i < covered.length; i++) covered[i] += patterns[j].coverage[i];
+      for (let i = 0; i < covered.length; i++) covered[i] += patternShare(patterns[j], i);
     }
-    for (let i = 0; i < covered.length; i++) covered[i] -= (max + 1) * patterns[j].coverage[i];
+    for (let i = 0; i < covered.length; i++) covered[i] -= (max + 1) * patternShare(patterns[j], i);
   };
   visit(0, 0);
   return best;
