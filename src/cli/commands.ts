@@ -326,6 +326,22 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
     load: async () => (await import('./scheduleCommand')).scheduleCommand,
   },
   {
+    name: 'roster',
+    summary: 'a week of shifts given to named people, by contract and availability (HiGHS, then assignment)',
+    args: 'WEEK',
+    flags: [
+      outFlag(
+        'a path ending in .csv or .xlsx, in an existing folder',
+        'write every shift of every person: .csv (plus NAME-coverage.csv), .xlsx (Roster and Coverage sheets)',
+      ),
+    ],
+    example: 'wfm roster scenarios/weeks/christmas-week.json --out out/roster.csv',
+    notes: [
+      'WEEK is a week file: a base scenario, a merge patch per consecutive day, shift templates, contracts and an agents CSV (see README).',
+    ],
+    load: async () => (await import('./rosterCommand')).rosterCommand,
+  },
+  {
     name: 'forecast',
     summary: 'backtest every forecasting method on a history and forecast one day',
     args: 'HISTORY.csv',

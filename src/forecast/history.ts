@@ -163,17 +163,7 @@ export function isRealDate(date: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
 }
 
-/** Day of the week, 0 = Sunday, of a YYYY-MM-DD date (calendar arithmetic, no time zones). */
-export function weekday(date: string): number {
-  return new Date(`${date}T12:00:00Z`).getUTCDay();
-}
-
-/** The date `days` after `date`. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays, weekday } from '../scenario/day';
 
 /** Sum of a day's calls over the slots that have records; NaN if none do. */
 export function dayTotal(values: Float64Array): number {

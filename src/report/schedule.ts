@@ -64,7 +64,8 @@ const rosterColumns: Column<RosterRow>[] = [
 
 type Coverage = Schedule['coverage'][number];
 
-const coverageColumns: Column<Coverage>[] = [
+/** An interval's requirement against what the shifts put on the phones. */
+export const coverageColumns: Column<Coverage>[] = [
   { key: 'start', label: 'Start', unit: 'time', definition: 'interval start (HH:MM)', brief: true, value: (c) => c.start },
   {
     key: 'required',

@@ -45,3 +45,15 @@ export function ahtPerInterval(s: Scenario): number[] {
 export function agentsPerInterval(s: Scenario): number[] {
   return perInterval(s.staffing.agents, intervalCount(s));
 }
+
+/** Day of the week, 0 = Sunday, of a YYYY-MM-DD date (calendar arithmetic, no time zones). */
+export function weekday(date: string): number {
+  return new Date(`${date}T12:00:00Z`).getUTCDay();
+}
+
+/** The date `days` after `date`. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

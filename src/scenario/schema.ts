@@ -9,7 +9,7 @@ import { MAX_AGENTS, MAX_CALLS_PER_INTERVAL, MAX_INTERVALS, MAX_LINES, MAX_REDIA
  */
 
 /** A number field whose every error states the full allowed range. */
-function range(min: number, max: number, unit: string, description: string, whole = false) {
+export function range(min: number, max: number, unit: string, description: string, whole = false) {
   const error = `must be ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}${unit ? ` (${unit})` : ''}`;
   const base = z.number({ error });
   return (whole ? base.int({ error }) : base)
@@ -24,10 +24,10 @@ const perInterval = <T extends z.ZodType>(value: T) =>
   z.array(value).max(MAX_INTERVALS, { error: `must hold one value per interval, at most ${MAX_INTERVALS}` });
 const agentCount = (description: string) => range(0, MAX_AGENTS, 'agents', description, true);
 /** A date; that it is a real calendar day (not 2026-02-29 or 2026-13-45) is a cross-field rule (crossField.ts). */
-const calendarDate = z
+export const calendarDate = z
   .string({ error: 'must be a date YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD' });
-const clock = (description: string) =>
+export const clock = (description: string) =>
   z
     .string({ error: 'must be a time of day HH:MM' })
     .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'must be a time of day HH:MM, 00:00 to 24:00' })
@@ -130,7 +130,7 @@ export const shiftTemplateSchema = z.strictObject({
   maxAgents: agentCount('most agents on this template').optional(),
 });
 
-const shiftsSchema = z.strictObject({
+export const shiftsSchema = z.strictObject({
   templates: z
     .array(shiftTemplateSchema)
     .min(1, { error: 'give at least one template' })

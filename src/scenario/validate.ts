@@ -39,7 +39,8 @@ function intendedOption(options: Issue[][], input: unknown): Issue[] | null {
   return best;
 }
 
-function describeIssue(issue: Issue, prefix: readonly PropertyKey[] = []): ScenarioError[] {
+/** A zod issue as errors that name their JSON path and the value found. */
+export function describeIssue(issue: Issue, prefix: readonly PropertyKey[] = []): ScenarioError[] {
   const path = [...prefix, ...issue.path];
   if (issue.code === 'invalid_union') {
     const option = intendedOption(issue.errors, issue.input);

@@ -9,7 +9,7 @@ export const SHORTFALL_PENALTY = 1_000;
  * columns are the patterns (x_j agents on pattern j) and then one shortfall
  * u_i per interval (whole agents short, so every objective coefficient is a
  * whole number of minutes); rows are the intervals' coverage, then the
- * templates' head-count limits and the paid-hours cap.
+ * templates' head-count limits, the paid-hours cap and the caps on groups of shifts.
  */
 export interface CoveringModel {
   numCols: number;
@@ -27,20 +27,36 @@ export interface CoveringModel {
   granularity: number;
 }
 
-/** The covering model of `patterns` for the whole-agent requirement `required`. */
+/** At most `upper` shifts (or paid hours, with `hours`) among the patterns `of` selects: what the people who can work them can give. */
+export interface ShiftCap {
+  of: (p: ShiftPattern) => boolean;
+  upper: number;
+  hours?: boolean;
+}
+
+/** A whole-number column of no cost after the shortfalls (people on a days-off pattern, say), entering cap rows by index. */
+export interface ExtraColumn {
+  upper: number;
+  caps: [cap: number, value: number][];
+}
+
+/** The covering model of `patterns` for the whole-agent requirement `required`, with optional caps on groups of shifts and extra columns in them. */
 export function coveringModel(
   patterns: ShiftPattern[],
   templates: ShiftTemplate[],
   required: number[],
   maxPaidHours: number | undefined,
+  caps: ShiftCap[] = [],
+  extra: ExtraColumn[] = [],
 ): CoveringModel {
   const n = required.length;
   const used = new Set(patterns.map((p) => p.template));
   const limited = templates.flatMap((t, k) => (used.has(k) && (t.minAgents > 0 || t.maxAgents !== undefined) ? [k] : []));
   const limitRow = new Map(limited.map((k, r) => [k, n + r]));
   const paidRow = maxPaidHours === undefined ? -1 : n + limited.length;
-  const numRows = n + limited.length + (paidRow >= 0 ? 1 : 0);
-  const numCols = patterns.length + n;
+  const capRow = n + limited.length + (paidRow >= 0 ? 1 : 0);
+  const numRows = capRow + caps.length;
+  const numCols = patterns.length + n + extra.length;
   const starts = new Int32Array(numCols + 1);
   const indices: number[] = [];
   const values: number[] = [];
@@ -61,6 +77,12 @@ export function coveringModel(
       indices.push(paidRow);
       values.push(p.paidHours);
     }
+    caps.forEach((c, r) => {
+      if (c.of(p)) {
+        indices.push(capRow + r);
+        values.push(c.hours ? p.paidHours : 1);
+      }
+    });
     colCost[j] = p.paidHours;
     starts[j + 1] = indices.length;
   });
@@ -70,6 +92,15 @@ export function coveringModel(
     colCost[patterns.length + i] = SHORTFALL_PENALTY;
     starts[patterns.length + i + 1] = indices.length;
   }
+  const colUpper = new Float64Array(numCols).fill(Number.POSITIVE_INFINITY);
+  extra.forEach((e, k) => {
+    for (const [cap, value] of e.caps) {
+      indices.push(capRow + cap);
+      values.push(value);
+    }
+    colUpper[patterns.length + n + k] = e.upper;
+    starts[patterns.length + n + k + 1] = indices.length;
+  });
   const rowLower = new Float64Array(numRows).fill(Number.NEGATIVE_INFINITY);
   const rowUpper = new Float64Array(numRows).fill(Number.POSITIVE_INFINITY);
   required.forEach((r, i) => {
@@ -80,12 +111,15 @@ export function coveringModel(
     rowUpper[row] = templates[k].maxAgents ?? Number.POSITIVE_INFINITY;
   }
   if (paidRow >= 0) rowUpper[paidRow] = maxPaidHours as number;
+  caps.forEach((c, r) => {
+    rowUpper[capRow + r] = c.upper;
+  });
   return {
     numCols,
     numRows,
     colCost,
     colLower: new Float64Array(numCols),
-    colUpper: new Float64Array(numCols).fill(Number.POSITIVE_INFINITY),
+    colUpper,
     rowLower,
     rowUpper,
     matrix: {

@@ -94,7 +94,7 @@ export function searchCover(highs: Highs, model: CoveringModel, safetySeconds: n
     };
 
   const lower = new Float64Array(model.numCols);
-  const upper = new Float64Array(model.numCols).fill(Number.POSITIVE_INFINITY);
+  const upper = Float64Array.from(model.colUpper);
   for (let j = 0; j < model.patterns; j++) {
     lower[j] = Math.floor(lp.x[j] + TOLERANCE);
     upper[j] = Math.ceil(lp.x[j] - TOLERANCE);
@@ -106,7 +106,7 @@ export function searchCover(highs: Highs, model: CoveringModel, safetySeconds: n
   // costs at least the LP value plus the reduced costs of the agents it puts on patterns, so a pattern whose
   // reduced cost exceeds ceiling − LP value cannot be in one.
   const ceiling = best ? best.objective - model.granularity : Number.POSITIVE_INFINITY;
-  const open = new Float64Array(model.numCols).fill(Number.POSITIVE_INFINITY);
+  const open = Float64Array.from(model.colUpper);
   let candidates = 0;
   for (let j = 0; j < model.patterns; j++) {
     if (lp.reducedCost[j] > ceiling - lp.objective + TOLERANCE * (1 + lp.objective)) open[j] = 0;

@@ -1,0 +1,57 @@
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import loadHighs from 'highs';
+import { rosterCsv, rosterShiftsTable, rosterSummary, rosterWorkbook } from '../report/roster';
+import { briefTable } from '../report/table';
+import { textTable } from '../report/terminal';
+import { formatScenarioError } from '../scenario';
+import { parseWeek, type Week } from '../scenario/week';
+import { rosterWeek } from '../schedule/roster';
+import { commandSpec } from './commands';
+import { checkOutputPath, readTextFile, writeOutput } from './files';
+import { parseFlags, positionals, UsageError } from './flags';
+
+const OUTPUTS = ['.csv', '.xlsx'];
+
+const readJson = (path: string, what: string): unknown => {
+  const text = readTextFile(path, what);
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new UsageError(`${path}: not valid JSON: ${(error as Error).message}`);
+  }
+};
+
+/** The week file, its base scenario and its agents file (paths beside the week file). */
+export function readWeek(path: string): Week {
+  const raw = readJson(path, 'a week JSON file');
+  const fields = (raw ?? {}) as Record<string, unknown>;
+  const beside = (p: unknown) => resolve(dirname(path), String(p));
+  const base = typeof fields.base === 'string' ? readJson(beside(fields.base), 'the base scenario') : fields.base;
+  const agents = typeof fields.agents === 'string' ? readTextFile(beside(fields.agents), 'an agents CSV file') : '';
+  const parsed = parseWeek(raw, base, agents);
+  if (!parsed.ok) throw new UsageError(`${path}: ${parsed.errors.slice(0, 5).map(formatScenarioError).join('; ')}`);
+  return parsed.week;
+}
+
+export async function rosterCommand(argv: string[]): Promise<void> {
+  const spec = commandSpec('roster');
+  const flags = parseFlags(argv, spec);
+  const [path] = positionals(flags, spec, 1);
+  const out = flags.values.get('out');
+  if (out !== undefined) checkOutputPath('out', out, OUTPUTS);
+  const week = readWeek(path);
+  const roster = rosterWeek(week, await loadHighs());
+  if (out) {
+    const ext = extname(out).toLowerCase();
+    if (ext === '.csv') {
+      const { shifts, coverage } = rosterCsv(roster);
+      writeOutput(out, shifts);
+      writeOutput(join(dirname(out), `${basename(out, ext)}-coverage.csv`), coverage);
+    } else writeOutput(out, rosterWorkbook(roster));
+  }
+  const table = briefTable(rosterShiftsTable(roster));
+  const lines = [...rosterSummary(roster), '', textTable({ columns: table.columns, rows: table.rows.slice(0, 20) })];
+  if (table.rows.length > 20)
+    lines.push(`… and ${table.rows.length - 20} more shifts${out ? ` in ${out}` : ' (--out writes them all)'}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

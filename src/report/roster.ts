@@ -1,0 +1,123 @@
+import type { Roster, RosterCoverage, RosterShift } from '../schedule/roster';
+import { tableCsv, tableSheet, workbook } from './files';
+import { breaksText, coverageColumns } from './schedule';
+import { type Column, type ReportTable, tableOf } from './table';
+
+/**
+ * What an analyst sends of a week's roster: one row per person and shift
+ * (dates and times in every row), and the coverage of each interval against
+ * its requirement.
+ */
+
+interface ShiftRow {
+  agent: string;
+  contract: string;
+  shift: RosterShift;
+}
+
+const shiftColumns: Column<ShiftRow>[] = [
+  {
+    key: 'agent',
+    label: 'Agent',
+    unit: 'text',
+    definition: 'the person, as in the agents file',
+    brief: true,
+    value: (r) => r.agent,
+  },
+  {
+    key: 'contract',
+    label: 'Contract',
+    unit: 'text',
+    definition: "the person's contract",
+    brief: true,
+    value: (r) => r.contract,
+  },
+  {
+    key: 'date',
+    label: 'Date',
+    unit: 'text',
+    definition: 'the day the shift starts (YYYY-MM-DD)',
+    brief: true,
+    value: (r) => r.shift.date,
+  },
+  {
+    key: 'template',
+    label: 'Template',
+    unit: 'text',
+    definition: 'the shift template',
+    brief: true,
+    value: (r) => r.shift.template,
+  },
+  {
+    key: 'start',
+    label: 'Start',
+    unit: 'text',
+    definition: 'shift start, local time (YYYY-MM-DD HH:MM)',
+    brief: true,
+    value: (r) => r.shift.start,
+  },
+  {
+    key: 'end',
+    label: 'End',
+    unit: 'text',
+    definition: 'shift end, local time (YYYY-MM-DD HH:MM; may be the next day)',
+    brief: true,
+    value: (r) => r.shift.end,
+  },
+  {
+    key: 'breaks',
+    label: 'Breaks',
+    unit: 'text',
+    definition: 'each break start–end, local time, paid ones marked',
+    brief: true,
+    value: (r) => breaksText(r.shift),
+  },
+  {
+    key: 'paidHours',
+    label: 'Paid hours',
+    unit: 'hours',
+    definition: 'shift length less its unpaid breaks',
+    brief: true,
+    value: (r) => r.shift.paidHours,
+  },
+];
+
+const rosterCoverageColumns: Column<RosterCoverage>[] = [
+  { key: 'date', label: 'Date', unit: 'text', definition: 'the day (YYYY-MM-DD)', brief: true, value: (c) => c.date },
+  ...coverageColumns,
+];
+
+/** Every shift of every person, by person then start. */
+export function rosterShiftsTable(r: Roster): ReportTable {
+  return tableOf(
+    shiftColumns,
+    r.agents.flatMap((a) => a.shifts.map((shift) => ({ agent: a.agent, contract: a.contract, shift }))),
+  );
+}
+
+export const rosterCoverageTable = (r: Roster): ReportTable => tableOf(rosterCoverageColumns, r.coverage);
+
+/** The roster as CSV: shifts, and coverage beside it. */
+export const rosterCsv = (r: Roster) => ({ shifts: tableCsv(rosterShiftsTable(r)), coverage: tableCsv(rosterCoverageTable(r)) });
+
+/** The roster as a workbook: a Roster sheet and a Coverage sheet. */
+export const rosterWorkbook = (r: Roster): Uint8Array =>
+  workbook([tableSheet('Roster', rosterShiftsTable(r)), tableSheet('Coverage', rosterCoverageTable(r))]);
+
+/** The head of the roster's report: hours, people, and what is short. */
+export function rosterSummary(r: Roster): string[] {
+  const working = r.agents.filter((a) => a.shifts.length > 0).length;
+  const hours = (h: number) => Math.round(h).toLocaleString('en-US');
+  const gap =
+    r.gap === null ? 'no cover found' : `the shift counts within ${(100 * r.gap).toFixed(2)} % of the proved bound (${r.status})`;
+  return [
+    `${r.name}: ${working} of ${r.agents.length} people on ${r.agents.reduce((n, a) => n + a.shifts.length, 0)} shifts, ${hours(r.paidHours)} paid hours; the cover asked ${hours(r.coverPaidHours)} h, ${gap}`,
+    r.unassigned.length > 0
+      ? `${r.unassigned.length} shifts of the cover nobody may work (availability, contracts); the coverage below counts only shifts given to people`
+      : 'every shift of the cover is given to a person',
+    r.shortfalls.length > 0
+      ? `short in ${r.shortfalls.length} of ${r.coverage.length} intervals, ${(r.coverage.reduce((s, c) => s + c.short, 0) * (r.intervalMinutes / 60)).toFixed(1)} agent-hours in all; first: ${r.shortfalls.slice(0, 3).join('; ')}`
+      : 'every interval covered',
+    ...(r.contractShortfalls.length > 0 ? [`below a contract minimum: ${r.contractShortfalls.join('; ')}`] : []),
+  ];
+}

@@ -1,0 +1,308 @@
+import type { ShiftTemplate } from '../scenario/schema';
+import type { Agent, Contract } from '../scenario/week';
+import type { ShiftPattern } from './patterns';
+
+/** Who worked what in an earlier roster: agent name → "day/template/start" keys (see `shiftKey`). */
+export type PreviousRoster = Map<string, Set<string>>;
+
+/** What makes two shifts the same for stability: the day, the template and the start (minutes). */
+export const shiftKey = (day: number, template: string, startOfDay: number): string => `${day}/${template}/${startOfDay}`;
+
+export interface Assignment {
+  agent: Agent;
+  contract: Contract;
+  patterns: ShiftPattern[];
+}
+
+/** A day of the horizon: its midnight (minutes after the first's) and its weekday (0 = Monday). */
+export interface HorizonDay {
+  midnight: number;
+  weekday: number;
+}
+
+interface State {
+  agent: Agent;
+  contract: Contract;
+  /** days this agent is given off before any shift is assigned */
+  off: Set<number>;
+  patterns: ShiftPattern[];
+  days: Set<number>;
+  hoursByWeek: number[];
+  daysByWeek: number[];
+  earliestStart: number;
+  latestStart: number;
+}
+
+const weekOf = (day: number) => Math.floor(day / 7);
+
+/** Whether the days of week `w` the agent works, with `day` added, still leave a run of `run` days off in it. */
+function leavesDaysOff(worked: Set<number>, day: number, w: number, horizonDays: number, run: number): boolean {
+  // A week the horizon holds only part of may have its days off outside it.
+  if (run === 0 || 7 * w + 7 > horizonDays) return true;
+  let free = 0;
+  for (let d = 7 * w; d < Math.min(7 * w + 7, horizonDays); d++) {
+    free = worked.has(d) || d === day ? 0 : free + 1;
+    if (free >= run) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `agent` may also work pattern `p`, by every rule of the contract
+ * and the agent's availability on that weekday.
+ */
+function mayWork(s: State, p: ShiftPattern, templates: ShiftTemplate[], days: HorizonDay[]): boolean {
+  const c = s.contract;
+  const template = templates[p.template].name;
+  if (c.templates && !c.templates.includes(template)) return false;
+  const { midnight, weekday } = days[p.day];
+  const window = s.agent.availability[weekday];
+  if (!window || p.start - midnight < window.from || p.end - midnight > window.to) return false;
+  if (s.days.has(p.day) || s.off.has(p.day)) return false;
+  const rest = c.minRestHours * 60;
+  if (s.patterns.some((q) => p.start < q.end + rest && q.start < p.end + rest)) return false;
+  const w = weekOf(p.day);
+  if ((s.daysByWeek[w] ?? 0) + 1 > c.maxDaysPerWeek) return false;
+  if ((s.hoursByWeek[w] ?? 0) + p.paidHours > c.maxPaidHoursPerWeek + 1e-9) return false;
+  let run = 1;
+  for (let d = p.day - 1; s.days.has(d); d--) run++;
+  for (let d = p.day + 1; s.days.has(d); d++) run++;
+  if (run > c.maxConsecutiveDays) return false;
+  if (!leavesDaysOff(s.days, p.day, w, days.length, c.consecutiveDaysOff)) return false;
+  if (c.startWithinMinutes !== undefined && s.patterns.length > 0) {
+    const startOfDay = p.start - midnight;
+    if (Math.max(s.latestStart, startOfDay) - Math.min(s.earliestStart, startOfDay) > c.startWithinMinutes) return false;
+  }
+  return true;
+}
+
+function take(s: State, p: ShiftPattern, days: HorizonDay[]) {
+  const w = weekOf(p.day);
+  const startOfDay = p.start - days[p.day].midnight;
+  s.patterns.push(p);
+  s.days.add(p.day);
+  s.daysByWeek[w] = (s.daysByWeek[w] ?? 0) + 1;
+  s.hoursByWeek[w] = (s.hoursByWeek[w] ?? 0) + p.paidHours;
+  s.earliestStart = Math.min(s.earliestStart, startOfDay);
+  s.latestStart = Math.max(s.latestStart, startOfDay);
+}
+
+/** How far an agent is below the contract's weekly minimums in the week of `day` (days, then hours). */
+const deficit = (s: State, day: number) => {
+  const w = weekOf(day);
+  return [
+    Math.max(0, s.contract.minDaysPerWeek - (s.daysByWeek[w] ?? 0)),
+    Math.max(0, s.contract.minPaidHoursPerWeek - (s.hoursByWeek[w] ?? 0)),
+  ];
+};
+
+function agentStates(agents: Agent[], contracts: Contract[]): State[] {
+  const byName = new Map(contracts.map((c) => [c.name, c]));
+  return agents.map((agent) => ({
+    agent,
+    contract: byName.get(agent.contract) as Contract,
+    off: new Set<number>(),
+    patterns: [],
+    days: new Set<number>(),
+    hoursByWeek: [],
+    daysByWeek: [],
+    earliestStart: Number.POSITIVE_INFINITY,
+    latestStart: Number.NEGATIVE_INFINITY,
+  }));
+}
+
+/** Whether `days` (a bit per day of a block of `length`) holds a run of `run` set bits. */
+function hasRun(bits: number, length: number, run: number): boolean {
+  let count = 0;
+  for (let d = 0; d < length; d++) {
+    count = bits & (1 << d) ? count + 1 : 0;
+    if (count >= run) return true;
+  }
+  return run === 0;
+}
+
+/**
+ * Days off first, as planners set them: each agent (the least available
+ * first) gets, in each week, the days off the contract needs (7 − most
+ * working days, with its run of consecutive days off) on the days where the
+ * people of the same contract are most plentiful against the shifts they
+ * may work. Without it, people handed shifts day by day would spend their
+ * working days early in the week and leave its end uncovered.
+ */
+function chooseDaysOff(states: State[], shifts: ShiftPattern[], templates: ShiftTemplate[], days: HorizonDay[]) {
+  const groups = [...new Set(states.map((s) => s.contract.name))];
+  const group = new Map(groups.map((g, i) => [g, i]));
+  const allows = (g: number, k: number) => {
+    const c = states.find((s) => s.contract.name === groups[g])?.contract;
+    return !c?.templates || c.templates.includes(templates[k].name);
+  };
+  // surplus[g][d]: people of contract g free on day d, less the shifts that day they may work (a shared template split).
+  const surplus = groups.map(() => new Float64Array(days.length));
+  for (const s of states)
+    days.forEach((day, d) => {
+      if (s.agent.availability[day.weekday] !== null) surplus[group.get(s.contract.name) as number][d]++;
+    });
+  for (const p of shifts) {
+    const sharing = groups.filter((_, g) => allows(g, p.template)).length;
+    groups.forEach((_, g) => {
+      if (allows(g, p.template)) surplus[g][p.day] -= 1 / sharing;
+    });
+  }
+  const availableDays = (s: State) => days.filter((day) => s.agent.availability[day.weekday] !== null).length;
+  const order = [...states].sort((a, b) => availableDays(a) - availableDays(b));
+  for (const s of order) {
+    const g = group.get(s.contract.name) as number;
+    for (let w = 0; 7 * w < days.length; w++) {
+      const first = 7 * w;
+      const length = Math.min(7, days.length - first);
+      let unavailable = 0;
+      for (let d = 0; d < length; d++) if (s.agent.availability[days[first + d].weekday] === null) unavailable |= 1 << d;
+      const run = length === 7 ? s.contract.consecutiveDaysOff : 0;
+      const offCount = Math.max(length - s.contract.maxDaysPerWeek, run);
+      let best = -1;
+      let bestScore = Number.NEGATIVE_INFINITY;
+      for (let extra = 0; extra < 1 << length; extra++) {
+        if (extra & unavailable) continue;
+        const off = extra | unavailable;
+        const count = popCount(off);
+        if (count < offCount || (count > offCount && extra !== 0) || !hasRun(off, length, run)) continue;
+        let score = 0;
+        for (let d = 0; d < length; d++) if (extra & (1 << d)) score += surplus[g][first + d];
+        if (score > bestScore) {
+          best = extra;
+          bestScore = score;
+        }
+      }
+      if (best < 0) continue;
+      for (let d = 0; d < length; d++)
+        if (best & (1 << d)) {
+          s.off.add(first + d);
+          surplus[g][first + d]--;
+        }
+    }
+  }
+}
+
+const popCount = (bits: number) => {
+  let n = 0;
+  for (let b = bits; b; b &= b - 1) n++;
+  return n;
+};
+
+/** Lexicographic: the first score that differs decides. */
+function better(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] > b[i];
+  return false;
+}
+
+/**
+ * Gives each shift to a person, in order of start (the longer shift first
+ * at the same start): among those who may work it, the one who worked it in
+ * the previous roster, then the one furthest below the contract's weekly
+ * minimum days and hours, then the one with the fewest days so far, then
+ * the first in the agents file, so the same input gives the same roster.
+ * Shifts nobody may work come back unassigned, never dropped silently.
+ * Then each agent still below a weekly minimum gets, while one fits, the
+ * candidate shift that covers most of what is still short (the least paid
+ * first at a tie): a contract's minimum is paid for whether needed or not.
+ */
+export function assignShifts(
+  shifts: ShiftPattern[],
+  input: {
+    agents: Agent[];
+    contracts: Contract[];
+    templates: ShiftTemplate[];
+    days: HorizonDay[];
+    /** days off already chosen (by the covering model's tours), by agent name; the others' are chosen here */
+    off?: Map<string, Set<number>>;
+    /** every pattern an agent below a minimum may be given */
+    candidates: ShiftPattern[];
+    /** whole agents each interval needs on the phones */
+    required: number[];
+    previous?: PreviousRoster;
+  },
+): { assignments: Assignment[]; unassigned: ShiftPattern[] } {
+  const { templates, days } = input;
+  const previous = input.previous ?? new Map();
+  const states = agentStates(input.agents, input.contracts);
+  for (const s of states) for (const d of input.off?.get(s.agent.name) ?? []) s.off.add(d);
+  chooseDaysOff(
+    states.filter((s) => !input.off?.has(s.agent.name)),
+    shifts,
+    templates,
+    days,
+  );
+  const order = [...shifts].sort((a, b) => a.start - b.start || b.end - a.end || a.template - b.template);
+  const unassigned: ShiftPattern[] = [];
+  days.forEach((_, d) => {
+    const today = order.filter((p) => p.day === d);
+    // Who may work each shift, the preferred first: it in the previous roster, furthest below a minimum, fewest days.
+    const candidates = today.map((p) => {
+      const key = shiftKey(p.day, templates[p.template].name, p.start - days[p.day].midnight);
+      const scored = states.flatMap((s) => {
+        if (!mayWork(s, p, templates, days)) return [];
+        const [missingDays, missingHours] = deficit(s, p.day);
+        return [{ s, score: [previous.get(s.agent.name)?.has(key) ? 1 : 0, missingDays, missingHours, -s.days.size] }];
+      });
+      return scored.sort((a, b) => (better(a.score, b.score) ? -1 : better(b.score, a.score) ? 1 : 0)).map((x) => x.s);
+    });
+    // The most shifts of the day worked, one each (augmenting paths, Kuhn): a greedy pass would leave
+    // shifts open that a swap could fill.
+    const shiftOf = new Map<State, number>();
+    const place = (i: number, seen: Set<State>): boolean => {
+      for (const s of candidates[i]) {
+        if (seen.has(s)) continue;
+        seen.add(s);
+        const other = shiftOf.get(s);
+        if (other === undefined || place(other, seen)) {
+          shiftOf.set(s, i);
+          return true;
+        }
+      }
+      return false;
+    };
+    const placed = today.map((_, i) => place(i, new Set()));
+    for (const [s, i] of [...shiftOf].sort((a, b) => a[1] - b[1])) take(s, today[i], days);
+    today.forEach((p, i) => {
+      if (!placed[i] && ![...shiftOf.values()].includes(i)) unassigned.push(p);
+    });
+  });
+  const short = Float64Array.from(input.required);
+  for (const s of states)
+    for (const p of s.patterns)
+      p.coverage.forEach((share, k) => {
+        short[p.firstInterval + k] -= share;
+      });
+  for (const s of states) {
+    for (let w = 0; 7 * w < days.length; w++) {
+      for (;;) {
+        const [missingDays, missingHours] = deficit(s, 7 * w);
+        if (missingDays === 0 && missingHours === 0) break;
+        let pick: ShiftPattern | null = null;
+        let pickScore: number[] = [];
+        for (const p of input.candidates) {
+          if (weekOf(p.day) !== w || !mayWork(s, p, templates, days)) continue;
+          const useful = p.coverage.reduce((sum, share, k) => sum + Math.min(share, Math.max(0, short[p.firstInterval + k])), 0);
+          const score = [useful, -p.paidHours];
+          if (pick === null || better(score, pickScore)) {
+            pick = p;
+            pickScore = score;
+          }
+        }
+        if (!pick) break;
+        take(s, pick, days);
+        pick.coverage.forEach((share, k) => {
+          short[(pick as ShiftPattern).firstInterval + k] -= share;
+        });
+      }
+    }
+  }
+  return {
+    assignments: states.map((s) => ({
+      agent: s.agent,
+      contract: s.contract,
+      patterns: [...s.patterns].sort((a, b) => a.start - b.start),
+    })),
+    unassigned,
+  };
+}

@@ -1,0 +1,307 @@
+import type { Highs } from 'highs';
+import { planDay } from '../plan/plan';
+import { addDays, clockOf, minutesOf } from '../scenario/day';
+import type { ShiftTemplate } from '../scenario/schema';
+import { type Agent, type Contract, type Week, weekdayOf } from '../scenario/week';
+import { assignShifts, type HorizonDay, type PreviousRoster } from './assign';
+import { coveringModel, type ExtraColumn, type ShiftCap } from './model';
+import { defaultTemplates, type ShiftPattern, shiftPatterns, type Timeline } from './patterns';
+import { searchCover } from './search';
+import { absenceOf, type ScheduleStatus, shiftRequirement } from './solve';
+
+/** One shift of one person: the date it starts on, and its times as local "YYYY-MM-DD HH:MM" (an end may fall on the next day). */
+export interface RosterShift {
+  date: string;
+  template: string;
+  start: string;
+  end: string;
+  breaks: { start: string; end: string; paid: boolean }[];
+  paidHours: number;
+}
+
+export interface AgentRoster {
+  agent: string;
+  contract: string;
+  shifts: RosterShift[];
+  paidHours: number;
+}
+
+export interface RosterCoverage {
+  date: string;
+  start: string;
+  /** agents needed on the phones, inflated for absence (whole agents) */
+  required: number;
+  /** agents the assigned shifts put on the phones (breaks taken out) */
+  scheduled: number;
+  short: number;
+}
+
+export interface Roster {
+  name: string;
+  /** how the covering search ended (see ScheduleStatus); its gap and bound are those of the shift counts */
+  status: ScheduleStatus;
+  gap: number | null;
+  bound: number | null;
+  /** paid hours of the shifts the covering chose, and of those given to people (the latter adds contract minimums) */
+  coverPaidHours: number;
+  paidHours: number;
+  agents: AgentRoster[];
+  /** shifts the cover needs that nobody may work (availability, contracts) */
+  unassigned: RosterShift[];
+  coverage: RosterCoverage[];
+  /** intervals short after assignment, with the agent-hours missing */
+  shortfalls: string[];
+  /** agents below a weekly minimum of their contract */
+  contractShortfalls: string[];
+  templates: ShiftTemplate[];
+  intervalMinutes: number;
+}
+
+/** The week's intervals on one timeline: each day's open intervals, minutes after the first day's midnight. */
+export function weekTimeline(week: Week): { timeline: Timeline; slots: { day: number; start: string }[] } {
+  const grid = week.days[0].intervalMinutes;
+  const starts: number[] = [];
+  const slots: { day: number; start: string }[] = [];
+  week.days.forEach((s, d) => {
+    const open = minutesOf(s.day.open);
+    for (let t = open; t + grid <= minutesOf(s.day.close); t += grid) {
+      starts.push(d * 1_440 + t);
+      slots.push({ day: d, start: clockOf(t) });
+    }
+  });
+  return { timeline: { starts, grid, midnights: week.days.map((_, d) => d * 1_440) }, slots };
+}
+
+/** A days-off pattern of the people of one contract and availability: `on` has a bit per working day. */
+interface Tour {
+  agents: Agent[];
+  on: number;
+  column: number;
+}
+
+/** Every set of working days (bits) within `available` that the contract allows over a horizon of `length` ≤ 7 days. */
+function workingDays(c: Contract, available: number, length: number): number[] {
+  const runs = (bits: number) => {
+    let longest = 0;
+    let run = 0;
+    for (let d = 0; d < length; d++) {
+      run = bits & (1 << d) ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    return longest;
+  };
+  const count = (bits: number) => [...Array(length).keys()].filter((d) => bits & (1 << d)).length;
+  const all = (1 << length) - 1;
+  const fewest = Math.min(c.minDaysPerWeek, count(available));
+  const sets: number[] = [];
+  for (let on = 0; on <= all; on++) {
+    if ((on & ~available) !== 0) continue;
+    const n = count(on);
+    if (n < fewest || n > c.maxDaysPerWeek || runs(on) > c.maxConsecutiveDays) continue;
+    if (length === 7 && runs(all & ~on) < c.consecutiveDaysOff) continue;
+    sets.push(on);
+  }
+  return sets;
+}
+
+const eligible = (agent: Agent, contract: Contract, p: ShiftPattern, templates: ShiftTemplate[], days: HorizonDay[]) => {
+  const w = agent.availability[days[p.day].weekday];
+  const { midnight } = days[p.day];
+  return (
+    w !== null &&
+    p.start - midnight >= w.from &&
+    p.end - midnight <= w.to &&
+    (!contract.templates || contract.templates.includes(templates[p.template].name))
+  );
+};
+
+/**
+ * Rosters a week: the shift counts that cover every interval's requirement
+ * (the day's plan, inflated for absence) at the fewest paid hours, as the
+ * day's schedule does but over the whole horizon, so shifts may cross
+ * midnight, and capped by the people who can work each template on each
+ * day; then each shift goes to a person (assignShifts). What people cannot
+ * cover is reported interval by interval.
+ */
+export function rosterWeek(
+  week: Week,
+  highs: Highs,
+  options: { previous?: PreviousRoster; timeLimitSeconds?: number } = {},
+): Roster {
+  const templates = week.shifts?.templates ?? defaultTemplates(week.days[0]);
+  const { timeline, slots } = weekTimeline(week);
+  const days: HorizonDay[] = week.days.map((s, d) => ({ midnight: d * 1_440, weekday: weekdayOf(s.day.date) }));
+  const required = week.days.flatMap((s) => {
+    const absence = week.shifts?.absenceShrinkage ?? absenceOf(s);
+    return shiftRequirement(s, planDay(s)).map((r) => Math.ceil(r / (1 - absence) - 1e-9));
+  });
+  const contracts = new Map(week.contracts.map((c) => [c.name, c]));
+  const people = week.agents.map((a) => ({ agent: a, contract: contracts.get(a.contract) as Contract }));
+  // Only patterns someone may work; a cap per day and template of the people who may work it there.
+  const patterns = shiftPatterns(timeline, templates).filter((p) =>
+    people.some(({ agent, contract }) => eligible(agent, contract, p, templates, days)),
+  );
+  const caps: ShiftCap[] = [];
+  days.forEach((_, d) => {
+    caps.push({
+      of: (p) => p.day === d,
+      upper: people.filter(({ agent }) => agent.availability[days[d].weekday] !== null).length,
+    });
+    templates.forEach((_, k) => {
+      const group = patterns.filter((p) => p.day === d && p.template === k);
+      if (group.length === 0) return;
+      const upper = people.filter(({ agent, contract }) =>
+        group.some((p) => eligible(agent, contract, p, templates, days)),
+      ).length;
+      caps.push({ of: (p) => p.day === d && p.template === k, upper });
+    });
+  });
+  const weeks = Math.ceil(days.length / 7);
+  caps.push({ of: () => true, upper: people.reduce((sum, { contract }) => sum + contract.maxDaysPerWeek * weeks, 0) });
+  // Templates only one contract works are capped by that contract's people: their days, hours, and each day the
+  // people of the contract at work there, by days-off patterns chosen in the same model (tour scheduling).
+  const tours: Tour[] = [];
+  const extra: ExtraColumn[] = [];
+  for (const c of week.contracts) {
+    const only = new Set(
+      templates.flatMap((t, k) =>
+        week.contracts.every((other) => other === c || (other.templates !== undefined && !other.templates.includes(t.name))) &&
+        (!c.templates || c.templates.includes(t.name))
+          ? [k]
+          : [],
+      ),
+    );
+    const staff = people.filter((x) => x.contract === c);
+    if (only.size === 0 || staff.length === 0) continue;
+    const of = (p: ShiftPattern) => only.has(p.template);
+    caps.push({ of, upper: staff.length * c.maxDaysPerWeek * weeks });
+    caps.push({ of, upper: staff.length * c.maxPaidHoursPerWeek * weeks, hours: true });
+    if (days.length > 7) continue;
+    const dayCap = caps.length;
+    days.forEach((_, d) => {
+      caps.push({ of: (p) => p.day === d && only.has(p.template), upper: 0 });
+    });
+    // People of the same availability are interchangeable: one group of tours each.
+    const byAvailability = new Map<string, Agent[]>();
+    for (const { agent } of staff) {
+      const key = JSON.stringify(agent.availability);
+      byAvailability.set(key, [...(byAvailability.get(key) ?? []), agent]);
+    }
+    for (const agents of byAvailability.values()) {
+      const mask = days.reduce((m, day, d) => (agents[0].availability[day.weekday] !== null ? m | (1 << d) : m), 0);
+      const headCount = caps.length;
+      caps.push({ of: () => false, upper: agents.length });
+      for (const on of workingDays(c, mask, days.length)) {
+        tours.push({ agents, on, column: extra.length });
+        extra.push({
+          upper: agents.length,
+          caps: [...days.keys()]
+            .flatMap((d): [number, number][] => (on & (1 << d) ? [[dayCap + d, -1]] : []))
+            .concat([[headCount, 1]]),
+        });
+      }
+    }
+  }
+  const peopleHours = people.reduce((sum, { contract }) => sum + contract.maxPaidHoursPerWeek * weeks, 0);
+  const maxPaidHours = Math.min(week.shifts?.maxPaidHours ?? Number.POSITIVE_INFINITY, peopleHours);
+  const timeLimitSeconds = options.timeLimitSeconds ?? week.timeLimitSeconds;
+  const model = coveringModel(patterns, templates, required, maxPaidHours, caps, extra);
+  const solved = searchCover(highs, model, timeLimitSeconds);
+  const chosen: ShiftPattern[] = [];
+  if (solved)
+    patterns.forEach((p, j) => {
+      for (let k = 0; k < solved.values[j]; k++) chosen.push(p);
+    });
+  // Each agent of a tour group takes one of the tours the model chose; their other days are off.
+  const off = new Map<string, Set<number>>();
+  if (solved) {
+    const taken = new Map<Agent[], number>();
+    for (const t of tours) {
+      const count = solved.values[model.patterns + required.length + t.column];
+      for (let k = 0; k < count; k++) {
+        const agent = t.agents[taken.get(t.agents) ?? 0];
+        taken.set(t.agents, (taken.get(t.agents) ?? 0) + 1);
+        if (agent) off.set(agent.name, new Set([...days.keys()].filter((d) => !(t.on & (1 << d)))));
+      }
+    }
+  }
+  const { assignments, unassigned } = assignShifts(chosen, {
+    off,
+    agents: week.agents,
+    contracts: week.contracts,
+    templates,
+    days,
+    candidates: patterns,
+    required,
+    previous: options.previous,
+  });
+  const at = (minutes: number) => {
+    const day = Math.floor(minutes / 1_440);
+    return `${addDays(week.days[0].day.date, day)} ${clockOf(minutes - day * 1_440)}`;
+  };
+  const describe = (p: ShiftPattern): RosterShift => {
+    const t = templates[p.template];
+    return {
+      date: week.days[p.day].day.date,
+      template: t.name,
+      start: at(p.start),
+      end: at(p.end),
+      breaks: p.breaks.map(([b0, b1], k) => ({ start: at(b0), end: at(b1), paid: t.breaks[k].paid })),
+      paidHours: p.paidHours,
+    };
+  };
+  const scheduled = new Float64Array(required.length);
+  for (const a of assignments)
+    for (const p of a.patterns)
+      p.coverage.forEach((share, k) => {
+        scheduled[p.firstInterval + k] += share;
+      });
+  const coverage = slots.map(({ day, start }, i) => ({
+    date: week.days[day].day.date,
+    start,
+    required: required[i],
+    scheduled: scheduled[i],
+    short: Math.max(0, required[i] - scheduled[i]),
+  }));
+  const hours = timeline.grid / 60;
+  const agents = assignments.map((a) => ({
+    agent: a.agent.name,
+    contract: a.contract.name,
+    shifts: a.patterns.map(describe),
+    paidHours: a.patterns.reduce((sum, p) => sum + p.paidHours, 0),
+  }));
+  const contractShortfalls = assignments.flatMap((a) =>
+    Array.from({ length: weeks }, (_, w) => {
+      const inWeek = a.patterns.filter((p) => Math.floor(p.day / 7) === w);
+      const worked = inWeek.length;
+      const paid = inWeek.reduce((sum, p) => sum + p.paidHours, 0);
+      const problems = [
+        worked < a.contract.minDaysPerWeek ? `${worked} days, the contract needs at least ${a.contract.minDaysPerWeek}` : '',
+        paid < a.contract.minPaidHoursPerWeek - 1e-9
+          ? `${paid} paid hours, the contract needs at least ${a.contract.minPaidHoursPerWeek}`
+          : '',
+      ].filter((x) => x !== '');
+      return problems.length > 0 ? `${a.agent.name} (${a.contract.name}), week ${w + 1}: ${problems.join('; ')}` : '';
+    }).filter((x) => x !== ''),
+  );
+  return {
+    name: week.name,
+    status: solved ? (solved.stop === 'proved' ? 'optimal' : solved.stop) : 'infeasible',
+    gap: solved ? (solved.objective > 0 ? (solved.objective - solved.bound) / solved.objective : 0) : null,
+    bound: solved?.bound ?? null,
+    coverPaidHours: chosen.reduce((sum, p) => sum + p.paidHours, 0),
+    paidHours: agents.reduce((sum, a) => sum + a.paidHours, 0),
+    agents,
+    unassigned: unassigned.map(describe),
+    coverage,
+    shortfalls: coverage
+      .filter((c) => c.short > 1e-6)
+      .map(
+        (c) =>
+          `${c.date} ${c.start}: short by ${c.short.toFixed(1)} agents on the phones (${(c.short * hours).toFixed(2)} agent-hours)`,
+      ),
+    contractShortfalls,
+    templates,
+    intervalMinutes: timeline.grid,
+  };
+}

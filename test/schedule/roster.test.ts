@@ -1,0 +1,207 @@
+import { readFileSync } from 'node:fs';
+import loadHighs from 'highs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rosterCsv } from '../../src/report/roster';
+import { parseCsv } from '../../src/scenario';
+import { parseWeek, type Week } from '../../src/scenario/week';
+import { type Roster, rosterWeek } from '../../src/schedule/roster';
+
+const file = (path: string) => readFileSync(new URL(`../../scenarios/${path}`, import.meta.url), 'utf8');
+const weekJson = () => JSON.parse(file('weeks/christmas-week.json'));
+const base = () => JSON.parse(file('christmas-eve.json'));
+const agentsCsv = () => file('weeks/christmas-week.agents.csv');
+
+function bundledWeek(): Week {
+  const parsed = parseWeek(weekJson(), base(), agentsCsv());
+  if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  return parsed.week;
+}
+
+/** Minutes after 2026-12-21 00:00 of a local "YYYY-MM-DD HH:MM". */
+const minute = (text: string) => {
+  const [date, clock] = text.split(' ');
+  const days = (Date.parse(`${date}T00:00:00Z`) - Date.parse('2026-12-21T00:00:00Z')) / 86_400_000;
+  const [h, m] = clock.split(':').map(Number);
+  return days * 1_440 + h * 60 + m;
+};
+
+/** Rows of a CSV export as records keyed by its header. */
+const records = (csv: string): Record<string, string>[] => {
+  const [header, ...rows] = parseCsv(csv.replace(/^\uFEFF/, ''));
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+};
+
+let highs: Awaited<ReturnType<typeof loadHighs>>;
+let week: Week;
+let roster: Roster;
+beforeAll(async () => {
+  highs = await loadHighs();
+  week = bundledWeek();
+  roster = rosterWeek(week, highs);
+}, 120_000);
+
+describe('a week rostered to named people (scenarios/weeks/christmas-week.json)', () => {
+  it('holds every rule when recomputed from the exported clock times alone', () => {
+    const { shifts, coverage } = rosterCsv(roster);
+    const rows = records(shifts).map((r) => ({
+      agent: r.agent,
+      date: r.date,
+      template: r.template,
+      paidHours: r.paidHours,
+      from: minute(r.start),
+      to: minute(r.end),
+      breaks: r.breaks
+        ? r.breaks.split('; ').map((b) => {
+            const paid = b.endsWith(' (paid)');
+            const [s, e] = b.replace(' (paid)', '').split('–');
+            return { from: minute(s), to: minute(e), paid };
+          })
+        : [],
+    }));
+    expect(rows.length).toBeGreaterThan(1_000);
+    const agents = new Map(week.agents.map((a) => [a.name, a]));
+    const contracts = new Map(week.contracts.map((c) => [c.name, c]));
+    const templates = new Map((week.shifts?.templates ?? []).map((t) => [t.name, t]));
+    const byAgent = new Map<string, typeof rows>();
+    for (const r of rows) byAgent.set(r.agent, [...(byAgent.get(r.agent) ?? []), r]);
+    let crossesMidnight = 0;
+    for (const [name, own] of byAgent) {
+      const agent = agents.get(name);
+      const contract = contracts.get(agent?.contract ?? '');
+      if (!agent || !contract) throw new Error(`unknown agent or contract in row of ${name}`);
+      own.sort((a, b) => a.from - b.from);
+      const dayOf = (r: (typeof own)[number]) => Math.floor(minute(`${r.date} 00:00`) / 1_440);
+      const worked = new Set(own.map(dayOf));
+      expect(worked.size).toBe(own.length); // one shift a day
+      expect(worked.size).toBeLessThanOrEqual(contract.maxDaysPerWeek);
+      let paid = 0;
+      own.forEach((r, k) => {
+        const t = templates.get(r.template);
+        if (!t) throw new Error(`unknown template ${r.template}`);
+        if (contract.templates) expect(contract.templates).toContain(r.template);
+        expect(r.to - r.from).toBe(t.lengthMinutes);
+        const startOfDay = r.from - dayOf(r) * 1_440;
+        expect(startOfDay).toBeGreaterThanOrEqual(Number(t.earliestStart.slice(0, 2)) * 60 + Number(t.earliestStart.slice(3)));
+        expect(startOfDay).toBeLessThanOrEqual(Number(t.latestStart.slice(0, 2)) * 60 + Number(t.latestStart.slice(3)));
+        expect(r.breaks).toHaveLength(t.breaks.length);
+        r.breaks.forEach((b, i) => {
+          expect(b.to - b.from).toBe(t.breaks[i].minutes);
+          expect(b.from - r.from).toBeGreaterThanOrEqual(t.breaks[i].earliestAfterMinutes);
+          expect(b.from - r.from).toBeLessThanOrEqual(t.breaks[i].latestAfterMinutes);
+          expect(b.paid).toBe(t.breaks[i].paid);
+        });
+        const unpaid = r.breaks.filter((b) => !b.paid).reduce((s, b) => s + b.to - b.from, 0);
+        expect(Number(r.paidHours)).toBeCloseTo((r.to - r.from - unpaid) / 60, 9);
+        paid += (r.to - r.from - unpaid) / 60;
+        const window = agent.availability[(new Date(`${r.date}T00:00:00Z`).getUTCDay() + 6) % 7];
+        expect(window).not.toBeNull();
+        expect(startOfDay).toBeGreaterThanOrEqual(window?.from ?? 0);
+        expect(r.to - dayOf(r) * 1_440).toBeLessThanOrEqual(window?.to ?? 0);
+        if (k > 0) expect(r.from - own[k - 1].to).toBeGreaterThanOrEqual(contract.minRestHours * 60);
+        if (r.to > (dayOf(r) + 1) * 1_440) crossesMidnight++;
+      });
+      expect(paid).toBeLessThanOrEqual(contract.maxPaidHoursPerWeek + 1e-9);
+      let run = 0;
+      let longestOff = 0;
+      let off = 0;
+      for (let d = 0; d < 7; d++) {
+        run = worked.has(d) ? run + 1 : 0;
+        off = worked.has(d) ? 0 : off + 1;
+        expect(run).toBeLessThanOrEqual(contract.maxConsecutiveDays);
+        longestOff = Math.max(longestOff, off);
+      }
+      expect(longestOff).toBeGreaterThanOrEqual(contract.consecutiveDaysOff);
+      if (contract.startWithinMinutes !== undefined) {
+        const starts = own.map((r) => r.from - dayOf(r) * 1_440);
+        expect(Math.max(...starts) - Math.min(...starts)).toBeLessThanOrEqual(contract.startWithinMinutes);
+      }
+      const below = own.length < contract.minDaysPerWeek || paid < contract.minPaidHoursPerWeek - 1e-9;
+      expect(roster.contractShortfalls.some((s) => s.startsWith(`${name} (`))).toBe(below);
+    }
+    expect(crossesMidnight).toBeGreaterThan(0); // night shifts run into the next day
+
+    // Coverage of every interval, from the clock times: on the phones = in the shift, not on a break.
+    const cover = records(coverage);
+    expect(cover).toHaveLength(7 * 96);
+    for (const c of cover) {
+      const from = minute(`${c.date} ${c.start}`);
+      const to = from + 15;
+      const overlap = (a: number, b: number) => Math.max(0, Math.min(to, b) - Math.max(from, a));
+      const scheduled = rows.reduce(
+        (sum, r) => sum + (overlap(r.from, r.to) - r.breaks.reduce((s, b) => s + overlap(b.from, b.to), 0)) / 15,
+        0,
+      );
+      expect(Number(c.scheduled)).toBeCloseTo(scheduled, 9);
+      expect(Number(c.short)).toBeCloseTo(Math.max(0, Number(c.required) - scheduled), 9);
+    }
+    const shortHours = cover.reduce((s, c) => s + Number(c.short) / 4, 0);
+    expect(roster.shortfalls.length).toBe(cover.filter((c) => Number(c.short) > 1e-6).length);
+    expect(shortHours).toBeGreaterThan(0); // Christmas Eve asks for more than 300 people can give, and it says so
+  });
+
+  it('is the same roster on every run (work limits, not the clock)', () => {
+    const again = rosterWeek(bundledWeek(), highs);
+    expect(rosterCsv(again)).toEqual(rosterCsv(roster));
+    expect(roster.status).not.toBe('time limit');
+    expect(roster.gap).toBeLessThan(0.01);
+  });
+});
+
+describe('week files and agents files that are wrong say where', () => {
+  const errors = (raw: unknown, agents = agentsCsv()) => {
+    const parsed = parseWeek(raw, base(), agents);
+    return parsed.ok ? [] : parsed.errors.map((e) => `${e.path}: ${e.message}`);
+  };
+
+  it('days that are not consecutive, or whose patch breaks the scenario', () => {
+    const w = weekJson();
+    w.days[2].patch.day.date = '2026-12-30';
+    expect(errors(w)).toEqual([
+      'days[2].patch.day.date: must be 2026-12-23, the day after days[1] (the days of a week are consecutive), got "2026-12-30"',
+      'days[3].patch.day.date: must be 2026-12-31, the day after days[2] (the days of a week are consecutive), got "2026-12-24"',
+    ]);
+    w.days[2].patch.day.date = '2026-12-23';
+    w.days[3].patch.intervalMinutes = 30;
+    expect(errors(w)).toEqual([
+      'days[3].patch → demand.profile: must have one value per interval (48 from 00:00 to 24:00), got 96',
+    ]);
+  });
+
+  it('contracts whose rules contradict each other or name no template', () => {
+    const w = weekJson();
+    w.contracts[0].minDaysPerWeek = 6;
+    w.contracts[1].templates = ['Nonexistent'];
+    w.contracts[2].consecutiveDaysOff = 3;
+    const e = errors(w);
+    expect(e).toEqual(
+      expect.arrayContaining([
+        'contracts[0].minDaysPerWeek: must be at most maxDaysPerWeek (5), got 6',
+        expect.stringMatching(/^contracts\[1\]\.templates\[0\]: no shift template is named "Nonexistent"/),
+        'contracts[2].consecutiveDaysOff: at most 2 with maxDaysPerWeek 5 (7 days a week), got 3',
+      ]),
+    );
+  });
+
+  it('agents rows with a bad window, an unknown contract, a repeated name, or a bad header', () => {
+    const lines = agentsCsv().split('\n');
+    lines[2] = lines[2].replace(/,any,/, ',25:00-08:00,');
+    lines[3] = lines[3].replace('Full-time', 'Freelance');
+    lines[4] = `${lines[1].split(',')[0]}${lines[4].slice(lines[4].indexOf(','))}`;
+    const e = errors(weekJson(), lines.join('\n'));
+    expect(e).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^agents row 3, \w{3}: must be a window HH:MM-HH:MM, any, or empty for not available, got "25:00-08:00"/,
+        ),
+        expect.stringMatching(
+          /^agents row 4, contract: must be one of the week's contracts \(Full-time, Part-time, Nights\), got "Freelance"/,
+        ),
+        expect.stringMatching(/^agents row 5, name: ".+" is on an earlier row; names must differ/),
+      ]),
+    );
+    expect(errors(weekJson(), 'who,what\nx,y')).toEqual([
+      expect.stringMatching(/^agents row 1: the header must be name,contract,mon/),
+    ]);
+    expect(errors(weekJson(), 'name,contract,mon,tue,wed,thu,fri,sat,sun\n')).toEqual(['agents: the file lists no agents']);
+  });
+});
