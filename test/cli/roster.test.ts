@@ -1,0 +1,41 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { wfm } from './run';
+
+const week = new URL('../../scenarios/weeks/christmas-week.json', import.meta.url).pathname;
+
+describe('wfm roster', () => {
+  it('rosters the bundled week to its people and writes every shift and the coverage', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wfm-roster-'));
+    const run = wfm(['roster', week, '--out', join(dir, 'week.csv')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^Christmas week 2026: \d+ of 300 people on \d+ shifts, [\d,]+ paid hours; the cover asked [\d,]+ h, the shift counts within [\d.]+ % of the proved bound/,
+    );
+    expect(run.stdout).toMatch(/short in \d+ of 672 intervals, [\d.]+ agent-hours in all; first: 2026-12-21 00:00: short by/);
+    const shifts = readFileSync(join(dir, 'week.csv'), 'utf8');
+    expect(shifts.startsWith('\ufeffagent,contract,date,template,start,end,breaks,paidHours\r\n')).toBe(true);
+    expect(readFileSync(join(dir, 'week-coverage.csv'), 'utf8').trim().split('\r\n')).toHaveLength(1 + 7 * 96);
+
+    expect(wfm(['roster', week, '--out', join(dir, 'week.xlsx')]).code).toBe(0);
+    const sheet = strFromU8(unzipSync(readFileSync(join(dir, 'week.xlsx')))['xl/worksheets/sheet1.xml']);
+    expect(sheet).toContain('Paid hours (h)');
+  });
+
+  it('refuses a week file that is wrong with exit 2 and one line naming the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wfm-roster-'));
+    const raw = JSON.parse(readFileSync(week, 'utf8'));
+    raw.base = new URL('../../scenarios/christmas-eve.json', import.meta.url).pathname;
+    raw.agents = new URL('../../scenarios/weeks/christmas-week.agents.csv', import.meta.url).pathname;
+    raw.contracts[0].maxDaysPerWeek = 9;
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(raw));
+    const run = wfm(['roster', join(dir, 'bad.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/contracts\[0\]\.maxDaysPerWeek: must be a whole number from 0 to 7 \(days\), got 9/);
+    expect(wfm(['roster', join(dir, 'missing.json')]).code).toBe(2);
+  });
+});
