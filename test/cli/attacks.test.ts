@@ -157,6 +157,7 @@ describe('wfm help', () => {
       'compare',
       'staff',
       'schedule',
+      'roster',
       'forecast',
       'convert',
       'validate',
