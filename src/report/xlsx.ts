@@ -57,7 +57,26 @@ function sheetXml(rows: Sheet['rows']): string {
     })
     .join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`;
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${rows.length > 1 ? FROZEN_HEADER : ''}${columnWidths(rows)}<sheetData>${body}</sheetData></worksheet>`;
+}
+
+/** The header row stays in view while the rows scroll. */
+const FROZEN_HEADER =
+  '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>';
+
+/** Rows whose texts size the columns: enough to see the widths, few enough for a large export. */
+const WIDTH_ROWS = 1_000;
+
+/** Each column as wide as its longest text among the first rows (in characters, 8 to 60), so nothing opens cut off. */
+function columnWidths(rows: Sheet['rows']): string {
+  const widths: number[] = [];
+  for (const row of rows.slice(0, WIDTH_ROWS))
+    row.forEach((v, c) => {
+      const length = v === null ? 0 : typeof v === 'number' ? String(v).length : Math.min(v.length, 60);
+      widths[c] = Math.max(widths[c] ?? 8, Math.min(60, length + 2));
+    });
+  if (widths.length === 0) return '';
+  return `<cols>${widths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`;
 }
 
 /**

@@ -121,6 +121,27 @@ describe('XLSX export', () => {
     );
   });
 
+  it('freezes the header row and sizes each column to its longest text (8 to 60 characters)', async () => {
+    const book = xlsx([
+      {
+        name: 'Roster',
+        rows: [
+          ['agent', 'start', 'breaks'],
+          ['Oliver Clarke', '2026-12-21 11:30', 'x'.repeat(200)],
+          ['Al', 12345678901234, null],
+        ],
+      },
+      { name: 'Empty', rows: [] },
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(book) as unknown as ExcelJS.Buffer);
+    const [roster, empty] = workbook.worksheets;
+    expect(roster.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, topLeftCell: 'A2' });
+    expect([1, 2, 3].map((c) => roster.getColumn(c).width)).toEqual([15, 18, 60]);
+    expect(empty.views ?? []).toEqual([]);
+    expect(strFromU8(unzipSync(book)['xl/worksheets/sheet2.xml'])).not.toContain('<cols>');
+  });
+
   it('cuts a text longer than a cell holds (32,767 characters) without splitting a character', async () => {
     const long = `${'x'.repeat(32_766)}😀tail`;
     const [sheet] = await open(xlsx([{ name: 'Long', rows: [[long]] }]));
