@@ -331,8 +331,8 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
     args: 'WEEK',
     flags: [
       outFlag(
-        'a path ending in .csv or .xlsx, in an existing folder',
-        'write every shift of every person: .csv (plus NAME-coverage.csv), .xlsx (Roster and Coverage sheets)',
+        'a path ending in .csv, .xlsx or .ics, in an existing folder',
+        'write every shift of every person: .csv (plus NAME-coverage.csv), .xlsx (Roster and Coverage sheets), .ics (one calendar per person, NAME-Person-Name.ics)',
       ),
     ],
     example: 'wfm roster scenarios/weeks/christmas-week.json --out out/roster.csv',

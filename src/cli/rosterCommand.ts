@@ -1,6 +1,7 @@
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import loadHighs from 'highs';
-import { rosterCsv, rosterShiftsTable, rosterSummary, rosterWorkbook } from '../report/roster';
+import { machineTimeZone } from '../report/ics';
+import { rosterCalendars, rosterCsv, rosterShiftsTable, rosterSummary, rosterWorkbook } from '../report/roster';
 import { briefTable } from '../report/table';
 import { textTable } from '../report/terminal';
 import { formatScenarioError } from '../scenario';
@@ -10,7 +11,7 @@ import { commandSpec } from './commands';
 import { checkOutputPath, readTextFile, writeOutput } from './files';
 import { parseFlags, positionals, UsageError } from './flags';
 
-const OUTPUTS = ['.csv', '.xlsx'];
+const OUTPUTS = ['.csv', '.xlsx', '.ics'];
 
 const readJson = (path: string, what: string): unknown => {
   const text = readTextFile(path, what);
@@ -47,7 +48,22 @@ export async function rosterCommand(argv: string[]): Promise<void> {
       const { shifts, coverage } = rosterCsv(roster);
       writeOutput(out, shifts);
       writeOutput(join(dirname(out), `${basename(out, ext)}-coverage.csv`), coverage);
-    } else writeOutput(out, rosterWorkbook(roster));
+    } else if (ext === '.xlsx') writeOutput(out, rosterWorkbook(roster));
+    else {
+      // One file per person, named after them (only letters, digits and dashes; a clash gets a number).
+      const taken = new Set<string>();
+      for (const { agent, ics } of rosterCalendars(roster, week.timeZone ?? machineTimeZone())) {
+        const slug =
+          agent
+            .normalize('NFKD')
+            .replace(/[^A-Za-z0-9]+/g, '-')
+            .replace(/^-|-$/g, '') || 'agent';
+        let name = slug;
+        for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${slug}-${n}`;
+        taken.add(name.toLowerCase());
+        writeOutput(join(dirname(out), `${basename(out, ext)}-${name}.ics`), ics);
+      }
+    }
   }
   const table = briefTable(rosterShiftsTable(roster));
   const lines = [...rosterSummary(roster), '', textTable({ columns: table.columns, rows: table.rows.slice(0, 20) })];

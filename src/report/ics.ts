@@ -125,3 +125,33 @@ export function stableUid(parts: string[]): string {
   }
   return `${hash.toString(16).padStart(16, '0')}@wfm`;
 }
+
+/** One event of a person's calendar: its UID, and its times as UTC DATE-TIMEs (utcDateTime). */
+export interface CalendarEvent {
+  uid: string;
+  stamp: string;
+  start: string;
+  end: string;
+  summary: string;
+}
+
+/** One person's calendar: the events, named `name`, with the center's time zone named for the reader. */
+export function personCalendar(name: string, timeZone: string, events: CalendarEvent[]): string {
+  return icsFile([
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//wfm peak-day planner//EN',
+    `X-WR-CALNAME:${icsText(name)}`,
+    `X-WR-TIMEZONE:${icsText(timeZone)}`,
+    ...events.flatMap((e) => [
+      'BEGIN:VEVENT',
+      `UID:${e.uid}`,
+      `DTSTAMP:${e.stamp}`,
+      `DTSTART:${e.start}`,
+      `DTEND:${e.end}`,
+      `SUMMARY:${icsText(e.summary)}`,
+      'END:VEVENT',
+    ]),
+    'END:VCALENDAR',
+  ]);
+}

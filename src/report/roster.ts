@@ -1,5 +1,6 @@
 import type { Roster, RosterCoverage, RosterShift } from '../schedule/roster';
 import { tableCsv, tableSheet, workbook } from './files';
+import { personCalendar, stableUid, timeZoneClock, utcDateTime } from './ics';
 import { breaksText, coverageColumns } from './schedule';
 import { type Column, type ReportTable, tableOf } from './table';
 
@@ -120,4 +121,47 @@ export function rosterSummary(r: Roster): string[] {
       : 'every interval covered',
     ...(r.contractShortfalls.length > 0 ? [`below a contract minimum: ${r.contractShortfalls.join('; ')}`] : []),
   ];
+}
+
+/**
+ * One calendar per person for the whole horizon: each shift and each break
+ * as an event, in UTC for the center's IANA `timeZone`. The UIDs hash the
+ * roster's name, the person, the shift's date and the event, so a re-export
+ * of the same assignment updates the events a calendar holds instead of
+ * doubling them.
+ */
+export function rosterCalendars(r: Roster, timeZone: string): { agent: string; ics: string }[] {
+  const clock = timeZoneClock(timeZone);
+  const utc = (local: string) => {
+    const [date, time] = local.split(' ');
+    const [h, m] = time.split(':').map(Number);
+    return utcDateTime(clock, date, h * 60 + m);
+  };
+  const stamp = `${(r.coverage[0]?.date ?? '1970-01-01').replaceAll('-', '')}T000000Z`;
+  return r.agents
+    .filter((a) => a.shifts.length > 0)
+    .map((a) => ({
+      agent: a.agent,
+      ics: personCalendar(
+        `${r.name} — ${a.agent}`,
+        timeZone,
+        a.shifts.flatMap((shift) =>
+          [
+            { name: 'shift', summary: `${shift.template} (${r.name})`, start: shift.start, end: shift.end },
+            ...shift.breaks.map((b, n) => ({
+              name: `break ${n + 1}`,
+              summary: b.paid ? 'Break (paid)' : 'Break',
+              start: b.start,
+              end: b.end,
+            })),
+          ].map((e) => ({
+            uid: stableUid([r.name, a.agent, shift.date, e.name]),
+            stamp,
+            start: utc(e.start),
+            end: utc(e.end),
+            summary: e.summary,
+          })),
+        ),
+      ),
+    }));
 }

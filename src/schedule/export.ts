@@ -1,4 +1,4 @@
-import { icsFile, icsText, machineTimeZone, stableUid, timeZoneClock, utcDateTime } from '../report/ics';
+import { machineTimeZone, personCalendar, stableUid, timeZoneClock, utcDateTime } from '../report/ics';
 import { minutesOf } from '../scenario/day';
 import type { Schedule } from './solve';
 
@@ -22,11 +22,10 @@ export function agentCalendars(
 ): { agent: string; ics: string }[] {
   const clock = timeZoneClock(timeZone);
   const time = (hhmm: string) => utcDateTime(clock, date, minutesOf(hhmm));
-  const stamp = `DTSTAMP:${date.replaceAll('-', '')}T000000Z`;
+  const stamp = `${date.replaceAll('-', '')}T000000Z`;
   const calendars: { agent: string; ics: string }[] = [];
   let id = 0;
   for (const shift of schedule.shifts) {
-    // The same for every agent on this shift: each event's name and its lines after the UID.
     const events = [
       { name: 'shift', summary: `${shift.template} (${center})`, start: shift.start, end: shift.end },
       ...shift.breaks.map((b, n) => ({
@@ -35,22 +34,21 @@ export function agentCalendars(
         start: b.start,
         end: b.end,
       })),
-    ].map((e) => ({
-      name: e.name,
-      lines: [stamp, `DTSTART:${time(e.start)}`, `DTEND:${time(e.end)}`, `SUMMARY:${icsText(e.summary)}`],
-    }));
+    ];
     for (let k = 0; k < shift.agents; k++) {
       const agent = agentId(++id);
-      const lines = [
-        'BEGIN:VCALENDAR',
-        'VERSION:2.0',
-        'PRODID:-//wfm peak-day planner//EN',
-        `X-WR-CALNAME:${icsText(`${center} — ${agent}`)}`,
-        `X-WR-TIMEZONE:${icsText(timeZone)}`,
-        ...events.flatMap((e) => ['BEGIN:VEVENT', `UID:${stableUid([center, date, agent, e.name])}`, ...e.lines, 'END:VEVENT']),
-        'END:VCALENDAR',
-      ];
-      calendars.push({ agent, ics: icsFile(lines) });
+      const ics = personCalendar(
+        `${center} — ${agent}`,
+        timeZone,
+        events.map((e) => ({
+          uid: stableUid([center, date, agent, e.name]),
+          stamp,
+          start: time(e.start),
+          end: time(e.end),
+          summary: e.summary,
+        })),
+      );
+      calendars.push({ agent, ics });
     }
   }
   return calendars;

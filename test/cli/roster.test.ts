@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -23,6 +23,12 @@ describe('wfm roster', () => {
     expect(wfm(['roster', week, '--out', join(dir, 'week.xlsx')]).code).toBe(0);
     const sheet = strFromU8(unzipSync(readFileSync(join(dir, 'week.xlsx')))['xl/worksheets/sheet1.xml']);
     expect(sheet).toContain('Paid hours (h)');
+
+    expect(wfm(['roster', week, '--out', join(dir, 'week.ics')]).code).toBe(0);
+    const calendars = readdirSync(dir).filter((f) => f.endsWith('.ics'));
+    expect(calendars.length).toBeGreaterThan(250);
+    expect(calendars).toContain('week-Oliver-Clarke.ics');
+    expect(readFileSync(join(dir, 'week-Oliver-Clarke.ics'), 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*X-WR-TIMEZONE:Europe\/London\r\n/);
   });
 
   it('refuses a week file that is wrong with exit 2 and one line naming the field', () => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import loadHighs from 'highs';
+import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rosterCsv } from '../../src/report/roster';
+import { rosterCalendars, rosterCsv } from '../../src/report/roster';
 import { parseCsv } from '../../src/scenario';
 import { parseWeek, type Week } from '../../src/scenario/week';
 import { type Roster, rosterWeek } from '../../src/schedule/roster';
@@ -144,6 +145,27 @@ describe('a week rostered to named people (scenarios/weeks/christmas-week.json)'
     expect(rosterCsv(again)).toEqual(rosterCsv(roster));
     expect(roster.status).not.toBe('time limit');
     expect(roster.gap).toBeLessThan(0.01);
+  });
+});
+
+describe('calendars per person for the week', () => {
+  it('hold each shift and break at its UTC moment for the center’s zone, with UIDs stable across exports', () => {
+    const calendars = rosterCalendars(roster, 'Europe/Berlin');
+    expect(calendars).toHaveLength(roster.agents.filter((a) => a.shifts.length > 0).length);
+    const uids = new Set<string>();
+    const utc = (local: string) => `${local.replace(' ', 'T')}:00+01:00`; // Berlin in December: UTC+1
+    for (const { agent, ics } of calendars) {
+      const own = roster.agents.find((a) => a.agent === agent);
+      if (!own) throw new Error(`calendar of an unknown person ${agent}`);
+      const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+      const expected = own.shifts.flatMap((s) => [{ start: s.start, end: s.end }, ...s.breaks]);
+      expect(events.map((e) => [e.startDate.toJSDate().toISOString(), e.endDate.toJSDate().toISOString()])).toEqual(
+        expected.map((e) => [new Date(utc(e.start)).toISOString(), new Date(utc(e.end)).toISOString()]),
+      );
+      for (const e of events) uids.add(e.uid);
+    }
+    expect(uids.size).toBe(roster.agents.reduce((n, a) => n + a.shifts.reduce((k, s) => k + 1 + s.breaks.length, 0), 0));
+    expect(rosterCalendars(roster, 'Europe/Berlin')).toEqual(calendars);
   });
 });
 
