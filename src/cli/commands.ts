@@ -334,6 +334,12 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
         'a path ending in .csv, .xlsx or .ics, in an existing folder',
         'write every shift of every person: .csv (plus NAME-coverage.csv), .xlsx (Roster and Coverage sheets), .ics (one calendar per person, NAME-Person-Name.ics)',
       ),
+      {
+        name: 'previous',
+        kind: 'file',
+        range: 'a roster CSV this command wrote',
+        help: 'an earlier roster of the week: people keep the shifts they had wherever the new cover still has them',
+      },
     ],
     example: 'wfm roster scenarios/weeks/christmas-week.json --out out/roster.csv',
     notes: [

@@ -6,7 +6,8 @@ import { briefTable } from '../report/table';
 import { textTable } from '../report/terminal';
 import { formatScenarioError } from '../scenario';
 import { parseWeek, type Week } from '../scenario/week';
-import { rosterWeek } from '../schedule/roster';
+import type { PreviousRoster } from '../schedule/assign';
+import { readPreviousRoster, rosterWeek } from '../schedule/roster';
 import { commandSpec } from './commands';
 import { checkOutputPath, readTextFile, writeOutput } from './files';
 import { parseFlags, positionals, UsageError } from './flags';
@@ -41,7 +42,17 @@ export async function rosterCommand(argv: string[]): Promise<void> {
   const out = flags.values.get('out');
   if (out !== undefined) checkOutputPath('out', out, OUTPUTS);
   const week = readWeek(path);
-  const roster = rosterWeek(week, await loadHighs());
+  const previousPath = flags.values.get('previous');
+  let previous: PreviousRoster | undefined;
+  if (previousPath !== undefined) {
+    try {
+      previous = readPreviousRoster(readTextFile(previousPath, 'a roster CSV file'), week);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`--previous ${previousPath}: ${(error as Error).message}`);
+    }
+  }
+  const roster = rosterWeek(week, await loadHighs(), { previous });
   if (out) {
     const ext = extname(out).toLowerCase();
     if (ext === '.csv') {

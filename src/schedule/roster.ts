@@ -2,8 +2,9 @@ import type { Highs } from 'highs';
 import { planDay } from '../plan/plan';
 import { addDays, clockOf, minutesOf } from '../scenario/day';
 import type { ShiftTemplate } from '../scenario/schema';
+import { parseCsv } from '../scenario/volumes';
 import { type Agent, type Contract, type Week, weekdayOf } from '../scenario/week';
-import { assignShifts, type HorizonDay, type PreviousRoster } from './assign';
+import { assignShifts, type HorizonDay, type PreviousRoster, shiftKey } from './assign';
 import { coveringModel, type ExtraColumn, type ShiftCap } from './model';
 import { defaultTemplates, type ShiftPattern, shiftPatterns, type Timeline } from './patterns';
 import { searchCover } from './search';
@@ -205,7 +206,11 @@ export function rosterWeek(
   const peopleHours = people.reduce((sum, { contract }) => sum + contract.maxPaidHoursPerWeek * weeks, 0);
   const maxPaidHours = Math.min(week.shifts?.maxPaidHours ?? Number.POSITIVE_INFINITY, peopleHours);
   const timeLimitSeconds = options.timeLimitSeconds ?? week.timeLimitSeconds;
-  const model = coveringModel(patterns, templates, required, maxPaidHours, caps, extra);
+  const before = new Set([...(options.previous?.values() ?? [])].flatMap((keys) => [...keys]));
+  const preferred = new Set(
+    patterns.filter((p) => before.has(shiftKey(p.day, templates[p.template].name, p.start - days[p.day].midnight))),
+  );
+  const model = coveringModel(patterns, templates, required, maxPaidHours, caps, extra, preferred);
   const solved = searchCover(highs, model, timeLimitSeconds);
   const chosen: ShiftPattern[] = [];
   if (solved)
@@ -215,15 +220,19 @@ export function rosterWeek(
   // Each agent of a tour group takes one of the tours the model chose; their other days are off.
   const off = new Map<string, Set<number>>();
   if (solved) {
-    const taken = new Map<Agent[], number>();
-    for (const t of tours) {
-      const count = solved.values[model.patterns + required.length + t.column];
-      for (let k = 0; k < count; k++) {
-        const agent = t.agents[taken.get(t.agents) ?? 0];
-        taken.set(t.agents, (taken.get(t.agents) ?? 0) + 1);
-        if (agent) off.set(agent.name, new Set([...days.keys()].filter((d) => !(t.on & (1 << d)))));
-      }
-    }
+    // A person keeps the working days of the previous roster where a tour has them, else takes the next tour left.
+    const workedBefore = (agent: Agent) =>
+      [...(options.previous?.get(agent.name) ?? [])].reduce((bits, key) => bits | (1 << Number(key.split('/')[0])), 0);
+    const left = tours.map((t) => solved.values[model.patterns + required.length + t.column]);
+    const placed = new Set<Agent>();
+    const give = (agent: Agent, k: number) => {
+      left[k]--;
+      placed.add(agent);
+      off.set(agent.name, new Set([...days.keys()].filter((d) => !(tours[k].on & (1 << d)))));
+    };
+    for (const [k, t] of tours.entries())
+      for (const agent of t.agents) if (left[k] > 0 && !placed.has(agent) && workedBefore(agent) === t.on) give(agent, k);
+    for (const [k, t] of tours.entries()) for (const agent of t.agents) if (left[k] > 0 && !placed.has(agent)) give(agent, k);
   }
   const { assignments, unassigned } = assignShifts(chosen, {
     off,
@@ -304,4 +313,31 @@ export function rosterWeek(
     templates,
     intervalMinutes: timeline.grid,
   };
+}
+
+/**
+ * The shifts of an earlier roster (its CSV export: agent, date, template,
+ * start), for a re-solve to keep: people keep the shifts they had wherever
+ * the new cover still has them. Rows of other dates are ignored.
+ */
+export function readPreviousRoster(csv: string, week: Week): PreviousRoster {
+  const [header, ...rows] = parseCsv(csv.replace(/^\uFEFF/, ''));
+  const column = (name: string) => {
+    const i = (header ?? []).indexOf(name);
+    if (i < 0)
+      throw new Error(`the previous roster has no ${name} column (a wfm roster CSV: agent,contract,date,template,start,…)`);
+    return i;
+  };
+  const [agent, date, template, start] = ['agent', 'date', 'template', 'start'].map(column);
+  const dayOf = new Map(week.days.map((s, d) => [s.day.date, d]));
+  const previous: PreviousRoster = new Map();
+  for (const row of rows) {
+    const day = dayOf.get(row[date]);
+    const clock = /^\d{4}-\d{2}-\d{2} (\d{2}:\d{2})$/.exec(row[start] ?? '');
+    if (day === undefined || !clock) continue;
+    const keys = previous.get(row[agent]) ?? new Set<string>();
+    keys.add(shiftKey(day, row[template], minutesOf(clock[1])));
+    previous.set(row[agent], keys);
+  }
+  return previous;
 }

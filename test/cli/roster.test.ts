@@ -23,12 +23,27 @@ describe('wfm roster', () => {
     expect(wfm(['roster', week, '--out', join(dir, 'week.xlsx')]).code).toBe(0);
     const sheet = strFromU8(unzipSync(readFileSync(join(dir, 'week.xlsx')))['xl/worksheets/sheet1.xml']);
     expect(sheet).toContain('Paid hours (h)');
+    const again = wfm(['roster', week, '--previous', join(dir, 'week.csv'), '--out', join(dir, 'again.csv')]);
+    expect(again.code).toBe(0);
+    // Nothing changed: most people keep the shift they had (person, template and start).
+    const key = (csv: string) =>
+      new Set(
+        csv
+          .trim()
+          .split('\r\n')
+          .slice(1)
+          .map((row) => row.split(',').slice(0, 5).join(',')),
+      );
+    const [before, after] = [key(shifts), key(readFileSync(join(dir, 'again.csv'), 'utf8'))];
+    expect([...before].filter((k) => after.has(k)).length).toBeGreaterThan(0.7 * before.size);
 
     expect(wfm(['roster', week, '--out', join(dir, 'week.ics')]).code).toBe(0);
     const calendars = readdirSync(dir).filter((f) => f.endsWith('.ics'));
     expect(calendars.length).toBeGreaterThan(250);
     expect(calendars).toContain('week-Oliver-Clarke.ics');
-    expect(readFileSync(join(dir, 'week-Oliver-Clarke.ics'), 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*X-WR-TIMEZONE:Europe\/London\r\n/);
+    expect(readFileSync(join(dir, 'week-Oliver-Clarke.ics'), 'utf8')).toMatch(
+      /^BEGIN:VCALENDAR\r\n[\s\S]*X-WR-TIMEZONE:Europe\/London\r\n/,
+    );
   });
 
   it('refuses a week file that is wrong with exit 2 and one line naming the field', () => {
@@ -43,5 +58,9 @@ describe('wfm roster', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/contracts\[0\]\.maxDaysPerWeek: must be a whole number from 0 to 7 \(days\), got 9/);
     expect(wfm(['roster', join(dir, 'missing.json')]).code).toBe(2);
+    writeFileSync(join(dir, 'not-a-roster.csv'), 'who,when\nx,y\n');
+    const previous = wfm(['roster', week, '--previous', join(dir, 'not-a-roster.csv')]);
+    expect(previous.code).toBe(2);
+    expect(previous.stderr).toMatch(/--previous .*not-a-roster\.csv: the previous roster has no agent column/);
   });
 });

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { rosterCalendars, rosterCsv } from '../../src/report/roster';
 import { parseCsv } from '../../src/scenario';
 import { parseWeek, type Week } from '../../src/scenario/week';
-import { type Roster, rosterWeek } from '../../src/schedule/roster';
+import { type Roster, readPreviousRoster, rosterWeek } from '../../src/schedule/roster';
 
 const file = (path: string) => readFileSync(new URL(`../../scenarios/${path}`, import.meta.url), 'utf8');
 const weekJson = () => JSON.parse(file('weeks/christmas-week.json'));
@@ -145,6 +145,33 @@ describe('a week rostered to named people (scenarios/weeks/christmas-week.json)'
     expect(rosterCsv(again)).toEqual(rosterCsv(roster));
     expect(roster.status).not.toBe('time limit');
     expect(roster.gap).toBeLessThan(0.01);
+  });
+});
+
+describe('a re-solve after a small change', () => {
+  it('keeps people on the shifts they had, given the previous roster', () => {
+    // One person leaves: the others should mostly keep their week.
+    const leaver = agentsCsv().split('\n')[5].split(',')[0];
+    const changed = parseWeek(
+      weekJson(),
+      base(),
+      agentsCsv()
+        .split('\n')
+        .filter((_, i) => i !== 5)
+        .join('\n'),
+    );
+    if (!changed.ok) throw new Error('the changed week does not parse');
+    const kept = rosterWeek(changed.week, highs, { previous: readPreviousRoster(rosterCsv(roster).shifts, changed.week) });
+    const fresh = rosterWeek(changed.week, highs);
+    const same = (r: Roster) =>
+      roster.agents.reduce((n, a) => {
+        const now = r.agents.find((b) => b.agent === a.agent)?.shifts ?? [];
+        return n + a.shifts.filter((s) => now.some((t) => t.template === s.template && t.start === s.start)).length;
+      }, 0);
+    const before = roster.agents.filter((a) => a.agent !== leaver).reduce((n, a) => n + a.shifts.length, 0);
+    expect(same(kept)).toBeGreaterThan(same(fresh) + 0.1 * before);
+    expect(same(kept)).toBeGreaterThan(0.7 * before);
+    expect(kept.agents.some((a) => a.agent === leaver)).toBe(false);
   });
 });
 
