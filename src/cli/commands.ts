@@ -340,6 +340,7 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
         range: 'a roster CSV this command wrote',
         help: 'an earlier roster of the week: people keep the shifts they had wherever the new cover still has them',
       },
+      json,
     ],
     example: 'wfm roster scenarios/weeks/christmas-week.json --out out/roster.csv',
     notes: [
@@ -416,7 +417,7 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
       {
         name: 'output',
         kind: 'choice',
-        choices: ['erlang', 'plan', 'simulate', 'compare', 'staff', 'schedule', 'forecast'],
+        choices: ['erlang', 'plan', 'simulate', 'compare', 'staff', 'schedule', 'roster', 'forecast'],
         help: 'the schema of that command’s --json output instead (also in schemas/)',
       },
       {

@@ -76,6 +76,11 @@ export async function rosterCommand(argv: string[]): Promise<void> {
       }
     }
   }
+  if (flags.switches.has('json')) {
+    const { templates: _, ...output } = roster;
+    process.stdout.write(`${JSON.stringify(output)}\n`);
+    return;
+  }
   const table = briefTable(rosterShiftsTable(roster));
   const lines = [...rosterSummary(roster), '', textTable({ columns: table.columns, rows: table.rows.slice(0, 20) })];
   if (table.rows.length > 20)

@@ -258,6 +258,44 @@ function scheduleOutput() {
     .strict();
 }
 
+function rosterOutput() {
+  const local = z.string().describe('local time, YYYY-MM-DD HH:MM');
+  const shift = z
+    .object({
+      date: z.string().describe('the day the shift starts, YYYY-MM-DD'),
+      template: z.string(),
+      start: local,
+      end: local,
+      breaks: z.array(z.object({ start: local, end: local, paid: z.boolean() }).strict()),
+      paidHours: num,
+    })
+    .strict();
+  return z
+    .object({
+      name: z.string(),
+      status: z
+        .enum(['optimal', 'work limit', 'time limit', 'infeasible'])
+        .describe('how the covering search ended; optimal only at gap 0 against the proved bound'),
+      gap: maybe.describe(
+        'relative gap of the shift counts to the best bound (0–1), its objective with 1,000 h per agent-interval short',
+      ),
+      bound: maybe.describe('the proved lower bound of that objective'),
+      coverPaidHours: num.describe('paid hours of the shifts the cover chose'),
+      paidHours: num.describe('paid hours of the shifts given to people (contract minimums included)'),
+      agents: z
+        .array(z.object({ agent: z.string(), contract: z.string(), paidHours: num, shifts: z.array(shift) }).strict())
+        .describe('every person, with their shifts in order'),
+      unassigned: z.array(shift).describe('shifts of the cover nobody may work (availability, contracts)'),
+      coverage: z
+        .array(z.object({ date: z.string(), start: clockText, required: num, scheduled: num, short: num }).strict())
+        .describe('agents on the phones per interval of the horizon'),
+      shortfalls: z.array(z.string()).describe('intervals short after assignment, with the agent-hours missing'),
+      contractShortfalls: z.array(z.string()).describe('people below a weekly minimum of their contract'),
+      intervalMinutes: num,
+    })
+    .strict();
+}
+
 function forecastOutput() {
   return z
     .object({
@@ -313,6 +351,7 @@ function staffOutput() {
 
 export const OUTPUT_SCHEMAS = {
   schedule: scheduleOutput,
+  roster: rosterOutput,
   forecast: forecastOutput,
   staff: staffOutput,
   erlang: erlangOutput,

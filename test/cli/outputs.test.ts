@@ -102,6 +102,14 @@ describe('wfm compare', () => {
 });
 
 describe('the other --json outputs match their schemas', () => {
+  it('wfm roster --json matches schemas/roster.schema.json, the one wfm generates', () => {
+    expect(committed('roster')).toEqual(JSON.parse(wfm(['schema', '--output', 'roster']).stdout));
+    const week = new URL('../../scenarios/weeks/christmas-week.json', import.meta.url).pathname;
+    const out = JSON.parse(wfm(['roster', week, '--json']).stdout);
+    expectValid('roster', out);
+    expect(out.agents).toHaveLength(300);
+  });
+
   it('wfm staff --json, analytic and by simulation', () => {
     expectValid('staff', JSON.parse(wfm(['staff', scenario('tax-deadline-callbacks.json'), '--json']).stdout));
     expectValid(
