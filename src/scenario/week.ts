@@ -62,30 +62,44 @@ export interface Agent {
   skills: string[];
 }
 
-const weekSchema = z.strictObject({
-  $schema: z.string().optional(),
-  schema: z.literal(1, { error: 'must be 1 (this version of the week format)' }),
-  name: z
-    .string({ error: 'must be a text' })
-    .min(1, { error: 'must not be empty' })
-    .max(200, { error: 'must be at most 200 characters' }),
-  timeZone: z.string({ error: 'must be an IANA time zone such as Europe/London' }).max(64).optional(),
-  base: z.union([z.string(), z.record(z.string(), z.unknown())], {
-    error: 'must be a scenario file path (beside the week file) or a scenario object',
-  }),
-  days: z
-    .array(
-      z.strictObject({
-        patch: z.record(z.string(), z.unknown(), { error: 'must be a JSON merge patch object of the base scenario' }).default({}),
-      }),
-    )
-    .min(1, { error: 'give at least one day' })
-    .max(MAX_HORIZON_DAYS, { error: `at most ${MAX_HORIZON_DAYS} days` }),
-  shifts: shiftsSchema.optional(),
-  timeLimitSeconds: range(1, 3_600, 's', 'safety-net wall clock of the search; its work limits decide first', true).default(120),
-  contracts: z.array(contractSchema).min(1, { error: 'give at least one contract' }).max(50, { error: 'at most 50 contracts' }),
-  agents: z.string({ error: 'must be the path of an agents CSV file beside the week file' }),
-});
+const weekSchema = z.strictObject(
+  {
+    $schema: z.string().optional(),
+    schema: z.literal(1, { error: 'must be 1 (this version of the week format)' }),
+    name: z
+      .string({ error: 'must be a text' })
+      .min(1, { error: 'must not be empty' })
+      .max(200, { error: 'must be at most 200 characters' }),
+    timeZone: z.string({ error: 'must be an IANA time zone such as Europe/London' }).max(64).optional(),
+    base: z.union([z.string(), z.record(z.string(), z.unknown())], {
+      error: 'must be a scenario file path (beside the week file) or a scenario object',
+    }),
+    days: z
+      .array(
+        z.strictObject(
+          {
+            patch: z
+              .record(z.string(), z.unknown(), { error: 'must be a JSON merge patch object of the base scenario' })
+              .default({}),
+          },
+          { error: 'must be a { "patch": {…} } object' },
+        ),
+        { error: `must be a list of 1 to ${MAX_HORIZON_DAYS} { "patch": {…} } objects, one per consecutive day` },
+      )
+      .min(1, { error: 'give at least one day' })
+      .max(MAX_HORIZON_DAYS, { error: `at most ${MAX_HORIZON_DAYS} days` }),
+    shifts: shiftsSchema.optional(),
+    timeLimitSeconds: range(1, 3_600, 's', 'safety-net wall clock of the search; its work limits decide first', true).default(
+      120,
+    ),
+    contracts: z
+      .array(contractSchema, { error: 'must be a list of 1 to 50 contracts' })
+      .min(1, { error: 'give at least one contract' })
+      .max(50, { error: 'at most 50 contracts' }),
+    agents: z.string({ error: 'must be the path of an agents CSV file beside the week file' }),
+  },
+  { error: 'must be a week object: schema, name, base, days, contracts, agents' },
+);
 export type WeekInput = z.input<typeof weekSchema>;
 
 /** A validated week: each day's scenario, in date order, and who works them. */
@@ -111,7 +125,14 @@ const nextDate = (date: string) => addDays(date, 1);
  */
 export function parseWeek(raw: unknown, base: unknown, agentsCsv: string): WeekParse {
   const read = weekSchema.safeParse(raw, { reportInput: true });
-  if (!read.success) return { ok: false, errors: read.error.issues.flatMap((i) => describeIssue(i)).slice(0, 20) };
+  if (!read.success)
+    return {
+      ok: false,
+      errors: read.error.issues
+        .flatMap((i) => describeIssue(i))
+        .slice(0, 20)
+        .map((e) => (e.path === '(scenario)' ? { ...e, path: '(week)' } : e)),
+    };
   const w = read.data;
   const errors: ScenarioError[] = [];
   const scenarios: Scenario[] = [];

@@ -248,6 +248,10 @@ describe('week files and agents files that are wrong say where', () => {
         expect.stringMatching(/^agents row 5, name: ".+" is on an earlier row; names must differ/),
       ]),
     );
+    expect(errors([])).toEqual(['(week): must be a week object: schema, name, base, days, contracts, agents, got an empty list']);
+    expect(errors({ ...weekJson(), days: undefined })).toEqual([
+      'days: must be a list of 1 to 14 { "patch": {…} } objects, one per consecutive day, got nothing',
+    ]);
     expect(errors(weekJson(), 'who,what\nx,y')).toEqual([
       expect.stringMatching(/^agents row 1: the header must be name,contract,mon/),
     ]);
