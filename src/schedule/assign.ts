@@ -1,5 +1,6 @@
 import type { ShiftTemplate } from '../scenario/schema';
 import type { Agent, Contract } from '../scenario/week';
+import { dayCount, longestRun } from './dayBits';
 import type { ShiftPattern } from './patterns';
 
 /** Who worked what in an earlier roster: agent name → "day/template/start" keys (see `shiftKey`). */
@@ -47,17 +48,28 @@ function leavesDaysOff(worked: Set<number>, day: number, w: number, horizonDays:
   return false;
 }
 
+/** Whether pattern `p` is one the person could ever work: a template of the contract, inside their window that weekday. */
+export function fitsPerson(
+  agent: Agent,
+  contract: Contract,
+  p: ShiftPattern,
+  templates: ShiftTemplate[],
+  days: HorizonDay[],
+): boolean {
+  if (contract.templates && !contract.templates.includes(templates[p.template].name)) return false;
+  const { midnight, weekday } = days[p.day];
+  const window = agent.availability[weekday];
+  return window !== null && p.start - midnight >= window.from && p.end - midnight <= window.to;
+}
+
 /**
  * Whether `agent` may also work pattern `p`, by every rule of the contract
  * and the agent's availability on that weekday.
  */
 function mayWork(s: State, p: ShiftPattern, templates: ShiftTemplate[], days: HorizonDay[]): boolean {
   const c = s.contract;
-  const template = templates[p.template].name;
-  if (c.templates && !c.templates.includes(template)) return false;
-  const { midnight, weekday } = days[p.day];
-  const window = s.agent.availability[weekday];
-  if (!window || p.start - midnight < window.from || p.end - midnight > window.to) return false;
+  if (!fitsPerson(s.agent, c, p, templates, days)) return false;
+  const { midnight } = days[p.day];
   if (s.days.has(p.day) || s.off.has(p.day)) return false;
   const rest = c.minRestHours * 60;
   if (s.patterns.some((q) => p.start < q.end + rest && q.start < p.end + rest)) return false;
@@ -111,16 +123,6 @@ function agentStates(agents: Agent[], contracts: Contract[]): State[] {
   }));
 }
 
-/** Whether `days` (a bit per day of a block of `length`) holds a run of `run` set bits. */
-function hasRun(bits: number, length: number, run: number): boolean {
-  let count = 0;
-  for (let d = 0; d < length; d++) {
-    count = bits & (1 << d) ? count + 1 : 0;
-    if (count >= run) return true;
-  }
-  return run === 0;
-}
-
 /**
  * Days off first, as planners set them: each agent (the least available
  * first) gets, in each week, the days off the contract needs (7 − most
@@ -164,8 +166,8 @@ function chooseDaysOff(states: State[], shifts: ShiftPattern[], templates: Shift
       for (let extra = 0; extra < 1 << length; extra++) {
         if (extra & unavailable) continue;
         const off = extra | unavailable;
-        const count = popCount(off);
-        if (count < offCount || (count > offCount && extra !== 0) || !hasRun(off, length, run)) continue;
+        const count = dayCount(off);
+        if (count < offCount || (count > offCount && extra !== 0) || longestRun(off, length) < run) continue;
         let score = 0;
         for (let d = 0; d < length; d++) if (extra & (1 << d)) score += surplus[g][first + d];
         if (score > bestScore) {
@@ -182,12 +184,6 @@ function chooseDaysOff(states: State[], shifts: ShiftPattern[], templates: Shift
     }
   }
 }
-
-const popCount = (bits: number) => {
-  let n = 0;
-  for (let b = bits; b; b &= b - 1) n++;
-  return n;
-};
 
 /** Lexicographic: the first score that differs decides. */
 function better(a: number[], b: number[]): boolean {
@@ -261,11 +257,11 @@ export function assignShifts(
       }
       return false;
     };
-    const placed = today.map((_, i) => place(i, new Set()));
-    for (const [s, i] of [...shiftOf].sort((a, b) => a[1] - b[1])) take(s, today[i], days);
+    // A shift an augmenting path could not place at its turn stays unplaced: later paths only move placed ones.
     today.forEach((p, i) => {
-      if (!placed[i] && ![...shiftOf.values()].includes(i)) unassigned.push(p);
+      if (!place(i, new Set())) unassigned.push(p);
     });
+    for (const [s, i] of [...shiftOf].sort((a, b) => a[1] - b[1])) take(s, today[i], days);
   });
   const short = Float64Array.from(input.required);
   for (const s of states)

@@ -4,10 +4,11 @@ import { addDays, clockOf, minutesOf } from '../scenario/day';
 import type { ShiftTemplate } from '../scenario/schema';
 import { parseCsv } from '../scenario/volumes';
 import { type Agent, type Contract, type Week, weekdayOf } from '../scenario/week';
-import { assignShifts, type HorizonDay, type PreviousRoster, shiftKey } from './assign';
+import { assignShifts, fitsPerson, type HorizonDay, type PreviousRoster, shiftKey } from './assign';
+import { dayCount, longestRun } from './dayBits';
 import { coveringModel, type ExtraColumn, type ShiftCap } from './model';
 import { defaultTemplates, type ShiftPattern, shiftPatterns, type Timeline } from './patterns';
-import { searchCover } from './search';
+import { searchCover, searchOutcome } from './search';
 import { absenceOf, type ScheduleStatus, shiftRequirement } from './solve';
 
 /** One shift of one person: the date it starts on, and its times as local "YYYY-MM-DD HH:MM" (an end may fall on the next day). */
@@ -82,39 +83,18 @@ interface Tour {
 
 /** Every set of working days (bits) within `available` that the contract allows over a horizon of `length` ≤ 7 days. */
 function workingDays(c: Contract, available: number, length: number): number[] {
-  const runs = (bits: number) => {
-    let longest = 0;
-    let run = 0;
-    for (let d = 0; d < length; d++) {
-      run = bits & (1 << d) ? run + 1 : 0;
-      longest = Math.max(longest, run);
-    }
-    return longest;
-  };
-  const count = (bits: number) => [...Array(length).keys()].filter((d) => bits & (1 << d)).length;
   const all = (1 << length) - 1;
-  const fewest = Math.min(c.minDaysPerWeek, count(available));
+  const fewest = Math.min(c.minDaysPerWeek, dayCount(available));
   const sets: number[] = [];
   for (let on = 0; on <= all; on++) {
     if ((on & ~available) !== 0) continue;
-    const n = count(on);
-    if (n < fewest || n > c.maxDaysPerWeek || runs(on) > c.maxConsecutiveDays) continue;
-    if (length === 7 && runs(all & ~on) < c.consecutiveDaysOff) continue;
+    const n = dayCount(on);
+    if (n < fewest || n > c.maxDaysPerWeek || longestRun(on, length) > c.maxConsecutiveDays) continue;
+    if (length === 7 && longestRun(all & ~on, length) < c.consecutiveDaysOff) continue;
     sets.push(on);
   }
   return sets;
 }
-
-const eligible = (agent: Agent, contract: Contract, p: ShiftPattern, templates: ShiftTemplate[], days: HorizonDay[]) => {
-  const w = agent.availability[days[p.day].weekday];
-  const { midnight } = days[p.day];
-  return (
-    w !== null &&
-    p.start - midnight >= w.from &&
-    p.end - midnight <= w.to &&
-    (!contract.templates || contract.templates.includes(templates[p.template].name))
-  );
-};
 
 /**
  * Rosters a week: the shift counts that cover every interval's requirement
@@ -124,11 +104,7 @@ const eligible = (agent: Agent, contract: Contract, p: ShiftPattern, templates: 
  * day; then each shift goes to a person (assignShifts). What people cannot
  * cover is reported interval by interval.
  */
-export function rosterWeek(
-  week: Week,
-  highs: Highs,
-  options: { previous?: PreviousRoster; timeLimitSeconds?: number } = {},
-): Roster {
+export function rosterWeek(week: Week, highs: Highs, options: { previous?: PreviousRoster } = {}): Roster {
   const templates = week.shifts?.templates ?? defaultTemplates(week.days[0]);
   const { timeline, slots } = weekTimeline(week);
   const days: HorizonDay[] = week.days.map((s, d) => ({ midnight: d * 1_440, weekday: weekdayOf(s.day.date) }));
@@ -140,7 +116,7 @@ export function rosterWeek(
   const people = week.agents.map((a) => ({ agent: a, contract: contracts.get(a.contract) as Contract }));
   // Only patterns someone may work; a cap per day and template of the people who may work it there.
   const patterns = shiftPatterns(timeline, templates).filter((p) =>
-    people.some(({ agent, contract }) => eligible(agent, contract, p, templates, days)),
+    people.some(({ agent, contract }) => fitsPerson(agent, contract, p, templates, days)),
   );
   const caps: ShiftCap[] = [];
   days.forEach((_, d) => {
@@ -152,7 +128,7 @@ export function rosterWeek(
       const group = patterns.filter((p) => p.day === d && p.template === k);
       if (group.length === 0) return;
       const upper = people.filter(({ agent, contract }) =>
-        group.some((p) => eligible(agent, contract, p, templates, days)),
+        group.some((p) => fitsPerson(agent, contract, p, templates, days)),
       ).length;
       caps.push({ of: (p) => p.day === d && p.template === k, upper });
     });
@@ -205,13 +181,12 @@ export function rosterWeek(
   }
   const peopleHours = people.reduce((sum, { contract }) => sum + contract.maxPaidHoursPerWeek * weeks, 0);
   const maxPaidHours = Math.min(week.shifts?.maxPaidHours ?? Number.POSITIVE_INFINITY, peopleHours);
-  const timeLimitSeconds = options.timeLimitSeconds ?? week.timeLimitSeconds;
   const before = new Set([...(options.previous?.values() ?? [])].flatMap((keys) => [...keys]));
   const preferred = new Set(
     patterns.filter((p) => before.has(shiftKey(p.day, templates[p.template].name, p.start - days[p.day].midnight))),
   );
   const model = coveringModel(patterns, templates, required, maxPaidHours, caps, extra, preferred);
-  const solved = searchCover(highs, model, timeLimitSeconds);
+  const solved = searchCover(highs, model, week.timeLimitSeconds);
   const chosen: ShiftPattern[] = [];
   if (solved)
     patterns.forEach((p, j) => {
@@ -295,9 +270,7 @@ export function rosterWeek(
   );
   return {
     name: week.name,
-    status: solved ? (solved.stop === 'proved' ? 'optimal' : solved.stop) : 'infeasible',
-    gap: solved ? (solved.objective > 0 ? (solved.objective - solved.bound) / solved.objective : 0) : null,
-    bound: solved?.bound ?? null,
+    ...(solved ? searchOutcome(solved) : { status: 'infeasible', gap: null, bound: null }),
     coverPaidHours: chosen.reduce((sum, p) => sum + p.paidHours, 0),
     paidHours: agents.reduce((sum, a) => sum + a.paidHours, 0),
     agents,

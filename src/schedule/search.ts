@@ -138,6 +138,15 @@ export function searchCover(highs: Highs, model: CoveringModel, safetySeconds: n
   };
 }
 
+/** How a search ended, as a schedule states it: optimal only when proved, the gap to the bound relative to the objective. */
+export function searchOutcome(r: SearchResult): { status: 'optimal' | 'work limit' | 'time limit'; gap: number; bound: number } {
+  return {
+    status: r.stop === 'proved' ? 'optimal' : r.stop,
+    gap: r.objective > 0 ? (r.objective - r.bound) / r.objective : 0,
+    bound: r.bound,
+  };
+}
+
 /** One branch and bound: the best schedule it found (if any) and the bound it proved on the schedules it searched. */
 function mip(highs: Highs, model: CoveringModel, run: (m: Model) => number) {
   return highs.withModel(model, (m) => {

@@ -4,7 +4,7 @@ import { clockOf, intervalStarts } from '../scenario/day';
 import type { Scenario, ShiftTemplate } from '../scenario/schema';
 import { coveringModel } from './model';
 import { dayTimeline, defaultTemplates, onPhones, type ShiftPattern, shiftPatterns } from './patterns';
-import { searchCover } from './search';
+import { searchCover, searchOutcome } from './search';
 
 /** Shrinkage other than breaks when a scenario gives no shift settings (the schema's default). */
 const DEFAULT_ABSENCE = 0.1;
@@ -119,9 +119,7 @@ export function scheduleDay(s: Scenario, highs: Highs, options: ScheduleOptions)
     return { start, required: required[i], scheduled, short: Math.max(0, required[i] - scheduled) };
   });
   return {
-    status: solved.stop === 'proved' ? 'optimal' : solved.stop,
-    gap: solved.objective > 0 ? (solved.objective - solved.bound) / solved.objective : 0,
-    bound: solved.bound,
+    ...searchOutcome(solved),
     timeLimitSeconds,
     paidHours: used.reduce((sum, { p, agents }) => sum + p.paidHours * agents, 0),
     agents: used.reduce((sum, { agents }) => sum + agents, 0),
