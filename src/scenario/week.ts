@@ -207,7 +207,8 @@ export function parseWeek(raw: unknown, base: unknown, agentsCsv: string): WeekP
 const window = (text: string): Availability | null | undefined => {
   const t = text.trim().toLowerCase();
   if (t === '' || t === '-' || t === 'off') return null;
-  if (t === 'any' || t === 'all') return { from: 0, to: 1_440 };
+  // Any start that day, and a shift begun that day may run into the next morning (a night shift).
+  if (t === 'any' || t === 'all') return { from: 0, to: 2 * 1_440 };
   const m = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(t);
   if (!m) return undefined;
   const [from, to] = [Number(m[1]) * 60 + Number(m[2]), Number(m[3]) * 60 + Number(m[4])];

@@ -128,10 +128,17 @@ function agentStates(agents: Agent[], contracts: Contract[]): State[] {
  * first) gets, in each week, the days off the contract needs (7 − most
  * working days, with its run of consecutive days off) on the days where the
  * people of the same contract are most plentiful against the shifts they
- * may work. Without it, people handed shifts day by day would spend their
- * working days early in the week and leave its end uncovered.
+ * may work, never on a day they worked in the previous roster if another
+ * choice is left. Without it, people handed shifts day by day would spend
+ * their working days early in the week and leave its end uncovered.
  */
-function chooseDaysOff(states: State[], shifts: ShiftPattern[], templates: ShiftTemplate[], days: HorizonDay[]) {
+function chooseDaysOff(
+  states: State[],
+  shifts: ShiftPattern[],
+  templates: ShiftTemplate[],
+  days: HorizonDay[],
+  previous: PreviousRoster,
+) {
   const groups = [...new Set(states.map((s) => s.contract.name))];
   const group = new Map(groups.map((g, i) => [g, i]));
   const allows = (g: number, k: number) => {
@@ -154,6 +161,7 @@ function chooseDaysOff(states: State[], shifts: ShiftPattern[], templates: Shift
   const order = [...states].sort((a, b) => availableDays(a) - availableDays(b));
   for (const s of order) {
     const g = group.get(s.contract.name) as number;
+    const workedBefore = new Set([...(previous.get(s.agent.name) ?? [])].map((key) => Number(key.split('/')[0])));
     for (let w = 0; 7 * w < days.length; w++) {
       const first = 7 * w;
       const length = Math.min(7, days.length - first);
@@ -169,7 +177,8 @@ function chooseDaysOff(states: State[], shifts: ShiftPattern[], templates: Shift
         const count = dayCount(off);
         if (count < offCount || (count > offCount && extra !== 0) || longestRun(off, length) < run) continue;
         let score = 0;
-        for (let d = 0; d < length; d++) if (extra & (1 << d)) score += surplus[g][first + d];
+        for (let d = 0; d < length; d++)
+          if (extra & (1 << d)) score += surplus[g][first + d] - (workedBefore.has(first + d) ? days.length * states.length : 0);
         if (score > bestScore) {
           best = extra;
           bestScore = score;
@@ -220,6 +229,7 @@ export function assignShifts(
 ): { assignments: Assignment[]; unassigned: ShiftPattern[] } {
   const { templates, days } = input;
   const previous = input.previous ?? new Map();
+  const keyOf = (p: ShiftPattern) => shiftKey(p.day, templates[p.template].name, p.start - days[p.day].midnight);
   const states = agentStates(input.agents, input.contracts);
   for (const s of states) for (const d of input.off?.get(s.agent.name) ?? []) s.off.add(d);
   chooseDaysOff(
@@ -227,6 +237,7 @@ export function assignShifts(
     shifts,
     templates,
     days,
+    previous,
   );
   const order = [...shifts].sort((a, b) => a.start - b.start || b.end - a.end || a.template - b.template);
   const unassigned: ShiftPattern[] = [];
@@ -234,7 +245,7 @@ export function assignShifts(
     const today = order.filter((p) => p.day === d);
     // Who may work each shift, the preferred first: it in the previous roster, furthest below a minimum, fewest days.
     const candidates = today.map((p) => {
-      const key = shiftKey(p.day, templates[p.template].name, p.start - days[p.day].midnight);
+      const key = keyOf(p);
       const scored = states.flatMap((s) => {
         if (!mayWork(s, p, templates, days)) return [];
         const [missingDays, missingHours] = deficit(s, p.day);
@@ -245,8 +256,22 @@ export function assignShifts(
     // The most shifts of the day worked, one each (augmenting paths, Kuhn): a greedy pass would leave
     // shifts open that a swap could fill.
     const shiftOf = new Map<State, number>();
+    // Who had a shift keeps it first; the paths below move them only to place a shift nobody else can work.
+    today.forEach((p, i) => {
+      const key = keyOf(p);
+      const holder = candidates[i].find((s) => !shiftOf.has(s) && previous.get(s.agent.name)?.has(key));
+      if (holder) shiftOf.set(holder, i);
+    });
+    const kept = new Set(shiftOf.values());
+    // A path tries the people still free first, then those on a shift they did not have before, and moves
+    // someone off their previous shift only when no other path is left: any order finds a path if one exists.
+    const holds = (s: State, i: number) => previous.get(s.agent.name)?.has(keyOf(today[i])) === true;
+    const rank = (s: State) => {
+      const other = shiftOf.get(s);
+      return other === undefined ? 0 : holds(s, other) ? 2 : 1;
+    };
     const place = (i: number, seen: Set<State>): boolean => {
-      for (const s of candidates[i]) {
+      for (const s of [0, 1, 2].flatMap((r) => candidates[i].filter((s) => rank(s) === r))) {
         if (seen.has(s)) continue;
         seen.add(s);
         const other = shiftOf.get(s);
@@ -259,7 +284,7 @@ export function assignShifts(
     };
     // A shift an augmenting path could not place at its turn stays unplaced: later paths only move placed ones.
     today.forEach((p, i) => {
-      if (!place(i, new Set())) unassigned.push(p);
+      if (!kept.has(i) && !place(i, new Set())) unassigned.push(p);
     });
     for (const [s, i] of [...shiftOf].sort((a, b) => a[1] - b[1])) take(s, today[i], days);
   });

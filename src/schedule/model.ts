@@ -34,13 +34,6 @@ export interface ShiftCap {
   hours?: boolean;
 }
 
-/**
- * What a shift of an earlier roster saves in the objective (one minute): less
- * than any real difference between two shifts (whole minutes, and templates
- * differ by more), so it only breaks ties, towards the roster people have.
- */
-export const PREFERENCE_HOURS = 1 / 60;
-
 /** A whole-number column of no cost after the shortfalls (people on a days-off pattern, say), entering cap rows by index. */
 export interface ExtraColumn {
   upper: number;
@@ -55,7 +48,6 @@ export function coveringModel(
   maxPaidHours: number | undefined,
   caps: ShiftCap[] = [],
   extra: ExtraColumn[] = [],
-  preferred: ReadonlySet<ShiftPattern> = new Set(),
 ): CoveringModel {
   const n = required.length;
   const used = new Set(patterns.map((p) => p.template));
@@ -91,7 +83,7 @@ export function coveringModel(
         values.push(c.hours ? p.paidHours : 1);
       }
     });
-    colCost[j] = p.paidHours - (preferred.has(p) ? PREFERENCE_HOURS : 0);
+    colCost[j] = p.paidHours;
     starts[j + 1] = indices.length;
   });
   for (let i = 0; i < n; i++) {
@@ -140,7 +132,7 @@ export function coveringModel(
     },
     integrality: new Int32Array(numCols).fill(1),
     patterns: patterns.length,
-    granularity: preferred.size > 0 ? PREFERENCE_HOURS : granularity(patterns),
+    granularity: granularity(patterns),
   };
 }
 

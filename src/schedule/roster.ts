@@ -6,10 +6,11 @@ import { parseCsv } from '../scenario/volumes';
 import { type Agent, type Contract, type Week, weekdayOf } from '../scenario/week';
 import { assignShifts, fitsPerson, type HorizonDay, type PreviousRoster, shiftKey } from './assign';
 import { dayCount, longestRun } from './dayBits';
-import { coveringModel, type ExtraColumn, type ShiftCap } from './model';
+import { type CoveringModel, coveringModel, type ExtraColumn, type ShiftCap } from './model';
 import { defaultTemplates, type ShiftPattern, shiftPatterns, type Timeline } from './patterns';
 import { searchCover, searchOutcome } from './search';
 import { absenceOf, type ScheduleStatus, shiftRequirement } from './solve';
+import { towardsPrevious } from './towardsPrevious';
 
 /** One shift of one person: the date it starts on, and its times as local "YYYY-MM-DD HH:MM" (an end may fall on the next day). */
 export interface RosterShift {
@@ -181,33 +182,39 @@ export function rosterWeek(week: Week, highs: Highs, options: { previous?: Previ
   }
   const peopleHours = people.reduce((sum, { contract }) => sum + contract.maxPaidHoursPerWeek * weeks, 0);
   const maxPaidHours = Math.min(week.shifts?.maxPaidHours ?? Number.POSITIVE_INFINITY, peopleHours);
-  const before = new Set([...(options.previous?.values() ?? [])].flatMap((keys) => [...keys]));
-  const preferred = new Set(
-    patterns.filter((p) => before.has(shiftKey(p.day, templates[p.template].name, p.start - days[p.day].midnight))),
-  );
-  const model = coveringModel(patterns, templates, required, maxPaidHours, caps, extra, preferred);
+  const model = coveringModel(patterns, templates, required, maxPaidHours, caps, extra);
   const solved = searchCover(highs, model, week.timeLimitSeconds);
+  const workedBefore = (agent: Agent) =>
+    [...(options.previous?.get(agent.name) ?? [])].reduce((bits, key) => bits | (1 << Number(key.split('/')[0])), 0);
+  const values =
+    solved && options.previous
+      ? alignToPrevious(model, solved.values, patterns, tours, options.previous, workedBefore, templates, days)
+      : solved?.values;
   const chosen: ShiftPattern[] = [];
-  if (solved)
+  if (values)
     patterns.forEach((p, j) => {
-      for (let k = 0; k < solved.values[j]; k++) chosen.push(p);
+      for (let k = 0; k < values[j]; k++) chosen.push(p);
     });
   // Each agent of a tour group takes one of the tours the model chose; their other days are off.
   const off = new Map<string, Set<number>>();
-  if (solved) {
+  if (values) {
     // A person keeps the working days of the previous roster where a tour has them, else takes the next tour left.
-    const workedBefore = (agent: Agent) =>
-      [...(options.previous?.get(agent.name) ?? [])].reduce((bits, key) => bits | (1 << Number(key.split('/')[0])), 0);
-    const left = tours.map((t) => solved.values[model.patterns + required.length + t.column]);
+    const left = tours.map((t) => values[model.patterns + required.length + t.column]);
     const placed = new Set<Agent>();
     const give = (agent: Agent, k: number) => {
       left[k]--;
       placed.add(agent);
       off.set(agent.name, new Set([...days.keys()].filter((d) => !(tours[k].on & (1 << d)))));
     };
-    for (const [k, t] of tours.entries())
-      for (const agent of t.agents) if (left[k] > 0 && !placed.has(agent) && workedBefore(agent) === t.on) give(agent, k);
-    for (const [k, t] of tours.entries()) for (const agent of t.agents) if (left[k] > 0 && !placed.has(agent)) give(agent, k);
+    // Exact matches first, then the most days in common, so one change moves as few working days as it can.
+    for (let common = days.length; common >= 0; common--)
+      for (const [k, t] of tours.entries())
+        for (const agent of t.agents) {
+          const before = workedBefore(agent);
+          const fits =
+            common === days.length ? before === t.on : dayCount(~(before ^ t.on) & ((1 << days.length) - 1)) === common;
+          if (left[k] > 0 && !placed.has(agent) && fits) give(agent, k);
+        }
   }
   const { assignments, unassigned } = assignShifts(chosen, {
     off,
@@ -286,6 +293,49 @@ export function rosterWeek(week: Week, highs: Highs, options: { previous?: Previ
     templates,
     intervalMinutes: timeline.grid,
   };
+}
+
+/**
+ * The cover and the days-off patterns moved towards the previous roster
+ * (towardsPrevious): shifts are the same by day, template and start, nearest
+ * at the same day and template; a days-off pattern is wanted by as many of
+ * its people as worked exactly those days before.
+ */
+function alignToPrevious(
+  model: CoveringModel,
+  values: Float64Array,
+  patterns: ShiftPattern[],
+  tours: Tour[],
+  previous: PreviousRoster,
+  workedBefore: (agent: Agent) => number,
+  templates: ShiftTemplate[],
+  days: HorizonDay[],
+): Float64Array {
+  const firstTour = model.numCols - tours.length;
+  const keyOf = (j: number) => {
+    if (j < patterns.length) {
+      const p = patterns[j];
+      return shiftKey(p.day, templates[p.template].name, p.start - days[p.day].midnight);
+    }
+    return j >= firstTour ? `tour ${j - firstTour}` : undefined;
+  };
+  const wanted = new Map<string, number>();
+  for (const keys of previous.values()) for (const key of keys) wanted.set(key, (wanted.get(key) ?? 0) + 1);
+  tours.forEach((t, k) => {
+    wanted.set(`tour ${k}`, t.agents.filter((a) => workedBefore(a) === t.on).length);
+  });
+  const distance = (from: number, to: number) => {
+    if (from < patterns.length && to < patterns.length) {
+      const [a, b] = [patterns[from], patterns[to]];
+      return a.day === b.day && a.template === b.template ? Math.abs(a.start - b.start) : Number.POSITIVE_INFINITY;
+    }
+    if (from >= firstTour && to >= firstTour) {
+      const [a, b] = [tours[from - firstTour], tours[to - firstTour]];
+      return a.agents === b.agents ? dayCount(a.on ^ b.on) : Number.POSITIVE_INFINITY;
+    }
+    return Number.POSITIVE_INFINITY;
+  };
+  return towardsPrevious(model, values, keyOf, wanted, distance);
 }
 
 /**
