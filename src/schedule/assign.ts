@@ -3,8 +3,14 @@ import type { Agent, Contract } from '../scenario/week';
 import { dayCount, longestRun } from './dayBits';
 import type { ShiftPattern } from './patterns';
 
-/** Who worked what in an earlier roster: agent name → "day/template/start" keys (see `shiftKey`). */
-export type PreviousRoster = Map<string, Set<string>>;
+/**
+ * Who worked what in an earlier roster: agent name → "day/template/start"
+ * key of each shift (see `shiftKey`) → where its breaks were (`breaksKey`).
+ */
+export type PreviousRoster = Map<string, Map<string, string>>;
+
+/** Where a shift's breaks sit: each break's start, minutes after the shift's start. */
+export const breaksKey = (offsets: number[]): string => offsets.join(',');
 
 /** What makes two shifts the same for stability: the day, the template and the start (minutes). */
 export const shiftKey = (day: number, template: string, startOfDay: number): string => `${day}/${template}/${startOfDay}`;
@@ -161,7 +167,7 @@ function chooseDaysOff(
   const order = [...states].sort((a, b) => availableDays(a) - availableDays(b));
   for (const s of order) {
     const g = group.get(s.contract.name) as number;
-    const workedBefore = new Set([...(previous.get(s.agent.name) ?? [])].map((key) => Number(key.split('/')[0])));
+    const workedBefore = new Set([...(previous.get(s.agent.name)?.keys() ?? [])].map((key) => Number(key.split('/')[0])));
     for (let w = 0; 7 * w < days.length; w++) {
       const first = 7 * w;
       const length = Math.min(7, days.length - first);
@@ -256,13 +262,23 @@ export function assignShifts(
     // The most shifts of the day worked, one each (augmenting paths, Kuhn): a greedy pass would leave
     // shifts open that a swap could fill.
     const shiftOf = new Map<State, number>();
-    // Who had a shift keeps it first; the paths below move them only to place a shift nobody else can work.
-    today.forEach((p, i) => {
-      const key = keyOf(p);
-      const holder = candidates[i].find((s) => !shiftOf.has(s) && previous.get(s.agent.name)?.has(key));
-      if (holder) shiftOf.set(holder, i);
-    });
-    const kept = new Set(shiftOf.values());
+    // Who had a shift keeps it first, with the same breaks where a copy has them; the paths below move
+    // them only to place a shift nobody else can work.
+    const kept = new Set<number>();
+    for (const sameBreaks of [true, false])
+      today.forEach((p, i) => {
+        if (kept.has(i)) return;
+        const key = keyOf(p);
+        const breaks = breaksKey(p.breaks.map(([from]) => from - p.start));
+        const holder = candidates[i].find((s) => {
+          const had = previous.get(s.agent.name)?.get(key);
+          return !shiftOf.has(s) && had !== undefined && (!sameBreaks || had === breaks);
+        });
+        if (holder) {
+          shiftOf.set(holder, i);
+          kept.add(i);
+        }
+      });
     // A path tries the people still free first, then those on a shift they did not have before, and moves
     // someone off their previous shift only when no other path is left: any order finds a path if one exists.
     const holds = (s: State, i: number) => previous.get(s.agent.name)?.has(keyOf(today[i])) === true;

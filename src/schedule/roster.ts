@@ -4,7 +4,7 @@ import { addDays, clockOf, minutesOf } from '../scenario/day';
 import type { ShiftTemplate } from '../scenario/schema';
 import { parseCsv } from '../scenario/volumes';
 import { type Agent, type Contract, type Week, weekdayOf } from '../scenario/week';
-import { assignShifts, fitsPerson, type HorizonDay, type PreviousRoster, shiftKey } from './assign';
+import { assignShifts, breaksKey, fitsPerson, type HorizonDay, type PreviousRoster, shiftKey } from './assign';
 import { dayCount, longestRun } from './dayBits';
 import { type CoveringModel, coveringModel, type ExtraColumn, type ShiftCap } from './model';
 import { defaultTemplates, type ShiftPattern, shiftPatterns, type Timeline } from './patterns';
@@ -185,7 +185,7 @@ export function rosterWeek(week: Week, highs: Highs, options: { previous?: Previ
   const model = coveringModel(patterns, templates, required, maxPaidHours, caps, extra);
   const solved = searchCover(highs, model, week.timeLimitSeconds);
   const workedBefore = (agent: Agent) =>
-    [...(options.previous?.get(agent.name) ?? [])].reduce((bits, key) => bits | (1 << Number(key.split('/')[0])), 0);
+    [...(options.previous?.get(agent.name)?.keys() ?? [])].reduce((bits, key) => bits | (1 << Number(key.split('/')[0])), 0);
   const values =
     solved && options.previous
       ? alignToPrevious(model, solved.values, patterns, tours, options.previous, workedBefore, templates, days)
@@ -320,7 +320,7 @@ function alignToPrevious(
     return j >= firstTour ? `tour ${j - firstTour}` : undefined;
   };
   const wanted = new Map<string, number>();
-  for (const keys of previous.values()) for (const key of keys) wanted.set(key, (wanted.get(key) ?? 0) + 1);
+  for (const shifts of previous.values()) for (const key of shifts.keys()) wanted.set(key, (wanted.get(key) ?? 0) + 1);
   tours.forEach((t, k) => {
     wanted.set(`tour ${k}`, t.agents.filter((a) => workedBefore(a) === t.on).length);
   });
@@ -338,10 +338,16 @@ function alignToPrevious(
   return towardsPrevious(model, values, keyOf, wanted, distance);
 }
 
+/** Minutes since 1970 of a local "YYYY-MM-DD HH:MM" text (as UTC: only differences are used); undefined if malformed. */
+function stampMinutes(text: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(text);
+  return m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) / 60_000 + 60 * +m[4] + +m[5] : undefined;
+}
+
 /**
  * The shifts of an earlier roster (its CSV export: agent, date, template,
- * start), for a re-solve to keep: people keep the shifts they had wherever
- * the new cover still has them. Rows of other dates are ignored.
+ * start, breaks), for a re-solve to keep: people keep the shifts they had wherever
+ * the new cover still has them, with the same breaks where it can. Rows of other dates are ignored.
  */
 export function readPreviousRoster(csv: string, week: Week): PreviousRoster {
   const [header, ...rows] = parseCsv(csv.replace(/^\uFEFF/, ''));
@@ -352,15 +358,20 @@ export function readPreviousRoster(csv: string, week: Week): PreviousRoster {
     return i;
   };
   const [agent, date, template, start] = ['agent', 'date', 'template', 'start'].map(column);
+  // Older exports without a breaks column still give the shifts; their breaks are then free to move.
+  const breaks = (header ?? []).indexOf('breaks');
   const dayOf = new Map(week.days.map((s, d) => [s.day.date, d]));
   const previous: PreviousRoster = new Map();
   for (const row of rows) {
     const day = dayOf.get(row[date]);
-    const clock = /^\d{4}-\d{2}-\d{2} (\d{2}:\d{2})$/.exec(row[start] ?? '');
-    if (day === undefined || !clock) continue;
-    const keys = previous.get(row[agent]) ?? new Set<string>();
-    keys.add(shiftKey(day, row[template], minutesOf(clock[1])));
-    previous.set(row[agent], keys);
+    const from = stampMinutes(row[start] ?? '');
+    if (day === undefined || from === undefined) continue;
+    const offsets = [...(row[breaks] ?? '').matchAll(/(\d{4}-\d{2}-\d{2} \d{2}:\d{2})–/g)].map(
+      ([, at]) => (stampMinutes(at) as number) - from,
+    );
+    const shifts = previous.get(row[agent]) ?? new Map<string, string>();
+    shifts.set(shiftKey(day, row[template], from - (stampMinutes(`${row[date]} 00:00`) as number)), breaksKey(offsets));
+    previous.set(row[agent], shifts);
   }
   return previous;
 }
