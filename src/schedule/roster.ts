@@ -10,6 +10,7 @@ import { type CoveringModel, coveringModel, type ExtraColumn, type ShiftCap } fr
 import { defaultTemplates, type ShiftPattern, shiftPatterns, type Timeline } from './patterns';
 import { searchCover, searchOutcome } from './search';
 import { absenceOf, type ScheduleStatus, shiftRequirement } from './solve';
+import { stayClose } from './stayClose';
 import { towardsPrevious } from './towardsPrevious';
 
 /** One shift of one person: the date it starts on, and its times as local "YYYY-MM-DD HH:MM" (an end may fall on the next day). */
@@ -186,18 +187,13 @@ export function rosterWeek(week: Week, highs: Highs, options: { previous?: Previ
   const solved = searchCover(highs, model, week.timeLimitSeconds);
   const workedBefore = (agent: Agent) =>
     [...(options.previous?.get(agent.name)?.keys() ?? [])].reduce((bits, key) => bits | (1 << Number(key.split('/')[0])), 0);
-  const values =
-    solved && options.previous
-      ? alignToPrevious(model, solved.values, patterns, tours, options.previous, workedBefore, templates, days)
-      : solved?.values;
-  const chosen: ShiftPattern[] = [];
-  if (values)
+  // Each person of a tour group takes one of the tours the cover chose (their other days are off), then the shifts.
+  const assignCover = (values: Float64Array) => {
+    const chosen: ShiftPattern[] = [];
     patterns.forEach((p, j) => {
       for (let k = 0; k < values[j]; k++) chosen.push(p);
     });
-  // Each agent of a tour group takes one of the tours the model chose; their other days are off.
-  const off = new Map<string, Set<number>>();
-  if (values) {
+    const off = new Map<string, Set<number>>();
     // A person keeps the working days of the previous roster where a tour has them, else takes the next tour left.
     const left = tours.map((t) => values[model.patterns + required.length + t.column]);
     const placed = new Set<Agent>();
@@ -215,17 +211,30 @@ export function rosterWeek(week: Week, highs: Highs, options: { previous?: Previ
             common === days.length ? before === t.on : dayCount(~(before ^ t.on) & ((1 << days.length) - 1)) === common;
           if (left[k] > 0 && !placed.has(agent) && fits) give(agent, k);
         }
-  }
-  const { assignments, unassigned } = assignShifts(chosen, {
-    off,
-    agents: week.agents,
-    contracts: week.contracts,
-    templates,
-    days,
-    candidates: patterns,
-    required,
-    previous: options.previous,
-  });
+    const assigned = assignShifts(chosen, {
+      off,
+      agents: week.agents,
+      contracts: week.contracts,
+      templates,
+      days,
+      candidates: patterns,
+      required,
+      previous: options.previous,
+    });
+    return { ...assigned, coverPaidHours: chosen.reduce((sum, p) => sum + p.paidHours, 0) };
+  };
+  const found = solved?.values ?? new Float64Array(model.numCols);
+  const previous = options.previous;
+  const { assignments, unassigned, coverPaidHours } =
+    solved && previous
+      ? nearestOf(
+          [false, true].map((near) =>
+            assignCover(alignToPrevious(highs, model, found, patterns, tours, previous, workedBefore, templates, days, near)),
+          ),
+          previous,
+          (p) => shiftKey(p.day, templates[p.template].name, p.start - days[p.day].midnight),
+        )
+      : assignCover(found);
   const at = (minutes: number) => {
     const day = Math.floor(minutes / 1_440);
     return `${addDays(week.days[0].day.date, day)} ${clockOf(minutes - day * 1_440)}`;
@@ -278,7 +287,7 @@ export function rosterWeek(week: Week, highs: Highs, options: { previous?: Previ
   return {
     name: week.name,
     ...(solved ? searchOutcome(solved) : { status: 'infeasible', gap: null, bound: null }),
-    coverPaidHours: chosen.reduce((sum, p) => sum + p.paidHours, 0),
+    coverPaidHours,
     paidHours: agents.reduce((sum, a) => sum + a.paidHours, 0),
     agents,
     unassigned: unassigned.map(describe),
@@ -296,12 +305,40 @@ export function rosterWeek(week: Week, highs: Highs, options: { previous?: Previ
 }
 
 /**
- * The cover and the days-off patterns moved towards the previous roster
- * (towardsPrevious): shifts are the same by day, template and start, nearest
- * at the same day and template; a days-off pattern is wanted by as many of
- * its people as worked exactly those days before.
+ * Of rosters made from covers of the same cost, the one that keeps the most
+ * of the previous roster's shifts with the same person (day, template and
+ * start), then the most with the same breaks too; the first on a tie.
+ */
+function nearestOf<T extends { assignments: { agent: Agent; patterns: ShiftPattern[] }[] }>(
+  rosters: T[],
+  previous: PreviousRoster,
+  keyOf: (p: ShiftPattern) => string,
+): T {
+  const kept = (r: T) =>
+    r.assignments.reduce((n, a) => {
+      const had = previous.get(a.agent.name);
+      for (const p of a.patterns) {
+        const breaks = had?.get(keyOf(p));
+        // a shift kept counts whole; its breaks kept too add less than any other shift can
+        if (breaks !== undefined) n += 1 + (breaks === breaksKey(p.breaks.map(([from]) => from - p.start)) ? 1e-6 : 0);
+      }
+      return n;
+    }, 0);
+  const scores = rosters.map(kept);
+  return rosters[scores.indexOf(Math.max(...scores))];
+}
+
+/**
+ * The cover and the days-off patterns moved towards the previous roster:
+ * with `near`, first to the cover of no higher cost that misses the fewest
+ * of the previous roster's shifts and working days (stayClose), then unit by
+ * unit (towardsPrevious). Shifts are the same by day, template and start,
+ * nearest at the same day and template; a days-off pattern is wanted by as
+ * many of its people as worked exactly those days before, weighted by its
+ * working days.
  */
 function alignToPrevious(
+  highs: Highs,
   model: CoveringModel,
   values: Float64Array,
   patterns: ShiftPattern[],
@@ -310,6 +347,7 @@ function alignToPrevious(
   workedBefore: (agent: Agent) => number,
   templates: ShiftTemplate[],
   days: HorizonDay[],
+  near: boolean,
 ): Float64Array {
   const firstTour = model.numCols - tours.length;
   const keyOf = (j: number) => {
@@ -335,7 +373,9 @@ function alignToPrevious(
     }
     return Number.POSITIVE_INFINITY;
   };
-  return towardsPrevious(model, values, keyOf, wanted, distance);
+  const weight = (key: string) => (key.startsWith('tour ') ? dayCount(tours[Number(key.slice(5))].on) : 1);
+  const start = near ? stayClose(highs, model, values, keyOf, wanted, weight) : values;
+  return towardsPrevious(model, start, keyOf, wanted, distance);
 }
 
 /** Minutes since 1970 of a local "YYYY-MM-DD HH:MM" text (as UTC: only differences are used); undefined if malformed. */
