@@ -18,6 +18,10 @@ const VIEWS: Record<string, () => Promise<View>> = {
   '#plan': async () => mountPlan,
   '#forecast': async () => (await import('./ui/forecast/mount')).mountForecast,
   '#shifts': async () => (await import('./ui/shifts/mountShifts')).mountShifts,
+  '#roster': async () => {
+    const { mountRoster } = await import('./ui/roster/mountRoster');
+    return (root, _, storage) => mountRoster(root, storage);
+  },
   '#compare': async () => {
     const { mountCompare } = await import('./ui/compareView');
     return (root, session) => mountCompare(root, session.store);

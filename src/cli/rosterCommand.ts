@@ -61,19 +61,8 @@ export async function rosterCommand(argv: string[]): Promise<void> {
       writeOutput(join(dirname(out), `${basename(out, ext)}-coverage.csv`), coverage);
     } else if (ext === '.xlsx') writeOutput(out, rosterWorkbook(roster));
     else {
-      // One file per person, named after them (only letters, digits and dashes; a clash gets a number).
-      const taken = new Set<string>();
-      for (const { agent, ics } of rosterCalendars(roster, week.timeZone ?? machineTimeZone())) {
-        const slug =
-          agent
-            .normalize('NFKD')
-            .replace(/[^A-Za-z0-9]+/g, '-')
-            .replace(/^-|-$/g, '') || 'agent';
-        let name = slug;
-        for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${slug}-${n}`;
-        taken.add(name.toLowerCase());
-        writeOutput(join(dirname(out), `${basename(out, ext)}-${name}.ics`), ics);
-      }
+      for (const { file, ics } of rosterCalendars(roster, week.timeZone ?? machineTimeZone()))
+        writeOutput(join(dirname(out), `${basename(out, ext)}-${file}.ics`), ics);
     }
   }
   if (flags.switches.has('json')) {

@@ -1,3 +1,4 @@
+import { AGENT_COLUMNS } from '../scenario/weekEdit';
 import type { Roster, RosterCoverage, RosterShift } from '../schedule/roster';
 import { tableCsv, tableSheet, workbook } from './files';
 import { personCalendar, stableUid, timeZoneClock, utcDateTime } from './ics';
@@ -105,6 +106,34 @@ export const rosterCsv = (r: Roster) => ({ shifts: tableCsv(rosterShiftsTable(r)
 export const rosterWorkbook = (r: Roster): Uint8Array =>
   workbook([tableSheet('Roster', rosterShiftsTable(r)), tableSheet('Coverage', rosterCoverageTable(r))]);
 
+const AGENT_DEFINITIONS: Record<(typeof AGENT_COLUMNS)[number], string> = {
+  name: 'the person (names differ)',
+  contract: "one of the week's contracts",
+  mon: 'the window the person can work in: HH:MM-HH:MM (past midnight runs into the next morning), any, or empty for not available',
+  tue: 'as mon',
+  wed: 'as mon',
+  thu: 'as mon',
+  fri: 'as mon',
+  sat: 'as mon',
+  sun: 'as mon',
+  skills: 'skills, separated by ;',
+};
+
+/** The people of a week as an agents CSV (the file `wfm roster` reads), from the app's table rows. */
+export const agentsCsv = (rows: string[][]): string =>
+  tableCsv(
+    tableOf(
+      AGENT_COLUMNS.map((key, i) => ({
+        key,
+        label: key,
+        unit: 'text' as const,
+        definition: AGENT_DEFINITIONS[key],
+        value: (r: string[]) => r[i] ?? '',
+      })),
+      rows,
+    ),
+  );
+
 /** The head of the roster's report: hours, people, and what is short. */
 export function rosterSummary(r: Roster): string[] {
   const working = r.agents.filter((a) => a.shifts.length > 0).length;
@@ -123,14 +152,28 @@ export function rosterSummary(r: Roster): string[] {
   ];
 }
 
+/** A file name part for a person: letters, digits and dashes only (no path, no markup); a clash gets a number. */
+function uniqueSlug(agent: string, taken: Set<string>): string {
+  const slug =
+    agent
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'agent';
+  let name = slug;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${slug}-${n}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
 /**
  * One calendar per person for the whole horizon: each shift and each break
  * as an event, in UTC for the center's IANA `timeZone`. The UIDs hash the
  * roster's name, the person, the shift's date and the event, so a re-export
  * of the same assignment updates the events a calendar holds instead of
- * doubling them.
+ * doubling them. Each comes with a file name part for the person.
  */
-export function rosterCalendars(r: Roster, timeZone: string): { agent: string; ics: string }[] {
+export function rosterCalendars(r: Roster, timeZone: string): { agent: string; file: string; ics: string }[] {
+  const taken = new Set<string>();
   const clock = timeZoneClock(timeZone);
   const utc = (local: string) => {
     const [date, time] = local.split(' ');
@@ -142,6 +185,7 @@ export function rosterCalendars(r: Roster, timeZone: string): { agent: string; i
     .filter((a) => a.shifts.length > 0)
     .map((a) => ({
       agent: a.agent,
+      file: uniqueSlug(a.agent, taken),
       ics: personCalendar(
         `${r.name} — ${a.agent}`,
         timeZone,

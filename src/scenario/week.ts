@@ -121,9 +121,10 @@ const nextDate = (date: string) => addDays(date, 1);
 
 /**
  * Validates a week file. `base` is the base scenario (read from the path
- * the file names, or the file's own object); `agentsCsv` the agents file's text.
+ * the file names, or the file's own object); `agents` the agents file's text,
+ * or its rows already split (the app's table, header first).
  */
-export function parseWeek(raw: unknown, base: unknown, agentsCsv: string): WeekParse {
+export function parseWeek(raw: unknown, base: unknown, agents: string | string[][]): WeekParse {
   const read = weekSchema.safeParse(raw, { reportInput: true });
   if (!read.success)
     return {
@@ -187,8 +188,8 @@ export function parseWeek(raw: unknown, base: unknown, agentsCsv: string): WeekP
         });
     });
   });
-  const agents = readAgents(agentsCsv, contractNames);
-  if (!agents.ok) return { ok: false, errors: [...errors, ...agents.errors] };
+  const people = readAgents(agents, contractNames);
+  if (!people.ok) return { ok: false, errors: [...errors, ...people.errors] };
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -199,7 +200,7 @@ export function parseWeek(raw: unknown, base: unknown, agentsCsv: string): WeekP
       shifts,
       timeLimitSeconds: w.timeLimitSeconds,
       contracts: w.contracts,
-      agents: agents.agents,
+      agents: people.agents,
     },
   };
 }
@@ -222,12 +223,13 @@ const window = (text: string): Availability | null | undefined => {
  * (`08:00-17:00`; `22:00-07:00` runs into the next morning; `any`; empty,
  * `-` or `off` for not available); skills are `;`-separated. A semicolon- or
  * tab-separated export reads the same. Errors name the row and the column.
+ * `csv` may also be the rows already split, header first.
  */
 export function readAgents(
-  csv: string,
+  csv: string | string[][],
   contracts: Set<string>,
 ): { ok: true; agents: Agent[] } | { ok: false; errors: ScenarioError[] } {
-  const rows = parseCsv(csv.replace(/^\uFEFF/, ''));
+  const rows = typeof csv === 'string' ? parseCsv(csv.replace(/^\uFEFF/, '')) : csv;
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const expected = ['name', 'contract', ...WEEKDAYS];
   if (expected.some((h, i) => header[i] !== h) || header.length > 10 || (header.length === 10 && header[9] !== 'skills'))

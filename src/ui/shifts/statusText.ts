@@ -17,14 +17,14 @@ export function checkedText({ schedule, steps, finalCheck }: RepairResult): stri
   return `${search} ${finalCheckLine(finalCheck)}`;
 }
 
-/** The status line when a job ended without its answer: cancelled, or the solver or its worker failed. */
-export function stoppedStatus(error: unknown): { kind: 'idle'; text: string; error?: boolean } {
+/** The status line when a job ended without its answer: cancelled, or the solver or its worker failed; `kept` is what stays as it was. */
+export function stoppedStatus(error: unknown, kept = 'the templates'): { kind: 'idle'; text: string; error?: boolean } {
   if (error instanceof JobStopped && error.cancelled)
-    return { kind: 'idle', text: 'Cancelled; the templates are kept as they are. Solve again when you are ready.' };
+    return { kind: 'idle', text: `Cancelled; ${kept} are kept as they are. Solve again when you are ready.` };
   const message = error instanceof Error ? error.message : String(error);
   return {
     kind: 'idle',
-    text: `The solver stopped: ${message}. The templates are kept; solve again or change one.`,
+    text: `The solver stopped: ${message}. ${kept[0].toUpperCase()}${kept.slice(1)} are kept; solve again or change one.`,
     error: true,
   };
 }

@@ -1,0 +1,47 @@
+import { formatScenarioError } from '../../scenario';
+import { ErrorList } from '../plan/ErrorList';
+import { AgentTable } from './AgentTable';
+import { ContractTable } from './ContractTable';
+import { RosterResult } from './RosterResult';
+import type { RosterState } from './rosterState';
+import { WeekActions } from './WeekActions';
+
+const INTRO =
+  'Shifts for named people over the whole week: the cover of every interval at the fewest paid hours (HiGHS, in your browser), then each shift given to a person within their availability and contract. Each change re-rosters, and people keep the shifts they had wherever the new cover allows.';
+
+/** The Roster page: the week's contracts and people, edited in place, and the roster of the last valid week. */
+export function RosterPage({ state }: { state: RosterState }) {
+  const check = state.check.value;
+  const errors = check.ok ? [] : check.errors;
+  const status = state.status.value;
+  const running = status.kind === 'running';
+  const rostered = state.rostered.value;
+  const name = typeof state.draft.value.week.name === 'string' ? state.draft.value.week.name : 'the week';
+  return (
+    <div class="roster-layout">
+      <section class="panel" aria-label="Week">
+        <h1>{`Roster for ${name}`}</h1>
+        <p class="lede">{INTRO}</p>
+        <WeekActions state={state} />
+        <p class="note" id="week-saved" role="status">
+          {state.saveNote.value}
+        </p>
+        {errors.length > 0 && <ErrorList id="week-errors" messages={errors.map(formatScenarioError)} />}
+        <ContractTable state={state} errors={errors} />
+        <AgentTable state={state} errors={errors} />
+        <div class="actions">
+          <button type="button" id="roster-solve" class="primary" disabled={running || !check.ok} onClick={state.solve}>
+            Roster again
+          </button>
+          <button type="button" id="roster-cancel" disabled={!running} onClick={state.cancel}>
+            Cancel
+          </button>
+        </div>
+        <p class={status.kind === 'idle' && status.error ? 'note error' : 'note'} id="roster-status" role="status">
+          {running ? `${status.label}… ${status.seconds.toFixed(1)} s` : status.text}
+        </p>
+      </section>
+      <RosterResult rostered={rostered} stale={rostered !== null && rostered.draft !== state.draft.value} />
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { h, render } from 'preact';
+import { RosterPage } from './RosterPage';
+import { rosterState } from './rosterState';
+
+/** Mounts the Roster page (Preact) into a fresh host and rosters the week as it stands. */
+export function mountRoster(root: HTMLElement, storage: Storage): void {
+  const host = document.createElement('div');
+  root.replaceChildren(host);
+  const state = rosterState(storage);
+  render(h(RosterPage, { state }), host);
+  // Leaving the page stops its solve and its listening to other tabs.
+  window.addEventListener('hashchange', () => state.close(), { once: true });
+  state.solve();
+}

@@ -1,0 +1,172 @@
+import { computed, signal } from '@preact/signals';
+import { rosterCsv } from '../../report/roster';
+import type { ScenarioError } from '../../scenario';
+import type { Json } from '../../scenario/edit';
+import { AGENT_COLUMNS, checkWeek, type WeekDraft } from '../../scenario/weekEdit';
+import type { Roster } from '../../schedule/roster';
+import { EXAMPLES } from '../examples';
+import { type ScheduleJob, scheduleJob } from '../shifts/scheduleJob';
+import type { Status } from '../shifts/shiftsState';
+import { stoppedStatus } from '../shifts/statusText';
+import { bundledWeek } from './bundledWeek';
+import { readSavedWeek, saveWeek, WEEK_KEY } from './savedWeek';
+
+/** Edits re-roster once typing pauses this long: a roster takes seconds. */
+const RESOLVE_DELAY_MS = 800;
+const MAX_UNDO = 200;
+
+/** The week's base scenario: its own object, or a scenario bundled with the app by file name. */
+export function baseOf(week: Json): { ok: true; base: unknown } | { ok: false; error: ScenarioError } {
+  const base = week.base;
+  if (typeof base === 'object' && base !== null) return { ok: true, base };
+  const file = typeof base === 'string' ? (base.split('/').pop() ?? '') : '';
+  const bundled = EXAMPLES.get(file);
+  if (bundled) return { ok: true, base: bundled };
+  return {
+    ok: false,
+    error: {
+      path: 'base',
+      message: `the app has no scenario "${String(base).slice(0, 80)}"; name a bundled one (${[...EXAMPLES.keys()].join(', ')}) or put the scenario object in the week file`,
+    },
+  };
+}
+
+export interface Rostered {
+  draft: WeekDraft;
+  roster: Roster;
+  /** shifts the person had in the roster before, by template and start; null on a first roster */
+  kept: { same: number; before: number } | null;
+}
+
+/** How many of `before`'s shifts the same person still has at the same start and template. */
+function keptFrom(before: Roster, after: Roster): { same: number; before: number } {
+  const now = new Map(after.agents.map((a) => [a.agent, new Set(a.shifts.map((s) => `${s.template}@${s.start}`))]));
+  let same = 0;
+  let total = 0;
+  for (const a of before.agents)
+    for (const s of a.shifts) {
+      total++;
+      if (now.get(a.agent)?.has(`${s.template}@${s.start}`)) same++;
+    }
+  return { same, before: total };
+}
+
+/**
+ * The Roster page in signals: the week as drafted (saved in this browser on
+ * every edit, undoable), what is wrong with it, the roster in progress in a
+ * worker and the last one found. A re-roster hands the last roster to the
+ * solver, so people keep the shifts they had where the new cover allows.
+ */
+export function rosterState(storage: Storage) {
+  const saved = readSavedWeek(storage);
+  const draft = signal<WeekDraft>(saved ?? bundledWeek());
+  const saveNote = signal<string>(saved ? 'Your week, as saved in this browser.' : 'The bundled Christmas week 2026.');
+  const past: WeekDraft[] = [];
+  const future: WeekDraft[] = [];
+  let lastField: string | undefined;
+  const history = signal(0);
+  const base = computed(() => baseOf(draft.value.week));
+  const check = computed(() => {
+    const b = base.value;
+    return b.ok ? checkWeek(draft.value, b.base) : { ok: false as const, errors: [b.error] };
+  });
+  const status = signal<Status>({ kind: 'idle', text: '' });
+  const running = computed(() => status.value.kind === 'running');
+  const rostered = signal<Rostered | null>(null);
+  let job: ScheduleJob<Roster> | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const solve = () => {
+    clearTimeout(timer);
+    const previous = job;
+    job = null;
+    previous?.cancel();
+    const b = base.value;
+    if (!check.value.ok || !b.ok) {
+      status.value = { kind: 'idle', text: 'Nothing rostered: the week has errors (listed above).', error: true };
+      return;
+    }
+    const now = draft.value;
+    const last = rostered.value?.roster ?? null;
+    const label = 'Rostering';
+    status.value = { kind: 'running', label, seconds: 0 };
+    const mine = scheduleJob(
+      (w) => w.roster(now.week, b.base, [[...AGENT_COLUMNS], ...now.agents], last && rosterCsv(last).shifts),
+      (seconds) => {
+        status.value = { kind: 'running', label, seconds };
+      },
+    );
+    job = mine;
+    mine.result.then(
+      (roster) => {
+        if (job !== mine) return;
+        job = null;
+        rostered.value = { draft: now, roster, kept: last && keptFrom(last, roster) };
+        status.value = { kind: 'idle', text: 'Rostered.' };
+      },
+      (error: unknown) => {
+        if (job !== mine) return;
+        job = null;
+        status.value = stoppedStatus(error, 'the week and the last roster');
+      },
+    );
+  };
+
+  const persist = (next: WeekDraft) => {
+    draft.value = next;
+    history.value++;
+    saveNote.value = saveWeek(storage, next);
+    clearTimeout(timer);
+    if (check.value.ok) timer = setTimeout(solve, RESOLVE_DELAY_MS);
+  };
+
+  /** One edit; keystrokes in one field make one undo step. */
+  const edit = (change: (d: WeekDraft) => WeekDraft, field?: string) => {
+    if (!(field && field === lastField)) {
+      past.push(draft.value);
+      if (past.length > MAX_UNDO) past.shift();
+    }
+    lastField = field;
+    future.length = 0;
+    persist(change(draft.value));
+  };
+  const undo = () => {
+    const before = past.pop();
+    if (!before) return;
+    future.push(draft.value);
+    lastField = undefined;
+    persist(before);
+  };
+  const redo = () => {
+    const after = future.pop();
+    if (!after) return;
+    past.push(draft.value);
+    lastField = undefined;
+    persist(after);
+  };
+  const canUndo = computed(() => history.value >= 0 && past.length > 0);
+  const canRedo = computed(() => history.value >= 0 && future.length > 0);
+
+  // Another tab saved the week: take theirs (ours was saved before it, and stays one undo away).
+  const onStorage = (e: StorageEvent) => {
+    if (e.key !== WEEK_KEY || e.newValue === null) return;
+    const theirs = readSavedWeek(storage);
+    if (!theirs) return;
+    past.push(draft.value);
+    lastField = undefined;
+    draft.value = theirs;
+    history.value++;
+    saveNote.value = 'Another tab changed this week; its version is shown (Undo brings yours back).';
+  };
+  window.addEventListener('storage', onStorage);
+
+  const cancel = () => job?.cancel();
+  const close = () => {
+    cancel();
+    clearTimeout(timer);
+    window.removeEventListener('storage', onStorage);
+  };
+  return { draft, saveNote, check, status, running, rostered, edit, undo, redo, canUndo, canRedo, solve, cancel, close };
+}
+
+export type RosterState = ReturnType<typeof rosterState>;

@@ -1,0 +1,105 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/scenario';
+import { appWithFreshProfiles, browserTestsRun } from './app';
+
+describe.runIf(browserTestsRun)('The Roster page', () => {
+  const browser = appWithFreshProfiles();
+  const status = (page: Page) => page.innerText('#roster-status');
+  const rostered = (page: Page) => expect.poll(() => status(page), { timeout: 120_000 }).toBe('Rostered.');
+  const downloaded = async (page: Page, button: string): Promise<Buffer> => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    return readFileSync((await file.path()) ?? '');
+  };
+
+  it('rosters the bundled week to its 300 people and exports what an analyst sends', { timeout: 240_000 }, async () => {
+    const page = await browser.page();
+    await page.goto(`${browser.url()}#roster`);
+    await rostered(page);
+    expect(await page.innerText('#roster-summary h2')).toMatch(/^Christmas week 2026: \d+ of 300 people on \d+ shifts/);
+    const csv = (await downloaded(page, '#export-week-csv')).toString('utf8');
+    const rows = parseCsv(csv.replace(/^\uFEFF/, ''));
+    expect(rows[0]).toEqual(['agent', 'contract', 'date', 'template', 'start', 'end', 'breaks', 'paidHours']);
+    expect(rows.length).toBeGreaterThan(1_000);
+    const coverage = (await downloaded(page, '#export-week-coverage')).toString('utf8').trim().split('\r\n');
+    expect(coverage).toHaveLength(1 + 7 * 96);
+    const calendars = unzipSync(new Uint8Array(await downloaded(page, '#export-week-ics')));
+    const oliver = new TextDecoder().decode(calendars['christmas-week-2026-Oliver-Clarke.ics']);
+    expect(oliver).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*X-WR-TIMEZONE:Europe\/London\r\n/);
+  });
+
+  it('an availability or a contract rule typed wrong is named with its row, column and range; nothing is lost, and a re-roster keeps people where they were', {
+    timeout: 300_000,
+  }, async () => {
+    const page = await browser.page();
+    await page.goto(`${browser.url()}#roster`);
+    await rostered(page);
+    await page.fill('#agent-filter', 'Oliver Clarke');
+    await page.fill('#agent-0-mon', '08:0');
+    expect(await page.getAttribute('#agent-0-mon', 'aria-invalid')).toBe('true');
+    expect(await page.innerText('#week-errors')).toContain(
+      'agents row 2, mon: must be a window HH:MM-HH:MM, any, or empty for not available, got "08:0"',
+    );
+    expect(await page.isDisabled('#roster-solve')).toBe(true);
+    await page.fill('#agent-0-mon', '08:00-16:30');
+    await expect.poll(() => page.locator('#week-errors').count()).toBe(0);
+    await expect.poll(() => page.locator('#roster-kept').count(), { timeout: 120_000 }).toBe(1);
+    await rostered(page);
+    const kept = /^([\d,]+) of the ([\d,]+) shifts/.exec(await page.innerText('#roster-kept'));
+    const [same, before] = [kept?.[1], kept?.[2]].map((n) => Number(n?.replaceAll(',', '')));
+    expect(same / before).toBeGreaterThan(0.95);
+
+    await page.fill('#contract-0-minRestHours', '60');
+    expect(await page.innerText('#week-errors')).toContain(
+      'contracts[0].minRestHours: must be a number from 0 to 48 (h), got 60',
+    );
+    await page.fill('#contract-0-minRestHours', 'eleven');
+    expect(await page.innerText('#week-errors')).toContain('contracts[0].minRestHours');
+    expect(await page.inputValue('#contract-0-minRestHours')).toBe('eleven');
+
+    // Saved on every edit: a reload shows the week as it was left, errors and all.
+    await page.reload();
+    expect(await page.inputValue('#contract-0-minRestHours')).toBe('eleven');
+    await page.fill('#agent-filter', 'Oliver Clarke');
+    expect(await page.inputValue('#agent-0-mon')).toBe('08:00-16:30');
+    await page.fill('#contract-0-minRestHours', '');
+    await expect.poll(() => page.locator('#week-errors').count()).toBe(0);
+
+    // Undo steps back one field at a time.
+    await page.click('#roster-undo');
+    expect(await page.inputValue('#contract-0-minRestHours')).toBe('eleven');
+    await page.click('#roster-redo');
+    expect(await page.inputValue('#contract-0-minRestHours')).toBe('');
+  });
+
+  it('an agents CSV with a bad row is refused with the row named, and a good one replaces the people', {
+    timeout: 240_000,
+  }, async () => {
+    const page = await browser.page();
+    await page.goto(`${browser.url()}#roster`);
+    await rostered(page);
+    const dir = mkdtempSync(join(tmpdir(), 'wfm-roster-'));
+    const header = 'name,contract,mon,tue,wed,thu,fri,sat,sun,skills';
+    writeFileSync(join(dir, 'bad.csv'), `${header}\nAda,Full-time,any,any,any,any,any,,,\nBo,Nobody,any,,,,,,,\n`);
+    await page.setInputFiles('#import-agents', join(dir, 'bad.csv'));
+    await expect.poll(() => page.innerText('#week-file-errors')).toContain('agents row 3, contract: must be one of the week');
+    expect(await page.innerText('#agent-table caption')).toMatch(/^People: 300/);
+
+    const people = ['<img src=x onerror=alert(1)>', '=HYPERLINK("http://x")', 'Cy']
+      .map((n) => `"${n.replaceAll('"', '""')}",Full-time,any,any,any,any,any,,,`)
+      .join('\n');
+    writeFileSync(join(dir, 'good.csv'), `${header}\n${people}\n`);
+    await page.setInputFiles('#import-agents', join(dir, 'good.csv'));
+    await expect.poll(() => page.innerText('#agent-table caption')).toMatch(/^People: 3\b/);
+    expect(await page.locator('#agent-table img').count()).toBe(0);
+    expect(await page.inputValue('#agent-0-name')).toBe('<img src=x onerror=alert(1)>');
+    await expect.poll(() => page.innerText('#roster-summary h2'), { timeout: 120_000 }).toMatch(/of 3 people/);
+    // The people's CSV comes back out safe for a spreadsheet: the formula is text.
+    const out = (await downloaded(page, '#export-agents')).toString('utf8');
+    expect(out).toContain(`'=HYPERLINK`);
+  });
+});
