@@ -3,9 +3,7 @@ import { checkScenario } from '../scenario/check';
 import { intervalCount } from '../scenario/day';
 import type { Scenario } from '../scenario/schema';
 import { formatScenarioError } from '../scenario/shape';
-import { parseWeek } from '../scenario/week';
 import { type RepairStep, repairSchedule } from './repair';
-import { readPreviousRoster, rosterWeek } from './roster';
 import { scheduleDay } from './solve';
 
 /** What a scheduling worker was given is not something it can solve; the message names the argument and what is allowed. */
@@ -44,17 +42,22 @@ function whole(name: string, x: unknown, min: number, max: number): number {
   return x;
 }
 
+/** HiGHS loaded on first use, once per worker. */
+export function onceLoaded(load: () => Promise<Highs>): () => Promise<Highs> {
+  let highs: Promise<Highs> | null = null;
+  return () => {
+    highs ??= load();
+    return highs;
+  };
+}
+
 /**
  * What a scheduling worker does, as plain functions over an injected HiGHS
  * loader (the browser needs to tell it where the WebAssembly file is). What
  * arrives is checked first and refused with a ScheduleInputError.
  */
 export function scheduleWorkerApi(load: () => Promise<Highs>) {
-  let highs: Promise<Highs> | null = null;
-  const solver = () => {
-    highs ??= load();
-    return highs;
-  };
+  const solver = onceLoaded(load);
   return {
     async solve(s: unknown, requirement: unknown) {
       const scenario = validScenario(s);
@@ -70,19 +73,6 @@ export function scheduleWorkerApi(load: () => Promise<Highs>) {
       };
       if (typeof onStep !== 'function') throw new ScheduleInputError('onStep: must be a function');
       return repairSchedule(scenario, await solver(), needed, { ...options, onStep });
-    },
-    /** A week rostered to its people; `previous` (an earlier roster's CSV) keeps them where they were. */
-    async roster(week: unknown, base: unknown, agents: unknown, previous: unknown) {
-      if (!Array.isArray(agents) || !agents.every((r) => Array.isArray(r) && r.every((c) => typeof c === 'string')))
-        throw new ScheduleInputError('agents: must be rows of texts, the header first');
-      const parsed = parseWeek(week, base, agents);
-      if (!parsed.ok)
-        throw new ScheduleInputError(`the week is not valid: ${parsed.errors.slice(0, 3).map(formatScenarioError).join('; ')}`);
-      if (previous !== null && typeof previous !== 'string')
-        throw new ScheduleInputError('previous: must be a roster CSV text or null');
-      return rosterWeek(parsed.week, await solver(), {
-        previous: previous === null ? undefined : readPreviousRoster(previous, parsed.week),
-      });
     },
   };
 }

@@ -7,13 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsRun, requireApp } from './app';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const PAGES = ['#plan', '#forecast', '#shifts', '#compare', '#calculator'];
+const PAGES = ['#plan', '#forecast', '#shifts', '#roster', '#compare', '#calculator'];
 
 /** Waits until the page has drawn its main content. */
 const ready: Record<string, string> = {
   '#plan': 'section.summary h2',
   '#forecast': '#app h1',
   '#shifts': '#schedule-summary h2',
+  '#roster': '#roster-summary h2',
   '#compare': '#comparison table',
   '#calculator': '#app h1',
 };

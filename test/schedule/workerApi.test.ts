@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatScenarioError, parseScenario, type Scenario } from '../../src/scenario';
+import { rosterWorkerApi } from '../../src/schedule/rosterWorkerApi';
 import { ScheduleInputError, scheduleWorkerApi } from '../../src/schedule/workerApi';
 
 function scenario(): Scenario {
@@ -43,5 +45,28 @@ describe('the scheduling worker API checks what it is given before loading the s
     }
     expect(loads).toBe(0);
     await expect(api.solve(s, [1, 2, 3, 4])).rejects.toThrow('no solver in this test'); // valid input goes on to the solver
+  });
+});
+
+describe('the roster worker API checks what it is given before loading the solver', () => {
+  let loads = 0;
+  const api = rosterWorkerApi(() => {
+    loads++;
+    return Promise.reject(new Error('no solver in this test'));
+  });
+  const file = (path: string) => readFileSync(new URL(`../../scenarios/${path}`, import.meta.url), 'utf8');
+  const week = JSON.parse(file('weeks/christmas-week.json'));
+  const base = JSON.parse(file('christmas-eve.json'));
+  const header = ['name', 'contract', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+  it('refuses people that are not rows of texts, a wrong week, or a previous roster that is not text', async () => {
+    const cases: [() => Promise<unknown>, RegExp][] = [
+      [() => api.roster(week, base, 'Ada,Full-time', null), /agents: must be rows of texts, the header first/],
+      [() => api.roster(week, base, [header, ['Ada', 'Nobody', 'any', '', '', '', '', '', '']], null), /agents row 2, contract/],
+      [() => api.roster({ ...week, days: [] }, base, [header], null), /the week is not valid: days: give at least one day/],
+      [() => api.roster(week, base, [header, ['Ada', 'Full-time', 'any', '', '', '', '', '', '']], 42), /previous: must be/],
+    ];
+    for (const [call, message] of cases) await expect(call()).rejects.toThrow(message);
+    expect(loads).toBe(0);
   });
 });

@@ -4,8 +4,9 @@ import type { ScenarioError } from '../../scenario';
 import type { Json } from '../../scenario/edit';
 import { AGENT_COLUMNS, checkWeek, type WeekDraft } from '../../scenario/weekEdit';
 import type { Roster } from '../../schedule/roster';
+import type { RosterWorkerApi } from '../../schedule/rosterWorkerApi';
 import { EXAMPLES } from '../examples';
-import { type ScheduleJob, scheduleJob } from '../shifts/scheduleJob';
+import { type ScheduleJob, workerJob } from '../shifts/scheduleJob';
 import type { Status } from '../shifts/shiftsState';
 import { stoppedStatus } from '../shifts/statusText';
 import { bundledWeek } from './bundledWeek';
@@ -90,7 +91,8 @@ export function rosterState(storage: Storage) {
     const last = rostered.value?.roster ?? null;
     const label = 'Rostering';
     status.value = { kind: 'running', label, seconds: 0 };
-    const mine = scheduleJob(
+    const mine = workerJob<RosterWorkerApi, Roster>(
+      () => new Worker(new URL('../../../workers/roster.worker.ts', import.meta.url), { type: 'module' }),
       (w) => w.roster(now.week, b.base, [[...AGENT_COLUMNS], ...now.agents], last && rosterCsv(last).shifts),
       (seconds) => {
         status.value = { kind: 'running', label, seconds };

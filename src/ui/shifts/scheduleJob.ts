@@ -23,11 +23,16 @@ export interface ScheduleJob<T> {
  * answer, the solver's error, a worker that fails (its error event: it could
  * not load, or crashed), or Cancel; the worker is stopped in every case.
  */
-export function scheduleJob<T>(
-  work: (api: Remote<ScheduleWorkerApi>) => Promise<T>,
+export const scheduleJob = <T>(work: (api: Remote<ScheduleWorkerApi>) => Promise<T>, onTick: (s: number) => void) =>
+  workerJob(() => new Worker(new URL('../../../workers/schedule.worker.ts', import.meta.url), { type: 'module' }), work, onTick);
+
+/** A job as `scheduleJob`, in a worker of another API (the roster's). */
+export function workerJob<Api, T>(
+  spawn: () => Worker,
+  work: (api: Remote<Api>) => Promise<T>,
   onTick: (s: number) => void,
 ): ScheduleJob<T> {
-  const worker = new Worker(new URL('../../../workers/schedule.worker.ts', import.meta.url), { type: 'module' });
+  const worker = spawn();
   const started = performance.now();
   const clock = setInterval(() => onTick((performance.now() - started) / 1000), 100);
   let stop: (reason: JobStopped) => void = () => {};
@@ -41,7 +46,7 @@ export function scheduleJob<T>(
   worker.addEventListener('messageerror', () =>
     stop(new JobStopped("the solver's worker sent an answer that could not be read")),
   );
-  const result = Promise.race([work(wrap<ScheduleWorkerApi>(worker)), stopped]).finally(() => {
+  const result = Promise.race([work(wrap<Api>(worker)), stopped]).finally(() => {
     clearInterval(clock);
     worker.terminate();
   });

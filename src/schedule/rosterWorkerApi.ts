@@ -1,0 +1,31 @@
+import type { Highs } from 'highs';
+import { formatScenarioError } from '../scenario/shape';
+import { parseWeek } from '../scenario/week';
+import { readPreviousRoster, rosterWeek } from './roster';
+import { onceLoaded, ScheduleInputError } from './workerApi';
+
+/**
+ * What a roster worker does (a worker of its own: it validates week files
+ * with the schema library, which the scheduling worker does without), as
+ * plain functions over an injected HiGHS loader.
+ */
+export function rosterWorkerApi(load: () => Promise<Highs>) {
+  const solver = onceLoaded(load);
+  return {
+    /** A week rostered to its people; `previous` (an earlier roster's CSV) keeps them where they were. */
+    async roster(week: unknown, base: unknown, agents: unknown, previous: unknown) {
+      if (!Array.isArray(agents) || !agents.every((r) => Array.isArray(r) && r.every((c) => typeof c === 'string')))
+        throw new ScheduleInputError('agents: must be rows of texts, the header first');
+      const parsed = parseWeek(week, base, agents);
+      if (!parsed.ok)
+        throw new ScheduleInputError(`the week is not valid: ${parsed.errors.slice(0, 3).map(formatScenarioError).join('; ')}`);
+      if (previous !== null && typeof previous !== 'string')
+        throw new ScheduleInputError('previous: must be a roster CSV text or null');
+      return rosterWeek(parsed.week, await solver(), {
+        previous: previous === null ? undefined : readPreviousRoster(previous, parsed.week),
+      });
+    },
+  };
+}
+
+export type RosterWorkerApi = ReturnType<typeof rosterWorkerApi>;
