@@ -20,11 +20,14 @@ export const AGENT_COLUMNS = ['name', 'contract', ...WEEKDAYS, 'skills'] as cons
 export const checkWeek = (draft: WeekDraft, base: unknown): WeekParse =>
   parseWeek(draft.week, base, [[...AGENT_COLUMNS], ...draft.agents]);
 
-/** The week's contracts as they stand in the draft (objects only). */
+const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * The week's contracts as they stand in the draft, each in its place (what is
+ * not an object reads as an empty one, which the check names at that index).
+ */
 export const contractsOf = (draft: WeekDraft): Json[] =>
-  Array.isArray(draft.week.contracts)
-    ? draft.week.contracts.filter((c): c is Json => typeof c === 'object' && c !== null && !Array.isArray(c))
-    : [];
+  Array.isArray(draft.week.contracts) ? draft.week.contracts.map((c) => (isObject(c) ? c : {})) : [];
 
 export function setAgentCell(draft: WeekDraft, row: number, column: number, text: string): WeekDraft {
   return { ...draft, agents: draft.agents.map((r, i) => (i === row ? r.map((c, k) => (k === column ? text : c)) : r)) };
@@ -51,11 +54,12 @@ export const removeAgent = (draft: WeekDraft, row: number): WeekDraft => ({
  * names, so a half-typed value is kept rather than lost.
  */
 export function setContractField(draft: WeekDraft, k: number, field: string, text: string): WeekDraft {
-  const contracts = contractsOf(draft);
+  const contracts: unknown[] = Array.isArray(draft.week.contracts) ? draft.week.contracts : [];
   const trimmed = text.trim();
   const value = trimmed === '' ? undefined : Number.isFinite(Number(trimmed)) ? Number(trimmed) : text;
+  // Only contract k changes; any other entry stays exactly as the file has it.
   const changed = contracts.map((c, i) => {
-    if (i !== k) return c;
+    if (i !== k || !isObject(c)) return c;
     const { [field]: _, ...rest } = c;
     return value === undefined ? rest : { ...rest, [field]: value };
   });

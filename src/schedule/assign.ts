@@ -15,6 +15,13 @@ export const breaksKey = (offsets: number[]): string => offsets.join(',');
 /** What makes two shifts the same for stability: the day, the template and the start (minutes). */
 export const shiftKey = (day: number, template: string, startOfDay: number): string => `${day}/${template}/${startOfDay}`;
 
+/** A pattern's `shiftKey`. */
+export const patternKey = (p: ShiftPattern, templates: ShiftTemplate[], days: HorizonDay[]): string =>
+  shiftKey(p.day, templates[p.template].name, p.start - days[p.day].midnight);
+
+/** A pattern's `breaksKey`. */
+export const patternBreaks = (p: ShiftPattern): string => breaksKey(p.breaks.map(([from]) => from - p.start));
+
 export interface Assignment {
   agent: Agent;
   contract: Contract;
@@ -235,7 +242,7 @@ export function assignShifts(
 ): { assignments: Assignment[]; unassigned: ShiftPattern[] } {
   const { templates, days } = input;
   const previous = input.previous ?? new Map();
-  const keyOf = (p: ShiftPattern) => shiftKey(p.day, templates[p.template].name, p.start - days[p.day].midnight);
+  const keyOf = (p: ShiftPattern) => patternKey(p, templates, days);
   const states = agentStates(input.agents, input.contracts);
   for (const s of states) for (const d of input.off?.get(s.agent.name) ?? []) s.off.add(d);
   chooseDaysOff(
@@ -269,7 +276,7 @@ export function assignShifts(
       today.forEach((p, i) => {
         if (kept.has(i)) return;
         const key = keyOf(p);
-        const breaks = breaksKey(p.breaks.map(([from]) => from - p.start));
+        const breaks = patternBreaks(p);
         const holder = candidates[i].find((s) => {
           const had = previous.get(s.agent.name)?.get(key);
           return !shiftOf.has(s) && had !== undefined && (!sameBreaks || had === breaks);

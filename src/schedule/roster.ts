@@ -4,7 +4,16 @@ import { addDays, clockOf, minutesOf } from '../scenario/day';
 import type { ShiftTemplate } from '../scenario/schema';
 import { parseCsv } from '../scenario/volumes';
 import { type Agent, type Contract, type Week, weekdayOf } from '../scenario/week';
-import { assignShifts, breaksKey, fitsPerson, type HorizonDay, type PreviousRoster, shiftKey } from './assign';
+import {
+  assignShifts,
+  breaksKey,
+  fitsPerson,
+  type HorizonDay,
+  type PreviousRoster,
+  patternBreaks,
+  patternKey,
+  shiftKey,
+} from './assign';
 import { dayCount, longestRun } from './dayBits';
 import { type CoveringModel, coveringModel, type ExtraColumn, type ShiftCap } from './model';
 import { defaultTemplates, type ShiftPattern, shiftPatterns, type Timeline } from './patterns';
@@ -185,8 +194,14 @@ export function rosterWeek(week: Week, highs: Highs, options: { previous?: Previ
   const maxPaidHours = Math.min(week.shifts?.maxPaidHours ?? Number.POSITIVE_INFINITY, peopleHours);
   const model = coveringModel(patterns, templates, required, maxPaidHours, caps, extra);
   const solved = searchCover(highs, model, week.timeLimitSeconds);
-  const workedBefore = (agent: Agent) =>
-    [...(options.previous?.get(agent.name)?.keys() ?? [])].reduce((bits, key) => bits | (1 << Number(key.split('/')[0])), 0);
+  // Each person's working days in the previous roster, as day bits (read once: every tour and pass asks).
+  const daysBefore = new Map(
+    week.agents.map((a) => [
+      a,
+      [...(options.previous?.get(a.name)?.keys() ?? [])].reduce((bits, key) => bits | (1 << Number(key.split('/')[0])), 0),
+    ]),
+  );
+  const workedBefore = (agent: Agent) => daysBefore.get(agent) ?? 0;
   // Each person of a tour group takes one of the tours the cover chose (their other days are off), then the shifts.
   const assignCover = (values: Float64Array) => {
     const chosen: ShiftPattern[] = [];
@@ -232,7 +247,7 @@ export function rosterWeek(week: Week, highs: Highs, options: { previous?: Previ
             assignCover(alignToPrevious(highs, model, found, patterns, tours, previous, workedBefore, templates, days, near)),
           ),
           previous,
-          (p) => shiftKey(p.day, templates[p.template].name, p.start - days[p.day].midnight),
+          (p) => patternKey(p, templates, days),
         )
       : assignCover(found);
   const at = (minutes: number) => {
@@ -314,18 +329,23 @@ function nearestOf<T extends { assignments: { agent: Agent; patterns: ShiftPatte
   previous: PreviousRoster,
   keyOf: (p: ShiftPattern) => string,
 ): T {
-  const kept = (r: T) =>
-    r.assignments.reduce((n, a) => {
+  const kept = (r: T) => {
+    let shifts = 0;
+    let breaks = 0;
+    for (const a of r.assignments) {
       const had = previous.get(a.agent.name);
       for (const p of a.patterns) {
-        const breaks = had?.get(keyOf(p));
-        // a shift kept counts whole; its breaks kept too add less than any other shift can
-        if (breaks !== undefined) n += 1 + (breaks === breaksKey(p.breaks.map(([from]) => from - p.start)) ? 1e-6 : 0);
+        const before = had?.get(keyOf(p));
+        if (before === undefined) continue;
+        shifts++;
+        if (before === patternBreaks(p)) breaks++;
       }
-      return n;
-    }, 0);
-  const scores = rosters.map(kept);
-  return rosters[scores.indexOf(Math.max(...scores))];
+    }
+    return { roster: r, shifts, breaks };
+  };
+  return rosters
+    .map(kept)
+    .reduce((best, r) => (r.shifts > best.shifts || (r.shifts === best.shifts && r.breaks > best.breaks) ? r : best)).roster;
 }
 
 /**
@@ -351,10 +371,7 @@ function alignToPrevious(
 ): Float64Array {
   const firstTour = model.numCols - tours.length;
   const keyOf = (j: number) => {
-    if (j < patterns.length) {
-      const p = patterns[j];
-      return shiftKey(p.day, templates[p.template].name, p.start - days[p.day].midnight);
-    }
+    if (j < patterns.length) return patternKey(patterns[j], templates, days);
     return j >= firstTour ? `tour ${j - firstTour}` : undefined;
   };
   const wanted = new Map<string, number>();

@@ -15,6 +15,8 @@ export const WORK_LIMITS = {
   proofNodes: 2_000,
   /** the proof search runs only when at most this many patterns could still improve on the schedule */
   proofPatterns: 2_500,
+  /** branch-and-bound nodes of each search for the cover nearest an earlier roster (stayClose) */
+  stayCloseNodes: 50,
 };
 
 /** Why the search stopped: the schedule is proved optimal, the work limits ran out, or the safety-net wall clock fired. */

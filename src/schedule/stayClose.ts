@@ -2,17 +2,14 @@ import type { Highs } from 'highs';
 import type { CoveringModel } from './model';
 import { WORK_LIMITS } from './search';
 
-/** Branch-and-bound nodes of the search for the cover nearest the earlier roster (work, not seconds). */
-export const STAY_CLOSE_NODES = 50;
-
 /**
  * Of the covers that cost no more than `solution`, one that keeps as much of
  * an earlier roster as the search finds: the covering model with its cost
  * capped at the solution's, minimising the weighted units of each key
  * (`keyOf`: a shift's day, template and start; a days-off pattern) that the
- * earlier roster had (`wanted`) and the cover no longer does. Started from
- * `solution`, so it is never worse than it; the search is limited in nodes,
- * so the same input gives the same cover on any machine.
+ * earlier roster had (`wanted`) and the cover no longer does. The searches
+ * are limited in work (nodes), so the same input gives the same cover on any
+ * machine; `solution` itself comes back when neither finds a cover.
  */
 export function stayClose(
   highs: Highs,
@@ -23,6 +20,7 @@ export function stayClose(
   weight: (key: string) => number,
 ): Float64Array {
   const keys = [...wanted].filter(([, n]) => n > 0).map(([key]) => key);
+  const columnKeys = Array.from({ length: model.numCols }, (_, j) => keyOf(j));
   const row = new Map(keys.map((key, k) => [key, model.numRows + k]));
   const costRow = model.numRows + keys.length;
   const { starts, indices, values } = model.matrix;
@@ -35,7 +33,7 @@ export function stayClose(
       colIndices.push(indices[e]);
       colValues.push(values[e]);
     }
-    const key = keyOf(j);
+    const key = columnKeys[j];
     const r = key === undefined ? undefined : row.get(key);
     if (r !== undefined) {
       colIndices.push(r);
@@ -68,7 +66,7 @@ export function stayClose(
     // Only columns the solution uses or the earlier roster had may take part: the search stays small.
     colUpper: concat(
       model.colUpper.map((u, j) => {
-        const key = keyOf(j);
+        const key = columnKeys[j];
         return solution[j] > 0 || key === undefined || row.has(key) ? u : 0;
       }),
       keys.map((key) => wanted.get(key) as number),
@@ -105,7 +103,7 @@ export function stayClose(
   }
   const have = new Map<string, number>();
   for (let j = 0; j < model.numCols; j++) {
-    const key = solution[j] > 0 ? keyOf(j) : undefined;
+    const key = solution[j] > 0 ? columnKeys[j] : undefined;
     if (key !== undefined) have.set(key, (have.get(key) ?? 0) + solution[j]);
   }
   const start = [...solution, ...keys.map((key) => Math.max(0, (wanted.get(key) as number) - (have.get(key) ?? 0)))];
@@ -114,7 +112,7 @@ export function stayClose(
     [used, start],
   ] as const) {
     const found = highs.withModel({ ...close, colLower: bounds.lower, colUpper: bounds.upper }, (m) => {
-      m.options.set({ output_flag: false, random_seed: 0, mip_max_nodes: STAY_CLOSE_NODES, mip_rel_gap: 0 });
+      m.options.set({ output_flag: false, random_seed: 0, mip_max_nodes: WORK_LIMITS.stayCloseNodes, mip_rel_gap: 0 });
       if (from) m.setSolution({ colValue: from });
       m.run();
       const feasible = m.info.get('primal_solution_status') === highs.constants.solutionStatus.feasible;

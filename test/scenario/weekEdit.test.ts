@@ -51,6 +51,19 @@ describe('edits of a week in the app', () => {
     expect(!tooLong.ok && tooLong.errors[0].message).toMatch(/from 0 to 48 \(h\)/);
   });
 
+  it('a contract edited in a week file with an entry that is not a contract changes that contract only, in its place', () => {
+    const d = draft();
+    const week = { ...d.week, contracts: [null, ...(d.week.contracts as unknown[])] };
+    const edited = setContractField({ ...d, week }, 1, 'minRestHours', '9');
+    const contracts = edited.week.contracts as (Record<string, unknown> | null)[];
+    expect(contracts).toHaveLength(4);
+    expect(contracts[0]).toBeNull();
+    expect(contracts[1]?.minRestHours).toBe(9);
+    expect(contracts[2]).toEqual((d.week.contracts as unknown[])[1]);
+    const checked = checkWeek(edited, base);
+    expect(!checked.ok && checked.errors[0].path).toMatch(/^contracts\[0\]/);
+  });
+
   it('a person added has a name of their own and the first contract; a removal takes that row only', () => {
     const added = addAgent(addAgent(draft()));
     expect(added.agents.slice(-2).map((r) => r[0])).toEqual(['New person 301', 'New person 302']);

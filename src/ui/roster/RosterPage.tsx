@@ -1,5 +1,6 @@
 import { formatScenarioError } from '../../scenario';
 import { ErrorList } from '../plan/ErrorList';
+import { StatusLine } from '../shifts/SolveControls';
 import { AgentTable } from './AgentTable';
 import { ContractTable } from './ContractTable';
 import { RosterResult } from './RosterResult';
@@ -37,9 +38,7 @@ export function RosterPage({ state }: { state: RosterState }) {
             Cancel
           </button>
         </div>
-        <p class={status.kind === 'idle' && status.error ? 'note error' : 'note'} id="roster-status" role="status">
-          {running ? `${status.label}… ${status.seconds.toFixed(1)} s` : status.text}
-        </p>
+        <StatusLine id="roster-status" status={status} />
       </section>
       <RosterResult rostered={rostered} stale={rostered !== null && rostered.draft !== state.draft.value} />
     </div>

@@ -9,12 +9,12 @@ import { EXAMPLES } from '../examples';
 import { type ScheduleJob, workerJob } from '../shifts/scheduleJob';
 import type { Status } from '../shifts/shiftsState';
 import { stoppedStatus } from '../shifts/statusText';
+import { undoHistory } from '../state/history';
 import { bundledWeek } from './bundledWeek';
 import { readSavedWeek, saveWeek, WEEK_KEY } from './savedWeek';
 
 /** Edits re-roster once typing pauses this long: a roster takes seconds. */
 const RESOLVE_DELAY_MS = 800;
-const MAX_UNDO = 200;
 
 /** The week's base scenario: its own object, or a scenario bundled with the app by file name. */
 export function baseOf(week: Json): { ok: true; base: unknown } | { ok: false; error: ScenarioError } {
@@ -62,10 +62,12 @@ export function rosterState(storage: Storage) {
   const saved = readSavedWeek(storage);
   const draft = signal<WeekDraft>(saved ?? bundledWeek());
   const saveNote = signal<string>(saved ? 'Your week, as saved in this browser.' : 'The bundled Christmas week 2026.');
-  const past: WeekDraft[] = [];
-  const future: WeekDraft[] = [];
-  let lastField: string | undefined;
-  const history = signal(0);
+  const canUndo = signal(false);
+  const canRedo = signal(false);
+  const history = undoHistory<WeekDraft>(undefined, () => {
+    canUndo.value = history.canUndo();
+    canRedo.value = history.canRedo();
+  });
   const base = computed(() => baseOf(draft.value.week));
   const check = computed(() => {
     const b = base.value;
@@ -116,7 +118,6 @@ export function rosterState(storage: Storage) {
 
   const persist = (next: WeekDraft) => {
     draft.value = next;
-    history.value++;
     saveNote.value = saveWeek(storage, next);
     clearTimeout(timer);
     if (check.value.ok) timer = setTimeout(solve, RESOLVE_DELAY_MS);
@@ -124,40 +125,26 @@ export function rosterState(storage: Storage) {
 
   /** One edit; keystrokes in one field make one undo step. */
   const edit = (change: (d: WeekDraft) => WeekDraft, field?: string) => {
-    if (!(field && field === lastField)) {
-      past.push(draft.value);
-      if (past.length > MAX_UNDO) past.shift();
-    }
-    lastField = field;
-    future.length = 0;
-    persist(change(draft.value));
+    const next = change(draft.value);
+    history.record({ key: 'week', before: draft.value, after: next, openBefore: '', field });
+    persist(next);
   };
   const undo = () => {
-    const before = past.pop();
-    if (!before) return;
-    future.push(draft.value);
-    lastField = undefined;
-    persist(before);
+    const step = history.undo();
+    if (step?.before) persist(step.before);
   };
   const redo = () => {
-    const after = future.pop();
-    if (!after) return;
-    past.push(draft.value);
-    lastField = undefined;
-    persist(after);
+    const step = history.redo();
+    if (step?.after) persist(step.after);
   };
-  const canUndo = computed(() => history.value >= 0 && past.length > 0);
-  const canRedo = computed(() => history.value >= 0 && future.length > 0);
 
   // Another tab saved the week: take theirs (ours was saved before it, and stays one undo away).
   const onStorage = (e: StorageEvent) => {
     if (e.key !== WEEK_KEY || e.newValue === null) return;
     const theirs = readSavedWeek(storage);
     if (!theirs) return;
-    past.push(draft.value);
-    lastField = undefined;
+    history.record({ key: 'week', before: draft.value, after: theirs, openBefore: '' });
     draft.value = theirs;
-    history.value++;
     saveNote.value = 'Another tab changed this week; its version is shown (Undo brings yours back).';
   };
   window.addEventListener('storage', onStorage);

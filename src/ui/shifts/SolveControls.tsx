@@ -1,4 +1,4 @@
-import type { ShiftsState } from './shiftsState';
+import type { ShiftsState, Status } from './shiftsState';
 
 /** Solve again, check by simulation, Cancel, and the status line with its running clock. */
 export function SolveControls({ state }: { state: ShiftsState }) {
@@ -17,9 +17,16 @@ export function SolveControls({ state }: { state: ShiftsState }) {
           Cancel
         </button>
       </div>
-      <p class={status.kind === 'idle' && status.error ? 'note error' : 'note'} id="solve-status" role="status">
-        {running ? `${status.label}… ${status.seconds.toFixed(1)} s` : status.text}
-      </p>
+      <StatusLine id="solve-status" status={status} />
     </>
+  );
+}
+
+/** A job's status: what runs with its clock, or how it ended (an error marked as one). */
+export function StatusLine({ id, status }: { id: string; status: Status }) {
+  return (
+    <p class={status.kind === 'idle' && status.error ? 'note error' : 'note'} id={id} role="status">
+      {status.kind === 'running' ? `${status.label}… ${status.seconds.toFixed(1)} s` : status.text}
+    </p>
   );
 }
