@@ -102,4 +102,21 @@ describe.runIf(browserTestsRun)('The Roster page', () => {
     const out = (await downloaded(page, '#export-agents')).toString('utf8');
     expect(out).toContain(`'=HYPERLINK`);
   });
+
+  it('a browser that refuses storage says the week lives in this tab only, and the edit still re-rosters', {
+    timeout: 240_000,
+  }, async () => {
+    const page = await browser.page(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await page.goto(`${browser.url()}#roster`);
+    await rostered(page);
+    await page.fill('#agent-filter', 'Oliver Clarke');
+    await page.fill('#agent-0-mon', '08:00-16:30');
+    expect(await page.innerText('#week-saved')).toMatch(/^Not saved: this browser refuses storage .*Export the agents CSV/);
+    expect(await page.inputValue('#agent-0-mon')).toBe('08:00-16:30');
+    await expect.poll(() => page.locator('#roster-kept').count(), { timeout: 120_000 }).toBe(1);
+  });
 });
