@@ -39,6 +39,8 @@ interface State {
   contract: Contract;
   /** days this agent is given off before any shift is assigned */
   off: Set<number>;
+  /** the starts (minutes after midnight, both ends included) the cover's tour keeps this agent to, if any */
+  band?: [number, number];
   patterns: ShiftPattern[];
   days: Set<number>;
   hoursByWeek: number[];
@@ -84,6 +86,7 @@ function mayWork(s: State, p: ShiftPattern, templates: ShiftTemplate[], days: Ho
   if (!fitsPerson(s.agent, c, p, templates, days)) return false;
   const { midnight } = days[p.day];
   if (s.days.has(p.day) || s.off.has(p.day)) return false;
+  if (s.band && (p.start - midnight < s.band[0] || p.start - midnight > s.band[1])) return false;
   const rest = c.minRestHours * 60;
   if (s.patterns.some((q) => p.start < q.end + rest && q.start < p.end + rest)) return false;
   const w = weekOf(p.day);
@@ -233,6 +236,8 @@ export function assignShifts(
     days: HorizonDay[];
     /** days off already chosen (by the covering model's tours), by agent name; the others' are chosen here */
     off?: Map<string, Set<number>>;
+    /** bands of starts already chosen (by tours of contracts with consistent starts), by agent name */
+    bands?: Map<string, [number, number]>;
     /** every pattern an agent below a minimum may be given */
     candidates: ShiftPattern[];
     /** whole agents each interval needs on the phones */
@@ -244,7 +249,10 @@ export function assignShifts(
   const previous = input.previous ?? new Map();
   const keyOf = (p: ShiftPattern) => patternKey(p, templates, days);
   const states = agentStates(input.agents, input.contracts);
-  for (const s of states) for (const d of input.off?.get(s.agent.name) ?? []) s.off.add(d);
+  for (const s of states) {
+    for (const d of input.off?.get(s.agent.name) ?? []) s.off.add(d);
+    s.band = input.bands?.get(s.agent.name);
+  }
   chooseDaysOff(
     states.filter((s) => !input.off?.has(s.agent.name)),
     shifts,

@@ -14,12 +14,13 @@ import {
   patternKey,
   shiftKey,
 } from './assign';
-import { dayCount, longestRun } from './dayBits';
+import { dayCount } from './dayBits';
 import { type CoveringModel, coveringModel, type ExtraColumn, type ShiftCap } from './model';
 import { defaultTemplates, type ShiftPattern, shiftPatterns, type Timeline } from './patterns';
 import { searchCover, searchOutcome } from './search';
 import { absenceOf, type ScheduleStatus, shiftRequirement } from './solve';
 import { stayClose } from './stayClose';
+import { addTours, type Tour } from './tours';
 import { towardsPrevious } from './towardsPrevious';
 
 /** One shift of one person: the date it starts on, and its times as local "YYYY-MM-DD HH:MM" (an end may fall on the next day). */
@@ -85,28 +86,6 @@ export function weekTimeline(week: Week): { timeline: Timeline; slots: { day: nu
   return { timeline: { starts, grid, midnights: week.days.map((_, d) => d * 1_440) }, slots };
 }
 
-/** A days-off pattern of the people of one contract and availability: `on` has a bit per working day. */
-interface Tour {
-  agents: Agent[];
-  on: number;
-  column: number;
-}
-
-/** Every set of working days (bits) within `available` that the contract allows over a horizon of `length` ≤ 7 days. */
-function workingDays(c: Contract, available: number, length: number): number[] {
-  const all = (1 << length) - 1;
-  const fewest = Math.min(c.minDaysPerWeek, dayCount(available));
-  const sets: number[] = [];
-  for (let on = 0; on <= all; on++) {
-    if ((on & ~available) !== 0) continue;
-    const n = dayCount(on);
-    if (n < fewest || n > c.maxDaysPerWeek || longestRun(on, length) > c.maxConsecutiveDays) continue;
-    if (length === 7 && longestRun(all & ~on, length) < c.consecutiveDaysOff) continue;
-    sets.push(on);
-  }
-  return sets;
-}
-
 /**
  * Rosters a week: the shift counts that cover every interval's requirement
  * (the day's plan, inflated for absence) at the fewest paid hours, as the
@@ -147,7 +126,7 @@ export function rosterWeek(week: Week, highs: Highs, options: { previous?: Previ
   const weeks = Math.ceil(days.length / 7);
   caps.push({ of: () => true, upper: people.reduce((sum, { contract }) => sum + contract.maxDaysPerWeek * weeks, 0) });
   // Templates only one contract works are capped by that contract's people: their days, hours, and each day the
-  // people of the contract at work there, by days-off patterns chosen in the same model (tour scheduling).
+  // people of the contract at work there who may work them, by days-off patterns chosen in the same model (tours).
   const tours: Tour[] = [];
   const extra: ExtraColumn[] = [];
   for (const c of week.contracts) {
@@ -159,75 +138,63 @@ export function rosterWeek(week: Week, highs: Highs, options: { previous?: Previ
           : [],
       ),
     );
-    const staff = people.filter((x) => x.contract === c);
+    const staff = people.flatMap((x) => (x.contract === c ? [x.agent] : []));
     if (only.size === 0 || staff.length === 0) continue;
     const of = (p: ShiftPattern) => only.has(p.template);
     caps.push({ of, upper: staff.length * c.maxDaysPerWeek * weeks });
     caps.push({ of, upper: staff.length * c.maxPaidHoursPerWeek * weeks, hours: true });
-    if (days.length > 7) continue;
-    const dayCap = caps.length;
-    days.forEach((_, d) => {
-      caps.push({ of: (p) => p.day === d && only.has(p.template), upper: 0 });
-    });
-    // People of the same availability are interchangeable: one group of tours each.
-    const byAvailability = new Map<string, Agent[]>();
-    for (const { agent } of staff) {
-      const key = JSON.stringify(agent.availability);
-      byAvailability.set(key, [...(byAvailability.get(key) ?? []), agent]);
-    }
-    for (const agents of byAvailability.values()) {
-      const mask = days.reduce((m, day, d) => (agents[0].availability[day.weekday] !== null ? m | (1 << d) : m), 0);
-      const headCount = caps.length;
-      caps.push({ of: () => false, upper: agents.length });
-      for (const on of workingDays(c, mask, days.length)) {
-        tours.push({ agents, on, column: extra.length });
-        extra.push({
-          upper: agents.length,
-          caps: [...days.keys()]
-            .flatMap((d): [number, number][] => (on & (1 << d) ? [[dayCap + d, -1]] : []))
-            .concat([[headCount, 1]]),
-        });
-      }
-    }
+    if (days.length <= 7) addTours(c, staff, only, patterns, templates, days, { caps, extra, tours });
   }
   const peopleHours = people.reduce((sum, { contract }) => sum + contract.maxPaidHoursPerWeek * weeks, 0);
   const maxPaidHours = Math.min(week.shifts?.maxPaidHours ?? Number.POSITIVE_INFINITY, peopleHours);
   const model = coveringModel(patterns, templates, required, maxPaidHours, caps, extra);
   const solved = searchCover(highs, model, week.timeLimitSeconds);
-  // Each person's working days in the previous roster, as day bits (read once: every tour and pass asks).
-  const daysBefore = new Map(
-    week.agents.map((a) => [
-      a,
-      [...(options.previous?.get(a.name)?.keys() ?? [])].reduce((bits, key) => bits | (1 << Number(key.split('/')[0])), 0),
-    ]),
+  // Each person's working days in the previous roster, as day bits, and their starts (minutes after midnight),
+  // read once: every tour and pass asks.
+  const before = new Map(
+    week.agents.map((a) => {
+      const keys = [...(options.previous?.get(a.name)?.keys() ?? [])];
+      const days = keys.reduce((bits, key) => bits | (1 << Number(key.split('/')[0])), 0);
+      return [a, { days, starts: keys.map((key) => Number(key.slice(key.lastIndexOf('/') + 1))) }];
+    }),
   );
-  const workedBefore = (agent: Agent) => daysBefore.get(agent) ?? 0;
-  // Each person of a tour group takes one of the tours the cover chose (their other days are off), then the shifts.
+  const workedBefore = (agent: Agent) => before.get(agent)?.days ?? 0;
+  const inBandBefore = (agent: Agent, band: [number, number] | undefined) =>
+    band === undefined || (before.get(agent)?.starts ?? []).every((s) => s >= band[0] && s <= band[1]);
+  const hadTour = (agent: Agent, t: Tour) => workedBefore(agent) === t.on && inBandBefore(agent, t.group.band);
+  // Each person of a tour group takes one of the tours the cover chose (their other days are off, their starts
+  // in its band), then the shifts.
   const assignCover = (values: Float64Array) => {
     const chosen: ShiftPattern[] = [];
     patterns.forEach((p, j) => {
       for (let k = 0; k < values[j]; k++) chosen.push(p);
     });
     const off = new Map<string, Set<number>>();
-    // A person keeps the working days of the previous roster where a tour has them, else takes the next tour left.
+    const bands = new Map<string, [number, number]>();
+    // A person keeps the working days and start band of the previous roster where a tour has them, else takes
+    // the next tour left.
     const left = tours.map((t) => values[model.patterns + required.length + t.column]);
     const placed = new Set<Agent>();
     const give = (agent: Agent, k: number) => {
       left[k]--;
       placed.add(agent);
       off.set(agent.name, new Set([...days.keys()].filter((d) => !(tours[k].on & (1 << d)))));
+      const band = tours[k].group.band;
+      if (band) bands.set(agent.name, band);
     };
-    // Exact matches first, then the most days in common, so one change moves as few working days as it can.
-    for (let common = days.length; common >= 0; common--)
+    // Exact matches first, then the most days in common (the same band first), so one change moves as few
+    // working days and starts as it can.
+    const all = (1 << days.length) - 1;
+    for (let level = 2 * days.length + 1; level >= 0; level--)
       for (const [k, t] of tours.entries())
-        for (const agent of t.agents) {
-          const before = workedBefore(agent);
-          const fits =
-            common === days.length ? before === t.on : dayCount(~(before ^ t.on) & ((1 << days.length) - 1)) === common;
+        for (const agent of t.group.agents) {
+          const common = dayCount(~(workedBefore(agent) ^ t.on) & all);
+          const fits = 2 * common + (inBandBefore(agent, t.group.band) ? 1 : 0) === level;
           if (left[k] > 0 && !placed.has(agent) && fits) give(agent, k);
         }
     const assigned = assignShifts(chosen, {
       off,
+      bands,
       agents: week.agents,
       contracts: week.contracts,
       templates,
@@ -244,7 +211,7 @@ export function rosterWeek(week: Week, highs: Highs, options: { previous?: Previ
     solved && previous
       ? nearestOf(
           [false, true].map((near) =>
-            assignCover(alignToPrevious(highs, model, found, patterns, tours, previous, workedBefore, templates, days, near)),
+            assignCover(alignToPrevious(highs, model, found, patterns, tours, previous, hadTour, templates, days, near)),
           ),
           previous,
           (p) => patternKey(p, templates, days),
@@ -354,8 +321,8 @@ function nearestOf<T extends { assignments: { agent: Agent; patterns: ShiftPatte
  * of the previous roster's shifts and working days (stayClose), then unit by
  * unit (towardsPrevious). Shifts are the same by day, template and start,
  * nearest at the same day and template; a days-off pattern is wanted by as
- * many of its people as worked exactly those days before, weighted by its
- * working days.
+ * many of its people as worked exactly those days before (in its band of
+ * starts, if it has one), weighted by its working days.
  */
 function alignToPrevious(
   highs: Highs,
@@ -364,7 +331,7 @@ function alignToPrevious(
   patterns: ShiftPattern[],
   tours: Tour[],
   previous: PreviousRoster,
-  workedBefore: (agent: Agent) => number,
+  hadTour: (agent: Agent, tour: Tour) => boolean,
   templates: ShiftTemplate[],
   days: HorizonDay[],
   near: boolean,
@@ -377,7 +344,7 @@ function alignToPrevious(
   const wanted = new Map<string, number>();
   for (const shifts of previous.values()) for (const key of shifts.keys()) wanted.set(key, (wanted.get(key) ?? 0) + 1);
   tours.forEach((t, k) => {
-    wanted.set(`tour ${k}`, t.agents.filter((a) => workedBefore(a) === t.on).length);
+    wanted.set(`tour ${k}`, t.group.agents.filter((a) => hadTour(a, t)).length);
   });
   const distance = (from: number, to: number) => {
     if (from < patterns.length && to < patterns.length) {
@@ -386,7 +353,7 @@ function alignToPrevious(
     }
     if (from >= firstTour && to >= firstTour) {
       const [a, b] = [tours[from - firstTour], tours[to - firstTour]];
-      return a.agents === b.agents ? dayCount(a.on ^ b.on) : Number.POSITIVE_INFINITY;
+      return a.group === b.group ? dayCount(a.on ^ b.on) : Number.POSITIVE_INFINITY;
     }
     return Number.POSITIVE_INFINITY;
   };
