@@ -5,10 +5,26 @@ import type { ShiftPattern } from './patterns';
 export const SHORTFALL_PENALTY = 1_000;
 
 /**
+ * Where people cannot cover every interval, the shortfall is spread rather
+ * than left where it happens to be cheapest: an interval's first agents short
+ * (up to a tenth of its requirement) cost the penalty, the next (to a quarter)
+ * twice it, then (to a half) four times, the rest eight times. An interval
+ * left with nobody would lose every call; ten short by a tenth each lose a
+ * few points of service level.
+ */
+export const SHORTFALL_TIERS: readonly { upTo: number; weight: number }[] = [
+  { upTo: 0.1, weight: 1 },
+  { upTo: 0.25, weight: 2 },
+  { upTo: 0.5, weight: 4 },
+  { upTo: 1, weight: 8 },
+];
+
+/**
  * The covering integer program as plain arrays in HiGHS's structured form:
- * columns are the patterns (x_j agents on pattern j) and then one shortfall
- * u_i per interval (whole agents short, so every objective coefficient is a
- * whole number of minutes); rows are the intervals' coverage, then the
+ * columns are the patterns (x_j agents on pattern j), then the shortfalls
+ * (whole agents short, so every objective coefficient is a whole number of
+ * minutes; one column per interval and tier of SHORTFALL_TIERS, interval by
+ * interval), then any extra columns; rows are the intervals' coverage, then the
  * templates' head-count limits, the paid-hours cap and the caps on groups of shifts.
  */
 export interface CoveringModel {
@@ -23,6 +39,8 @@ export interface CoveringModel {
   integrality: Int32Array;
   /** number of pattern columns; the shortfall columns follow them */
   patterns: number;
+  /** the first extra column (after the shortfalls) */
+  firstExtra: number;
   /** every objective value is a whole multiple of this (paid hours), so a bound can be rounded up to it */
   granularity: number;
 }
@@ -56,7 +74,9 @@ export function coveringModel(
   const paidRow = maxPaidHours === undefined ? -1 : n + limited.length;
   const capRow = n + limited.length + (paidRow >= 0 ? 1 : 0);
   const numRows = capRow + caps.length;
-  const numCols = patterns.length + n + extra.length;
+  const tiers = SHORTFALL_TIERS.length;
+  const firstExtra = patterns.length + n * tiers;
+  const numCols = firstExtra + extra.length;
   const starts = new Int32Array(numCols + 1);
   const indices: number[] = [];
   const values: number[] = [];
@@ -86,20 +106,27 @@ export function coveringModel(
     colCost[j] = p.paidHours;
     starts[j + 1] = indices.length;
   });
-  for (let i = 0; i < n; i++) {
-    indices.push(i);
-    values.push(1);
-    colCost[patterns.length + i] = SHORTFALL_PENALTY;
-    starts[patterns.length + i + 1] = indices.length;
-  }
   const colUpper = new Float64Array(numCols).fill(Number.POSITIVE_INFINITY);
+  for (let i = 0; i < n; i++) {
+    let below = 0;
+    SHORTFALL_TIERS.forEach(({ upTo, weight }, k) => {
+      const j = patterns.length + i * tiers + k;
+      indices.push(i);
+      values.push(1);
+      colCost[j] = SHORTFALL_PENALTY * weight;
+      const top = k === tiers - 1 ? Number.POSITIVE_INFINITY : Math.ceil(upTo * required[i] - 1e-9);
+      colUpper[j] = top - below;
+      below = top;
+      starts[j + 1] = indices.length;
+    });
+  }
   extra.forEach((e, k) => {
     for (const [cap, value] of e.caps) {
       indices.push(capRow + cap);
       values.push(value);
     }
-    colUpper[patterns.length + n + k] = e.upper;
-    starts[patterns.length + n + k + 1] = indices.length;
+    colUpper[firstExtra + k] = e.upper;
+    starts[firstExtra + k + 1] = indices.length;
   });
   const rowLower = new Float64Array(numRows).fill(Number.NEGATIVE_INFINITY);
   const rowUpper = new Float64Array(numRows).fill(Number.POSITIVE_INFINITY);
@@ -132,6 +159,7 @@ export function coveringModel(
     },
     integrality: new Int32Array(numCols).fill(1),
     patterns: patterns.length,
+    firstExtra,
     granularity: granularity(patterns),
   };
 }

@@ -173,7 +173,7 @@ export function rosterWeek(week: Week, highs: Highs, options: { previous?: Previ
     const bands = new Map<string, [number, number]>();
     // A person keeps the working days and start band of the previous roster where a tour has them, else takes
     // the next tour left.
-    const left = tours.map((t) => values[model.patterns + required.length + t.column]);
+    const left = tours.map((t) => values[model.firstExtra + t.column]);
     const placed = new Set<Agent>();
     const give = (agent: Agent, k: number) => {
       left[k]--;

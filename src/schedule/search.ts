@@ -23,7 +23,7 @@ export const WORK_LIMITS = {
 export type SearchStop = 'proved' | 'work limit' | 'time limit';
 
 export interface SearchResult {
-  /** whole agents per column: the patterns, then the shortfall of each interval */
+  /** whole agents per column of the model: the patterns, then the shortfalls, then any extra columns */
   values: Float64Array;
   objective: number;
   /** proved lower bound on the objective (LP relaxation or branch and bound, rounded up to the objective's granularity) */

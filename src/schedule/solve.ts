@@ -62,7 +62,7 @@ export interface Schedule {
   status: ScheduleStatus;
   /** (objective − bound) ÷ objective: how far the schedule may be from the cheapest; 0 only when proved optimal */
   gap: number | null;
-  /** proved lower bound on the objective (paid hours, plus 1,000 per agent-interval short) */
+  /** proved lower bound on the objective (paid hours, plus 1,000 to 8,000 per agent-interval short: SHORTFALL_TIERS) */
   bound: number | null;
   /** the safety-net wall clock (s) the search ran under */
   timeLimitSeconds: number;

@@ -172,6 +172,19 @@ describe('optimal shifts by HiGHS', () => {
     expect(impossible.shortfalls[0]).toMatch(/minimum headcounts need 20\.0 paid hours, above the cap of 10 h/);
   });
 
+  it('spreads a shortfall people cannot avoid rather than leaving an interval with nobody', () => {
+    // 20 paid hours cover 20 of the 40 agent-intervals asked; every way of doing so is as short in total,
+    // and an interval left at 0 agents would lose every call.
+    const schedule = scheduleDay(day(4), highs, {
+      requirement: [10, 10, 10, 10],
+      templates: [template('Two', 2, '10:00')],
+      absenceShrinkage: 0,
+      maxPaidHours: 20,
+    });
+    expect(schedule.paidHours).toBe(20);
+    expect(schedule.coverage.map((c) => c.scheduled)).toEqual([5, 5, 5, 5]);
+  });
+
   it('raises the requirement for absence before covering it', () => {
     const schedule = scheduleDay(day(4), highs, {
       requirement: [9, 9, 9, 9],
