@@ -103,6 +103,79 @@ describe.runIf(browserTestsRun)('The Roster page', () => {
     expect(out).toContain(`'=HYPERLINK`);
   });
 
+  it('a roster worker that dies says so, keeps the week as edited, and the next roster runs', { timeout: 240_000 }, async () => {
+    const page = await browser.page(() => {
+      // The first roster worker dies as it starts; the ones after it are sound.
+      const Native = window.Worker;
+      let crashes = 1;
+      window.Worker = class extends Native {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          const crash = URL.createObjectURL(new Blob(['throw new Error("died")'], { type: 'text/javascript' }));
+          const dies = String(url).includes('roster') && crashes-- > 0;
+          super(dies ? crash : url, options);
+        }
+      };
+    });
+    await page.goto(`${browser.url()}#roster`);
+    await expect.poll(() => status(page), { timeout: 60_000 }).toMatch(/^The solver stopped: the solver's worker failed/);
+    expect(await page.isEnabled('#roster-solve')).toBe(true);
+    expect(await page.isDisabled('#roster-cancel')).toBe(true);
+    await page.fill('#agent-filter', 'Oliver Clarke');
+    await page.fill('#agent-0-mon', '08:00-16:30');
+    await rostered(page);
+    expect(await page.inputValue('#agent-0-mon')).toBe('08:00-16:30');
+    expect(await page.innerText('#roster-summary h2')).toMatch(/of 300 people/);
+  });
+
+  it('a stored week that cannot be read is set aside, never opened nor overwritten, to download or delete', {
+    timeout: 240_000,
+  }, async () => {
+    const page = await browser.page(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('wfm.roster.week', '{"week": {"name": "cut sh');
+        sessionStorage.setItem('seeded', '1');
+      }
+    });
+    await page.goto(`${browser.url()}#roster`);
+    await rostered(page);
+    expect(await page.innerText('#week-saved')).toMatch(/could not be read; it is kept aside below/);
+    expect(await page.innerText('#quarantine')).toMatch(/not JSON/);
+    const kept = (await downloaded(page, '#quarantine-download-0')).toString('utf8');
+    expect(JSON.parse(kept)).toBe('{"week": {"name": "cut sh');
+    await page.fill('#agent-filter', 'Oliver Clarke');
+    await page.fill('#agent-0-mon', '08:00-16:30');
+    expect(await page.innerText('#week-saved')).toBe('Saved in this browser.');
+    await page.reload();
+    await page.fill('#agent-filter', 'Oliver Clarke');
+    expect(await page.inputValue('#agent-0-mon')).toBe('08:00-16:30');
+    expect(await page.innerText('#quarantine')).toMatch(/not JSON/);
+    await page.click('#quarantine-delete-0');
+    await page.reload();
+    expect(await page.locator('#quarantine li').count()).toBe(0);
+  });
+
+  it('where storage is too full to set it aside, edits are not saved over it until it is downloaded', {
+    timeout: 240_000,
+  }, async () => {
+    const page = await browser.page(() => {
+      localStorage.setItem('wfm.roster.week', 'not a week');
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (key.includes('unreadable')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        setItem.call(this, key, value);
+      };
+    });
+    await page.goto(`${browser.url()}#roster`);
+    expect(await page.innerText('#week-saved')).toMatch(/storage refused to keep it aside: download or delete it below/);
+    await page.fill('#agent-filter', 'Oliver Clarke');
+    await page.fill('#agent-0-mon', '08:00-16:30');
+    expect(await page.innerText('#week-saved')).toMatch(/^Not saved yet: download or delete the unreadable week/);
+    expect(await page.evaluate(() => localStorage.getItem('wfm.roster.week'))).toBe('not a week');
+    expect(JSON.parse((await downloaded(page, '#quarantine-download-0')).toString('utf8'))).toBe('not a week');
+    expect(await page.innerText('#week-saved')).toBe('Saved in this browser.');
+    expect(await page.evaluate(() => localStorage.getItem('wfm.roster.week'))).toContain('08:00-16:30');
+  });
+
   it('a browser that refuses storage says the week lives in this tab only, and the edit still re-rosters', {
     timeout: 240_000,
   }, async () => {

@@ -1,5 +1,6 @@
 import { formatScenarioError } from '../../scenario';
 import { ErrorList } from '../plan/ErrorList';
+import { Quarantine } from '../plan/library/Quarantine';
 import { StatusLine } from '../shifts/SolveControls';
 import { AgentTable } from './AgentTable';
 import { ContractTable } from './ContractTable';
@@ -27,6 +28,11 @@ export function RosterPage({ state }: { state: RosterState }) {
         <p class="note" id="week-saved" role="status">
           {state.saveNote.value}
         </p>
+        <Quarantine
+          records={state.setAside.value.map(({ key, text, error }) => ({ key, value: text, error }))}
+          remove={state.deleteSetAside}
+          downloaded={state.releaseSaving}
+        />
         {errors.length > 0 && <ErrorList id="week-errors" messages={errors.map(formatScenarioError)} />}
         <ContractTable state={state} errors={errors} />
         <AgentTable state={state} errors={errors} />

@@ -11,7 +11,7 @@ import type { Status } from '../shifts/shiftsState';
 import { stoppedStatus } from '../shifts/statusText';
 import { undoHistory } from '../state/history';
 import { bundledWeek } from './bundledWeek';
-import { readSavedWeek, saveWeek, WEEK_KEY } from './savedWeek';
+import { readSavedWeek, type SetAside, saveWeek, setAsideWeek, setAsideWeeks, WEEK_KEY } from './savedWeek';
 
 /** Edits re-roster once typing pauses this long: a roster takes seconds. */
 const RESOLVE_DELAY_MS = 800;
@@ -59,9 +59,31 @@ function keptFrom(before: Roster, after: Roster): { same: number; before: number
  * solver, so people keep the shifts they had where the new cover allows.
  */
 export function rosterState(storage: Storage) {
-  const saved = readSavedWeek(storage);
+  const { draft: saved, unreadable } = readSavedWeek(storage);
   const draft = signal<WeekDraft>(saved ?? bundledWeek());
   const saveNote = signal<string>(saved ? 'Your week, as saved in this browser.' : 'The bundled Christmas week 2026.');
+  // What was stored but is not a week is kept aside, never opened; while only this tab holds it, edits are not
+  // saved over it.
+  const fresh = unreadable === null ? null : setAsideWeek(storage, unreadable, Date.now());
+  const setAside = signal<SetAside[]>(
+    fresh && !fresh.lasts ? [...setAsideWeeks(storage).filter((s) => s.key !== fresh.key), fresh] : setAsideWeeks(storage),
+  );
+  let holdSaving = fresh !== null && !fresh.lasts;
+  if (fresh)
+    saveNote.value = holdSaving
+      ? 'The week saved in this browser could not be read, and storage refused to keep it aside: download or delete it below before your edits are saved over it. The bundled week is shown.'
+      : 'The week saved in this browser could not be read; it is kept aside below (download or delete it), and the bundled week is shown.';
+  // Once the planner has the unreadable week (downloaded) or has let it go (deleted), edits are saved again.
+  const releaseSaving = () => {
+    if (!holdSaving) return;
+    holdSaving = false;
+    saveNote.value = saveWeek(storage, draft.value);
+  };
+  const deleteSetAside = (key: string) => {
+    storage.removeItem(key);
+    setAside.value = setAside.value.filter((s) => s.key !== key);
+    releaseSaving();
+  };
   const canUndo = signal(false);
   const canRedo = signal(false);
   const history = undoHistory<WeekDraft>(undefined, () => {
@@ -118,7 +140,9 @@ export function rosterState(storage: Storage) {
 
   const persist = (next: WeekDraft) => {
     draft.value = next;
-    saveNote.value = saveWeek(storage, next);
+    saveNote.value = holdSaving
+      ? 'Not saved yet: download or delete the unreadable week below first, so that saving cannot overwrite it.'
+      : saveWeek(storage, next);
     clearTimeout(timer);
     if (check.value.ok) timer = setTimeout(solve, RESOLVE_DELAY_MS);
   };
@@ -141,7 +165,7 @@ export function rosterState(storage: Storage) {
   // Another tab saved the week: take theirs (ours was saved before it, and stays one undo away).
   const onStorage = (e: StorageEvent) => {
     if (e.key !== WEEK_KEY || e.newValue === null) return;
-    const theirs = readSavedWeek(storage);
+    const theirs = readSavedWeek(storage).draft;
     if (!theirs) return;
     history.record({ key: 'week', before: draft.value, after: theirs, openBefore: '' });
     draft.value = theirs;
@@ -155,7 +179,25 @@ export function rosterState(storage: Storage) {
     clearTimeout(timer);
     window.removeEventListener('storage', onStorage);
   };
-  return { draft, saveNote, check, status, running, rostered, edit, undo, redo, canUndo, canRedo, solve, cancel, close };
+  return {
+    draft,
+    saveNote,
+    setAside,
+    deleteSetAside,
+    releaseSaving,
+    check,
+    status,
+    running,
+    rostered,
+    edit,
+    undo,
+    redo,
+    canUndo,
+    canRedo,
+    solve,
+    cancel,
+    close,
+  };
 }
 
 export type RosterState = ReturnType<typeof rosterState>;
