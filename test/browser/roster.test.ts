@@ -21,6 +21,15 @@ describe.runIf(browserTestsRun)('The Roster page', () => {
     await page.goto(`${browser.url()}#roster`);
     await rostered(page);
     expect(await page.innerText('#roster-summary h2')).toMatch(/^Christmas week 2026: \d+ of 300 people on \d+ shifts/);
+    // The week's coverage, every interval of every day, with what is short marked and the same rows as data.
+    expect(await page.locator('#roster-coverage svg .bars rect').count()).toBe(7 * 96);
+    expect(await page.locator('#roster-coverage svg .bars rect.short').count()).toBeGreaterThan(0);
+    // The first axis drawn is the time axis: a tick at each day's first interval.
+    const dayTicks = await page.$$eval('#roster-coverage svg > g:first-of-type .tick text', (els) =>
+      els.map((e) => e.textContent),
+    );
+    expect(dayTicks).toEqual(['Mon 21', 'Tue 22', 'Wed 23', 'Thu 24', 'Fri 25', 'Sat 26', 'Sun 27']);
+    expect(await page.locator('#roster-coverage table tbody tr').count()).toBe(7 * 96);
     const csv = (await downloaded(page, '#export-week-csv')).toString('utf8');
     const rows = parseCsv(csv.replace(/^\uFEFF/, ''));
     expect(rows[0]).toEqual(['agent', 'contract', 'date', 'template', 'start', 'end', 'breaks', 'paidHours']);

@@ -1,15 +1,19 @@
 import { formatScenarioError } from '../../scenario';
+import { type Chart, ChartFigures } from '../ChartFigures';
 import { ErrorList } from '../plan/ErrorList';
 import { Quarantine } from '../plan/library/Quarantine';
+import { drawWeekCoverageChart } from '../shifts/coverageChart';
 import { StatusLine } from '../shifts/SolveControls';
 import { AgentTable } from './AgentTable';
 import { ContractTable } from './ContractTable';
 import { RosterResult } from './RosterResult';
-import type { RosterState } from './rosterState';
+import type { Rostered, RosterState } from './rosterState';
 import { WeekActions } from './WeekActions';
 
 const INTRO =
   'Shifts for named people over the whole week: the cover of every interval at the fewest paid hours (HiGHS, in your browser), then each shift given to a person within their availability and contract. Each change re-rosters, and people keep the shifts they had wherever the new cover allows.';
+
+const CHARTS: Chart<Rostered>[] = [['roster-coverage', (el, { roster }) => drawWeekCoverageChart(el, roster)]];
 
 /** The Roster page: the week's contracts and people, edited in place, and the roster of the last valid week. */
 export function RosterPage({ state }: { state: RosterState }) {
@@ -47,6 +51,7 @@ export function RosterPage({ state }: { state: RosterState }) {
         <StatusLine id="roster-status" status={status} />
       </section>
       <RosterResult rostered={rostered} stale={rostered !== null && rostered.draft !== state.draft.value} />
+      <ChartFigures charts={CHARTS} data={rostered} />
     </div>
   );
 }
