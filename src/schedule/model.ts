@@ -45,11 +45,14 @@ export interface CoveringModel {
   granularity: number;
 }
 
-/** At most `upper` shifts (or paid hours, with `hours`) among the patterns `of` selects: what the people who can work them can give. */
+/**
+ * At most `upper` shifts among the patterns `of` selects (or of their `weight`,
+ * paid hours say): what the people who can work them can give.
+ */
 export interface ShiftCap {
   of: (p: ShiftPattern) => boolean;
   upper: number;
-  hours?: boolean;
+  weight?: (p: ShiftPattern) => number;
 }
 
 /** A whole-number column of no cost after the shortfalls (people on a days-off pattern, say), entering cap rows by index. */
@@ -100,7 +103,7 @@ export function coveringModel(
     caps.forEach((c, r) => {
       if (c.of(p)) {
         indices.push(capRow + r);
-        values.push(c.hours ? p.paidHours : 1);
+        values.push(c.weight ? c.weight(p) : 1);
       }
     });
     colCost[j] = p.paidHours;

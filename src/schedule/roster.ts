@@ -142,7 +142,7 @@ export function rosterWeek(week: Week, highs: Highs, options: { previous?: Previ
     if (only.size === 0 || staff.length === 0) continue;
     const of = (p: ShiftPattern) => only.has(p.template);
     caps.push({ of, upper: staff.length * c.maxDaysPerWeek * weeks });
-    caps.push({ of, upper: staff.length * c.maxPaidHoursPerWeek * weeks, hours: true });
+    caps.push({ of, upper: staff.length * c.maxPaidHoursPerWeek * weeks, weight: (p) => p.paidHours });
     if (days.length <= 7) addTours(c, staff, only, patterns, templates, days, { caps, extra, tours });
   }
   const peopleHours = people.reduce((sum, { contract }) => sum + contract.maxPaidHoursPerWeek * weeks, 0);

@@ -107,6 +107,7 @@ export function addTours(
       return { row: out.caps.length - 1, set };
     });
   });
+  const hours = weeklyHours(c, only, patterns, templates, out.caps);
   for (const agents of availabilities) {
     const mask = days.reduce((m, day, d) => (agents[0].availability[day.weekday] !== null ? m | (1 << d) : m), 0);
     out.caps.push({ of: () => false, upper: agents.length });
@@ -114,6 +115,8 @@ export function addTours(
     groups.forEach((group, g) => {
       if (group.agents !== agents) return;
       for (const on of workingDays(c, mask, days.length)) {
+        const spare = hours.spare(dayCount(on));
+        if (spare === undefined) continue;
         out.tours.push({ group, on, column: out.extra.length });
         out.extra.push({
           upper: agents.length,
@@ -121,9 +124,49 @@ export function addTours(
             .flatMap((d): [number, number][] =>
               on & (1 << d) ? rows[d].filter((r) => r.set.has(g)).map((r) => [r.row, -1]) : [],
             )
-            .concat([[headCount, 1]]),
+            .concat([[headCount, 1]], spare),
         });
       }
     });
   }
+}
+
+/**
+ * A person's weekly paid hours, as rows the tours carry: on a tour of n days
+ * a person has H − n·L hours to spare above n of the contract's shortest
+ * shifts (L paid hours), so the excess of the `mine` shifts above L is at
+ * most the tours' spare in all, and shifts that each need at least e of it
+ * number at most ⌊spare / e⌋ per person (two 10 h days do not fit where one
+ * does). Counts the shifts of the templates only `c` works (`only`); adds
+ * those rows to `caps`; `spare(n)` gives a tour's entries in them, or
+ * undefined where n of the shortest shifts already pass H.
+ */
+function weeklyHours(
+  c: Contract,
+  only: Set<number>,
+  patterns: ShiftPattern[],
+  templates: ShiftTemplate[],
+  caps: ShiftCap[],
+): { spare: (n: number) => [number, number][] | undefined } {
+  const least = Math.min(
+    ...patterns.filter((p) => !c.templates || c.templates.includes(templates[p.template].name)).map((p) => p.paidHours),
+  );
+  const excess = (p: ShiftPattern) => p.paidHours - least;
+  const mine = (p: ShiftPattern) => only.has(p.template);
+  const steps = [...new Set(patterns.filter(mine).map(excess))].filter((e) => e > 1e-9);
+  const total = caps.length;
+  // Where every shift pays the same, the days already count the hours.
+  if (steps.length > 0) caps.push({ of: mine, upper: 0, weight: excess });
+  for (const e of steps) caps.push({ of: (p) => mine(p) && excess(p) >= e - 1e-9, upper: 0 });
+  return {
+    spare(n) {
+      const spare = c.maxPaidHoursPerWeek - n * least;
+      if (spare < -1e-9) return undefined;
+      if (steps.length === 0) return [];
+      return [
+        [total, -spare],
+        ...steps.map((e, k): [number, number] => [total + 1 + k, -Math.min(n, Math.floor(spare / e + 1e-9))]),
+      ];
+    },
+  };
 }

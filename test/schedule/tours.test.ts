@@ -113,4 +113,85 @@ describe('tours of a contract', () => {
     expect(new Set(heads).size).toBe(1);
     expect(out.caps[heads[0] as number].upper).toBe(2);
   });
+
+  // Weekly hours: any-time people over a few days, shifts of 8, 10 and 12 paid hours.
+  const hoursTemplates = [8, 10, 12].map((h) => ({ ...templates[0], name: `${h} h`, lengthMinutes: 60 * h }));
+  const shift = (day: number, k: number): ShiftPattern => ({
+    ...pattern(day * 1_440 + 480),
+    template: k,
+    day,
+    end: day * 1_440 + 480 + 60 * (8 + 2 * k),
+    paidHours: 8 + 2 * k,
+  });
+  const toursOver = (c: Contract, people: number, length: number) => {
+    const out = { caps: [] as ShiftCap[], extra: [] as ExtraColumn[], tours: [] as Tour[] };
+    const days = Array.from({ length }, (_, d) => ({ midnight: d * 1_440, weekday: 0 }));
+    const staff = Array.from({ length: people }, (_, i) => agent(`P${i}`, 0, 1_440));
+    const patterns = days.flatMap((_, d) => [0, 1, 2].map((k) => shift(d, k)));
+    addTours(c, staff, new Set([0, 1, 2]), patterns, hoursTemplates, days, out);
+    return { out, patterns };
+  };
+  // Whether every cap row holds for `shifts` (pattern, count) and one tour per person (working days as bits).
+  const holds = (built: ReturnType<typeof toursOver>, shifts: ShiftPattern[], tourOf: number[]) => {
+    const { out } = built;
+    const rows = out.caps.map(() => 0);
+    for (const p of shifts)
+      out.caps.forEach((c, r) => {
+        if (c.of(p)) rows[r] += c.weight ? c.weight(p) : 1;
+      });
+    for (const on of tourOf) {
+      const t = out.tours.find((t) => t.on === on);
+      if (!t) return false;
+      for (const [r, v] of out.extra[t.column].caps) rows[r] += v;
+    }
+    return rows.every((v, r) => v <= out.caps[r].upper + 1e-9);
+  };
+  const at = (built: ReturnType<typeof toursOver>, day: number, k: number) =>
+    built.patterns.find((p) => p.day === day && p.template === k) as ShiftPattern;
+
+  it('count a person’s weekly hours: one 10 h day fits beside an 8 h one in 18 h, two do not', () => {
+    const c = { ...contract, minDaysPerWeek: 2, maxDaysPerWeek: 2, maxPaidHoursPerWeek: 18 };
+    const built = toursOver(c, 1, 2);
+    expect(holds(built, [at(built, 0, 1), at(built, 1, 0)], [0b11])).toBe(true);
+    expect(holds(built, [at(built, 0, 1), at(built, 1, 1)], [0b11])).toBe(false);
+    // Two people on two days may each take one: two 10 h days in all, never three.
+    const two = toursOver({ ...c, maxPaidHoursPerWeek: 19 }, 2, 2);
+    const tens = (n: number) => [0, 1, 0, 1].map((d, i) => at(two, d, i < n ? 1 : 0));
+    expect(holds(two, tens(2), [0b11, 0b11])).toBe(true);
+    // 3 × 2 excess hours is 6 ≤ 2 × 3 spare, so the total alone would let it through; per person it cannot be.
+    expect(holds(two, tens(3), [0b11, 0b11])).toBe(false);
+  });
+
+  it('never cut off a roster that keeps every person within the weekly hours', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 8, max: 40 }),
+        fc.array(fc.array(fc.integer({ min: -1, max: 2 }), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 4 }),
+        (length, hours, wanted) => {
+          const c = { ...contract, minDaysPerWeek: 1, maxDaysPerWeek: length, maxPaidHoursPerWeek: hours };
+          const built = toursOver(c, wanted.length, length);
+          // Each person works the days where `wanted` names a template (-1: off), dropping days past the hours.
+          const shifts: ShiftPattern[] = [];
+          const tourOf: number[] = [];
+          for (const days of wanted) {
+            let paid = 0;
+            let on = 0;
+            days.slice(0, length).forEach((k, d) => {
+              if (k < 0 || paid + 8 + 2 * k > hours) return;
+              paid += 8 + 2 * k;
+              on |= 1 << d;
+              shifts.push(at(built, d, k));
+            });
+            if (on === 0) {
+              on = 1;
+              shifts.push(at(built, 0, 0));
+            }
+            tourOf.push(on);
+          }
+          expect(holds(built, shifts, tourOf)).toBe(true);
+        },
+      ),
+    );
+  });
 });
