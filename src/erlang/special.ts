@@ -1,9 +1,12 @@
 /**
  * Special functions the Erlang formulas need, written for the argument ranges
  * of contact-center traffic (loads up to ~10^5 Erlangs) at double precision.
+ * Logarithms are fdlibm's (./fdlibm), the same bits on every engine: the
+ * simulation's Weibull scale comes from logGamma.
  */
+import { exp, log } from './fdlibm';
 
-const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+const HALF_LOG_TWO_PI = 0.5 * log(2 * Math.PI);
 
 /** log Γ(x) for x > 0: Stirling's series after shifting x to ≥ 15 (error < 1e-15 relative). */
 export function logGamma(x: number): number {
@@ -14,7 +17,7 @@ export function logGamma(x: number): number {
   }
   const x2 = 1 / (x * x);
   const series = (1 / 12 - x2 * (1 / 360 - x2 * (1 / 1260 - x2 * (1 / 1680 - x2 / 1188)))) / x;
-  return (x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI + series - Math.log(product);
+  return (x - 0.5) * log(x) - x + HALF_LOG_TWO_PI + series - log(product);
 }
 
 /** ψ(x) = d ln Γ(x)/dx for x > 0: the asymptotic series after shifting x to ≥ 15 (error < 1e-15 absolute). */
@@ -25,7 +28,7 @@ export function digamma(x: number): number {
     x += 1;
   }
   const r = 1 / (x * x);
-  return shift + Math.log(x) - 0.5 / x - r * (1 / 12 - r * (1 / 120 - r * (1 / 252 - r * (1 / 240 - r / 132))));
+  return shift + log(x) - 0.5 / x - r * (1 / 12 - r * (1 / 120 - r * (1 / 252 - r * (1 / 240 - r / 132))));
 }
 
 /**
@@ -41,7 +44,7 @@ export function scaledUpperGamma(s: number, x: number): number {
       term *= x / (s + n);
       sum += term;
     }
-    return Math.exp(x + logGamma(s) - s * Math.log(x)) - sum;
+    return exp(x + logGamma(s) - s * log(x)) - sum;
   }
   // Legendre's continued fraction by the modified Lentz method.
   const tiny = 1e-300;

@@ -1,4 +1,5 @@
 import { mean as average } from 'd3-array';
+import { exp, log } from '../erlang/fdlibm';
 import { logGamma } from '../erlang/special';
 import type { Distribution } from '../scenario';
 import type { Rng } from './rng';
@@ -10,7 +11,8 @@ export type Sampler = (rng: Rng) => number;
 /**
  * A sampler for a duration with the given mean and shape (DESIGN.md §4):
  * exponential; log-normal (shape = σ of ln X); gamma and Weibull (shape = k);
- * deterministic; empirical (observed values rescaled to the mean).
+ * deterministic; empirical (observed values rescaled to the mean). Powers and
+ * logarithms go through fdlibm, never Math or **, so a draw is the same bits on every engine.
  */
 export function sampler(d: Pick<Distribution, 'kind' | 'shape' | 'values'>, mean: number): Sampler {
   switch (d.kind) {
@@ -20,8 +22,8 @@ export function sampler(d: Pick<Distribution, 'kind' | 'shape' | 'values'>, mean
       return () => mean;
     case 'lognormal': {
       const sigma = d.shape ?? 1;
-      const mu = Math.log(mean) - (sigma * sigma) / 2;
-      return (rng) => Math.exp(mu + sigma * standardNormal(rng));
+      const mu = log(mean) - (sigma * sigma) / 2;
+      return (rng) => exp(mu + sigma * standardNormal(rng));
     }
     case 'gamma': {
       const k = d.shape ?? 1;
@@ -29,8 +31,8 @@ export function sampler(d: Pick<Distribution, 'kind' | 'shape' | 'values'>, mean
     }
     case 'weibull': {
       const k = d.shape ?? 1;
-      const scale = mean / Math.exp(logGamma(1 + 1 / k));
-      return (rng) => scale * exponential(rng) ** (1 / k);
+      const scale = mean / exp(logGamma(1 + 1 / k));
+      return (rng) => scale * exp(log(exponential(rng)) / k);
     }
     case 'empirical': {
       const values = d.values ?? [mean];
@@ -43,7 +45,7 @@ export function sampler(d: Pick<Distribution, 'kind' | 'shape' | 'values'>, mean
 
 /** Gamma(k, 1) by Marsaglia & Tsang (2000), with the k < 1 boost. */
 function standardGamma(rng: Rng, k: number): number {
-  if (k < 1) return standardGamma(rng, k + 1) * rng.next() ** (1 / k);
+  if (k < 1) return standardGamma(rng, k + 1) * exp(log(rng.next()) / k);
   const d = k - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -55,6 +57,7 @@ function standardGamma(rng: Rng, k: number): number {
     } while (v <= 0);
     v = v * v * v;
     const u = rng.next();
-    if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+    const x2 = x * x;
+    if (u < 1 - 0.0331 * x2 * x2 || log(u) < 0.5 * x2 + d * (1 - v + log(v))) return d * v;
   }
 }

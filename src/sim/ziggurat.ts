@@ -11,6 +11,7 @@
  * others, never the same bits (the original shares them, which correlates
  * the two: Doornik, "An Improved Ziggurat Method", 2005).
  */
+import { exp, log } from '../erlang/fdlibm';
 import type { Rng } from './rng';
 
 const EXP_STRIPS = 256;
@@ -48,15 +49,15 @@ const exponentialStrips = strips(
   EXP_STRIPS,
   EXP_R,
   EXP_AREA,
-  (x) => Math.exp(-x),
-  (f) => -Math.log(f),
+  (x) => exp(-x),
+  (f) => -log(f),
 );
 const normalStrips = strips(
   NORMAL_STRIPS,
   NORMAL_R,
   NORMAL_AREA,
-  (x) => Math.exp(-0.5 * x * x),
-  (f) => Math.sqrt(-2 * Math.log(f)),
+  (x) => exp(-0.5 * x * x),
+  (f) => Math.sqrt(-2 * log(f)),
 );
 
 /** A standard exponential variate (mean 1), never 0. */
@@ -67,8 +68,8 @@ export function exponential(rng: Rng): number {
     const j = (bits >>> 8) + 0.5;
     const x = j * exponentialStrips.w[i];
     if (j < exponentialStrips.k[i]) return x;
-    if (i === 0) return EXP_R - Math.log(rng.next());
-    if (exponentialStrips.f[i] + rng.next() * (exponentialStrips.f[i - 1] - exponentialStrips.f[i]) < Math.exp(-x)) return x;
+    if (i === 0) return EXP_R - log(rng.next());
+    if (exponentialStrips.f[i] + rng.next() * (exponentialStrips.f[i - 1] - exponentialStrips.f[i]) < exp(-x)) return x;
   }
 }
 
@@ -83,10 +84,10 @@ export function standardNormal(rng: Rng): number {
     if (i === 0) {
       // The tail beyond r (Marsaglia 1964).
       for (;;) {
-        const y = -Math.log(rng.next()) / NORMAL_R;
-        if (-2 * Math.log(rng.next()) >= y * y) return j > 0 ? NORMAL_R + y : -NORMAL_R - y;
+        const y = -log(rng.next()) / NORMAL_R;
+        if (-2 * log(rng.next()) >= y * y) return j > 0 ? NORMAL_R + y : -NORMAL_R - y;
       }
     }
-    if (normalStrips.f[i] + rng.next() * (normalStrips.f[i - 1] - normalStrips.f[i]) < Math.exp(-0.5 * x * x)) return x;
+    if (normalStrips.f[i] + rng.next() * (normalStrips.f[i - 1] - normalStrips.f[i]) < exp(-0.5 * x * x)) return x;
   }
 }
