@@ -76,6 +76,8 @@ export async function scheduleFigures() {
     status: roster.status,
     gapPercent: Number((100 * (roster.gap ?? Number.NaN)).toFixed(3)),
     coverPaidHours: roster.coverPaidHours,
+    paidHoursBound: roster.paidHoursBound,
+    paidHoursGapPercent: Number((100 * (roster.paidHoursGap ?? Number.NaN)).toFixed(3)),
     rosteredPaidHours: roster.paidHours,
     shifts: roster.agents.reduce((n, a) => n + a.shifts.length, 0),
     unassignedShifts: roster.unassigned.length,

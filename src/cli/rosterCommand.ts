@@ -24,7 +24,9 @@ const readJson = (path: string, what: string): unknown => {
 };
 
 /** The week file, its base scenario and its agents file (paths beside the week file). */
-export function readWeek(path: string): Week {
+export function readWeek(path: string | undefined): Week {
+  if (path === undefined)
+    throw new UsageError('WEEK: give the path of a week JSON file (scenarios/weeks/christmas-week.json, say)');
   const raw = readJson(path, 'a week JSON file');
   const fields = (raw ?? {}) as Record<string, unknown>;
   const beside = (p: unknown) => resolve(dirname(path), String(p));

@@ -140,8 +140,12 @@ export function rosterSummary(r: Roster): string[] {
   const hours = (h: number) => Math.round(h).toLocaleString('en-US');
   const gap =
     r.gap === null ? 'no cover found' : `the shift counts within ${(100 * r.gap).toFixed(2)} % of the proved bound (${r.status})`;
+  const paidGap =
+    r.paidHoursBound === null || r.paidHoursGap === null
+      ? ''
+      : `; its paid hours within ${(100 * r.paidHoursGap).toFixed(2)} % of the least (${hours(r.paidHoursBound)} h) any cover short by no more in any interval could pay`;
   return [
-    `${r.name}: ${working} of ${r.agents.length} people on ${r.agents.reduce((n, a) => n + a.shifts.length, 0)} shifts, ${hours(r.paidHours)} paid hours; the cover asked ${hours(r.coverPaidHours)} h, ${gap}`,
+    `${r.name}: ${working} of ${r.agents.length} people on ${r.agents.reduce((n, a) => n + a.shifts.length, 0)} shifts, ${hours(r.paidHours)} paid hours; the cover asked ${hours(r.coverPaidHours)} h, ${gap}${paidGap}`,
     r.unassigned.length > 0
       ? `${r.unassigned.length} shifts of the cover nobody may work (availability, contracts); the coverage below counts only shifts given to people`
       : 'every shift of the cover is given to a person',

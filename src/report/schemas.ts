@@ -281,6 +281,10 @@ function rosterOutput() {
       ),
       bound: maybe.describe('the proved lower bound of that objective'),
       coverPaidHours: num.describe('paid hours of the shifts the cover chose'),
+      paidHoursBound: maybe.describe(
+        'the fewest paid hours any cover short in no interval by more than this one could have (LP bound): the paid hours’ own gap where the week cannot be met',
+      ),
+      paidHoursGap: maybe.describe('(coverPaidHours − paidHoursBound) ÷ coverPaidHours'),
       paidHours: num.describe('paid hours of the shifts given to people (contract minimums included)'),
       agents: z
         .array(z.object({ agent: z.string(), contract: z.string(), paidHours: num, shifts: z.array(shift) }).strict())

@@ -17,7 +17,7 @@ import {
 import { dayCount } from './dayBits';
 import { type CoveringModel, coveringModel, type ExtraColumn, type ShiftCap } from './model';
 import { defaultTemplates, type ShiftPattern, shiftPatterns, type Timeline } from './patterns';
-import { searchCover, searchOutcome } from './search';
+import { paidHoursBound, searchCover, searchOutcome } from './search';
 import { absenceOf, type ScheduleStatus, shiftRequirement } from './solve';
 import { stayClose } from './stayClose';
 import { addTours, type Tour } from './tours';
@@ -58,6 +58,13 @@ export interface Roster {
   bound: number | null;
   /** paid hours of the shifts the covering chose, and of those given to people (the latter adds contract minimums) */
   coverPaidHours: number;
+  /**
+   * the fewest paid hours any cover could have that is short in no interval by more than this one
+   * (an LP bound: the gap above mixes paid hours with shortfall penalties where the week cannot be met)
+   */
+  paidHoursBound: number | null;
+  /** (coverPaidHours − paidHoursBound) ÷ coverPaidHours */
+  paidHoursGap: number | null;
   paidHours: number;
   agents: AgentRoster[];
   /** shifts the cover needs that nobody may work (availability, contracts) */
@@ -217,6 +224,7 @@ export function rosterWeek(week: Week, highs: Highs, options: { previous?: Previ
           (p) => patternKey(p, templates, days),
         )
       : assignCover(found);
+  const paidBound = solved ? paidHoursBound(highs, model, solved.values) : null;
   const at = (minutes: number) => {
     const day = Math.floor(minutes / 1_440);
     return `${addDays(week.days[0].day.date, day)} ${clockOf(minutes - day * 1_440)}`;
@@ -270,6 +278,8 @@ export function rosterWeek(week: Week, highs: Highs, options: { previous?: Previ
     name: week.name,
     ...(solved ? searchOutcome(solved) : { status: 'infeasible', gap: null, bound: null }),
     coverPaidHours,
+    paidHoursBound: paidBound,
+    paidHoursGap: paidBound === null || coverPaidHours <= 0 ? null : Math.max(0, coverPaidHours - paidBound) / coverPaidHours,
     paidHours: agents.reduce((sum, a) => sum + a.paidHours, 0),
     agents,
     unassigned: unassigned.map(describe),

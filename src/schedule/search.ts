@@ -140,6 +140,28 @@ export function searchCover(highs: Highs, model: CoveringModel, safetySeconds: n
   };
 }
 
+/**
+ * The fewest paid hours of any cover short in no interval by more than the cover
+ * `values` is (the LP relaxation, its shortfalls free but capped at those of
+ * `values`): where people cannot meet the requirement, the objective's gap
+ * mixes paid hours with shortfall penalties, and this gives the paid hours'
+ * own. Null if the LP stops without a solution within its work limit.
+ */
+export function paidHoursBound(highs: Highs, model: CoveringModel, values: Float64Array): number | null {
+  const { integrality: _, ...relaxation } = model;
+  const colCost = Float64Array.from(model.colCost);
+  const colUpper = Float64Array.from(model.colUpper);
+  for (let j = model.patterns; j < model.firstExtra; j++) {
+    colCost[j] = 0;
+    colUpper[j] = values[j];
+  }
+  return highs.withModel({ ...relaxation, colCost, colUpper }, (m) => {
+    m.options.set({ output_flag: false, random_seed: 0, simplex_iteration_limit: WORK_LIMITS.lpIterations });
+    m.run();
+    return m.getModelStatus() === highs.constants.modelStatus.optimal ? m.getObjectiveValue() : null;
+  });
+}
+
 /** How a search ended, as a schedule states it: optimal only when proved, the gap to the bound relative to the objective. */
 export function searchOutcome(r: SearchResult): { status: 'optimal' | 'work limit' | 'time limit'; gap: number; bound: number } {
   return {

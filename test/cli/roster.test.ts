@@ -13,7 +13,7 @@ describe('wfm roster', () => {
     const run = wfm(['roster', week, '--out', join(dir, 'week.csv')]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /^Christmas week 2026: \d+ of 300 people on \d+ shifts, [\d,]+ paid hours; the cover asked [\d,]+ h, the shift counts within [\d.]+ % of the proved bound/,
+      /^Christmas week 2026: \d+ of 300 people on \d+ shifts, [\d,]+ paid hours; the cover asked [\d,]+ h, the shift counts within [\d.]+ % of the proved bound \(work limit\); its paid hours within [\d.]+ % of the least \([\d,]+ h\) any cover short by no more in any interval could pay/,
     );
     expect(run.stdout).toMatch(/short in \d+ of 672 intervals, [\d.]+ agent-hours in all; first: 2026-12-21 00:00: short by/);
     const shifts = readFileSync(join(dir, 'week.csv'), 'utf8');
@@ -49,6 +49,11 @@ describe('wfm roster', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/contracts\[0\]\.maxDaysPerWeek: must be a whole number from 0 to 7 \(days\), got 9/);
     expect(wfm(['roster', join(dir, 'missing.json')]).code).toBe(2);
+    const bare = wfm(['roster']);
+    expect([bare.code, bare.stderr.trim()]).toEqual([
+      2,
+      'wfm roster: WEEK: give the path of a week JSON file (scenarios/weeks/christmas-week.json, say)',
+    ]);
     writeFileSync(join(dir, 'not-a-roster.csv'), 'who,when\nx,y\n');
     const previous = wfm(['roster', week, '--previous', join(dir, 'not-a-roster.csv')]);
     expect(previous.code).toBe(2);
