@@ -2,7 +2,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import loadHighs from 'highs';
 import { formatShare } from '../format/number';
 import { planDay } from '../plan';
-import { checksTable, finalCheckLine, scheduleCsv, scheduleWorkbook, shiftsTable } from '../report/schedule';
+import { checksTable, finalCheckLine, partTimeLine, scheduleCsv, scheduleWorkbook, shiftsTable } from '../report/schedule';
 import { textTable } from '../report/terminal';
 import {
   agentCalendars,
@@ -54,7 +54,7 @@ export async function scheduleCommand(argv: string[]): Promise<void> {
   process.stdout.write(
     flags.switches.has('json')
       ? `${JSON.stringify({ ...schedule, checks: steps, finalCheck })}\n`
-      : `${summary(scenario.name, schedule, steps, finalCheck, out)}\n`,
+      : `${summary(scenario.name, schedule, steps, finalCheck, out, scenario.shifts?.partTimeShare)}\n`,
   );
 }
 
@@ -72,9 +72,17 @@ function writeOutputs(out: string, schedule: Schedule, date: string, center: str
   }
 }
 
-function summary(name: string, s: Schedule, steps: RepairStep[], finalCheck: FinalCheck | null, out: string | undefined): string {
+function summary(
+  name: string,
+  s: Schedule,
+  steps: RepairStep[],
+  finalCheck: FinalCheck | null,
+  out: string | undefined,
+  share: { min: number; max: number } | undefined,
+): string {
   const lines = [
     `${name}: ${s.agents} agents, ${Math.round(s.paidHours).toLocaleString('en-US')} paid hours — ${optimality(s)}`,
+    partTimeLine(s.templates, s.shifts, share),
     '',
     textTable(shiftsTable(s)),
   ];

@@ -2,7 +2,7 @@ import { AGENT_COLUMNS } from '../scenario/weekEdit';
 import type { Roster, RosterCoverage, RosterShift } from '../schedule/roster';
 import { tableCsv, tableSheet, workbook } from './files';
 import { personCalendar, stableUid, timeZoneClock, utcDateTime } from './ics';
-import { breaksText, coverageColumns } from './schedule';
+import { breaksText, coverageColumns, partTimeLine } from './schedule';
 import { type Column, type ReportTable, tableOf } from './table';
 
 /**
@@ -152,6 +152,11 @@ export function rosterSummary(r: Roster): string[] {
     r.shortfalls.length > 0
       ? `short in ${r.shortfalls.length} of ${r.coverage.length} intervals, ${(r.coverage.reduce((s, c) => s + c.short, 0) * (r.intervalMinutes / 60)).toFixed(1)} agent-hours in all; first: ${r.shortfalls.slice(0, 3).join('; ')}`
       : 'every interval covered',
+    partTimeLine(
+      r.templates,
+      r.agents.flatMap((a) => a.shifts),
+      'contracts',
+    ),
     ...(r.contractShortfalls.length > 0 ? [`below a contract minimum: ${r.contractShortfalls.join('; ')}`] : []),
   ];
 }

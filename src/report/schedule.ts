@@ -1,3 +1,5 @@
+import { isPartTime } from '../scenario/partTime';
+import type { ShiftTemplate } from '../scenario/schema';
 import type { FinalCheck, RepairStep, Schedule, ScheduledShift } from '../schedule';
 import { agentId } from '../schedule/export';
 import { tableCsv, tableSheet, workbook } from './files';
@@ -172,6 +174,33 @@ export function finalCheckLine(c: FinalCheck): string {
 function intervalList(starts: readonly string[]): string | null {
   if (starts.length === 0) return null;
   return starts.length <= 4 ? starts.join(', ') : `${starts.slice(0, 3).join(', ')} and ${starts.length - 3} more`;
+}
+
+/**
+ * The part-time / full-time mix in one line: "Part-time: 12 of 40 shifts (30.0 %; allowed 10.0–30.0 %); …".
+ * `shifts` are a day's (each with its agents) or a roster's (one person each, its mix that of its people).
+ */
+export function partTimeLine(
+  templates: readonly ShiftTemplate[],
+  shifts: readonly { template: string; agents?: number }[],
+  share: { min: number; max: number } | undefined | 'contracts',
+): string {
+  const partTimeNames = new Set(templates.filter(isPartTime).map((t) => t.name));
+  let all = 0;
+  let partTime = 0;
+  for (const s of shifts) {
+    all += s.agents ?? 1;
+    if (partTimeNames.has(s.template)) partTime += s.agents ?? 1;
+  }
+  const percent = (x: number) => (100 * x).toFixed(1);
+  const actual = all > 0 ? `${percent(partTime / all)} %` : 'no shifts';
+  const allowed =
+    share === 'contracts'
+      ? 'the mix of the people and their contracts'
+      : share
+        ? `allowed ${percent(share.min)}–${percent(share.max)} %`
+        : 'no mix set (shifts.partTimeShare)';
+  return `Part-time: ${partTime.toLocaleString('en-US')} of ${all.toLocaleString('en-US')} shifts (${actual}; ${allowed}); part-time is a template's partTime flag, else a shift under 6 h`;
 }
 
 /** The shifts in use: one row per shift (template × start × break placement) with its agents. */

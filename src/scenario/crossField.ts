@@ -1,5 +1,6 @@
 import { intervalCount, minutesOf } from './day';
 import { trafficErrors } from './limits';
+import { partTimeShareErrors } from './partTime';
 import type { Scenario } from './schema';
 import type { ScenarioError } from './validate';
 
@@ -110,5 +111,6 @@ function shiftErrors(s: Scenario, open: number, close: number): ScenarioError[] 
       fail(`${at}.maxAgents`, `must be at least minAgents (${template.minAgents}), got ${template.maxAgents}`);
     }
   }
+  errors.push(...partTimeShareErrors(s.shifts));
   return errors;
 }

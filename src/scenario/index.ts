@@ -28,6 +28,7 @@ export {
   MAX_WAITING_CALLERS,
 } from './limits';
 export { mergePatch } from './mergePatch';
+export { isPartTime, PART_TIME_BELOW_MINUTES } from './partTime';
 export { type Grid, resample } from './regrid';
 export {
   agentsAllDay,

@@ -128,6 +128,10 @@ export const shiftTemplateSchema = z.strictObject({
   breaks: z.array(breakSchema).max(3, { error: 'at most 3 breaks a shift' }).default([]),
   minAgents: agentCount('fewest agents on this template').default(0),
   maxAgents: agentCount('most agents on this template').optional(),
+  partTime: z
+    .boolean({ error: 'must be true or false' })
+    .optional()
+    .meta({ description: 'a part-time shift, for shifts.partTimeShare; without it, shifts shorter than 6 h are' }),
 });
 
 export const shiftsSchema = z.strictObject({
@@ -136,6 +140,13 @@ export const shiftsSchema = z.strictObject({
     .min(1, { error: 'give at least one template' })
     .max(50, { error: 'at most 50 templates' }),
   maxPaidHours: range(0, 10_000_000, 'h', 'cap on total paid hours').optional(),
+  partTimeShare: z
+    .strictObject({
+      min: share('fewest part-time shifts, as a share of all shifts').default(0),
+      max: share('most part-time shifts, as a share of all shifts').default(1),
+    })
+    .optional()
+    .meta({ description: 'the part-time / full-time mix: shifts on part-time templates ÷ all shifts (head count)' }),
   absenceShrinkage: range(0, 0.9, 'share 0–0.9', 'shrinkage other than the breaks (absence, training, meetings)').default(0.1),
   requirement: z
     .enum(['erlangA', 'erlangC'], { error: 'must be erlangA or erlangC' })

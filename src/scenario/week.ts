@@ -158,6 +158,12 @@ export function parseWeek(raw: unknown, base: unknown, agents: string | string[]
       });
   });
   const shifts = w.shifts ?? scenarios[0].shifts;
+  if (shifts?.partTimeShare)
+    errors.push({
+      path: w.shifts ? 'shifts.partTimeShare' : 'base → shifts.partTimeShare',
+      message:
+        'a roster of named people takes its part-time / full-time mix from the people and their contracts; leave it out (it is for wfm schedule)',
+    });
   const templateNames = new Set(shifts?.templates.map((t) => t.name) ?? []);
   const contractNames = new Set<string>();
   w.contracts.forEach((c, i) => {

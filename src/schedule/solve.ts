@@ -2,6 +2,7 @@ import type { Highs } from 'highs';
 import type { DayPlan } from '../plan';
 import { clockOf, intervalStarts } from '../scenario/day';
 import type { Scenario, ShiftTemplate } from '../scenario/schema';
+import { partTimeMix } from './mix';
 import { coveringModel } from './model';
 import { dayTimeline, defaultTemplates, onPhones, type ShiftPattern, shiftPatterns } from './patterns';
 import { searchCover, searchOutcome } from './search';
@@ -92,7 +93,8 @@ export function scheduleDay(s: Scenario, highs: Highs, options: ScheduleOptions)
   // Whole agents: rounding up once here also keeps the integer program tight.
   const required = options.requirement.map((r) => Math.ceil(r / (1 - absence) - 1e-9));
   const timeLimitSeconds = options.timeLimitSeconds ?? s.shifts?.timeLimitSeconds ?? DEFAULT_SAFETY_SECONDS;
-  const solved = searchCover(highs, coveringModel(patterns, templates, required, maxPaidHours), timeLimitSeconds);
+  const mix = partTimeMix(templates, s.shifts?.partTimeShare);
+  const solved = searchCover(highs, coveringModel(patterns, templates, required, maxPaidHours, mix), timeLimitSeconds);
   if (!solved) {
     const minimum = templates.reduce(
       (sum, t, i) => sum + t.minAgents * Math.min(...patterns.filter((p) => p.template === i).map((p) => p.paidHours)),
@@ -107,7 +109,11 @@ export function scheduleDay(s: Scenario, highs: Highs, options: ScheduleOptions)
       agents: 0,
       shifts: [],
       coverage: starts.map((start, i) => ({ start, required: required[i], scheduled: 0, short: required[i] })),
-      shortfalls: [`the templates' minimum headcounts need ${minimum.toFixed(1)} paid hours, above the cap of ${maxPaidHours} h`],
+      shortfalls: [
+        mix.length > 0
+          ? `the templates' minimum headcounts and the part-time share (shifts.partTimeShare) cannot hold together within the cap of ${maxPaidHours ?? '∞'} paid hours`
+          : `the templates' minimum headcounts need ${minimum.toFixed(1)} paid hours, above the cap of ${maxPaidHours} h`,
+      ],
       templates,
     };
   }

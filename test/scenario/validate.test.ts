@@ -137,3 +137,35 @@ describe('scenario validation', () => {
     expect(published.properties.ivr.properties.containment).toMatchObject({ minimum: 0, maximum: 1 });
   });
 });
+
+describe('the part-time / full-time mix (shifts.partTimeShare)', () => {
+  const withShifts = (shifts: object) => lines(parseScenario({ ...minimal, shifts }));
+  const full = { name: 'Full', lengthMinutes: 120, earliestStart: '08:00', latestStart: '08:00', partTime: false };
+  const part = { name: 'Part', lengthMinutes: 60, earliestStart: '08:00', latestStart: '09:00' };
+
+  it('takes a share from 0 to 1 at each end, min no more than max', () => {
+    expect(withShifts({ templates: [full, part], partTimeShare: { min: 0.1, max: 0.3 } })).toEqual([]);
+    expect(withShifts({ templates: [full, part], partTimeShare: { max: 0.3 } })).toEqual([]);
+    expect(withShifts({ templates: [full, part], partTimeShare: { min: 0.5, max: 0.3 } })).toEqual([
+      'shifts.partTimeShare.max: must be at least min (0.5), got 0.3',
+    ]);
+    expect(withShifts({ templates: [full, part], partTimeShare: { max: 1.5 } })[0]).toMatch(
+      /^shifts\.partTimeShare\.max: must be a number from 0 to 1 \(share 0–1\)/,
+    );
+    expect(withShifts({ templates: [full, part], partTimeShare: { max: '20%' } })[0]).toMatch(/^shifts\.partTimeShare\.max: /);
+    expect(withShifts({ templates: [{ ...full, partTime: 'yes' }] })[0]).toMatch(
+      /^shifts\.templates\[0\]\.partTime: must be true or false/,
+    );
+  });
+
+  it('refuses a share of a kind no template is: part-time is the flag, else a shift under 6 h', () => {
+    expect(withShifts({ templates: [full], partTimeShare: { min: 0.2 } })).toEqual([
+      'shifts.partTimeShare.min: no template is part-time (partTime: true, or shorter than 6 h), got 0.2',
+    ]);
+    expect(withShifts({ templates: [part], partTimeShare: { max: 0.2 } })).toEqual([
+      'shifts.partTimeShare.max: every template is part-time, so no shift could be full-time, got 0.2',
+    ]);
+    // A 1-hour template flagged full-time, and no flag on a short one: one of each kind.
+    expect(withShifts({ templates: [full, part], partTimeShare: { min: 0.2, max: 0.8 } })).toEqual([]);
+  });
+});

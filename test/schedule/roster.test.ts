@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import loadHighs from 'highs';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rosterCalendars, rosterCsv } from '../../src/report/roster';
-import { parseCsv } from '../../src/scenario';
+import { rosterCalendars, rosterCsv, rosterSummary } from '../../src/report/roster';
+import { isPartTime, parseCsv } from '../../src/scenario';
 import { parseWeek, type Week } from '../../src/scenario/week';
 import { type Roster, readPreviousRoster, rosterWeek } from '../../src/schedule/roster';
 
@@ -156,6 +156,24 @@ describe('a week rostered to named people (scenarios/weeks/christmas-week.json)'
     expect(rosterCsv(again)).toEqual(rosterCsv(roster));
     expect(roster.status).not.toBe('time limit');
     expect(roster.gap).toBeLessThan(0.01);
+  });
+});
+
+describe('the part-time / full-time mix over the week', () => {
+  it('is that of the people and their contracts: stated, and a share asked of the cover refused', () => {
+    const partTime = new Set(roster.templates.filter(isPartTime).map((t) => t.name));
+    expect([...partTime]).toEqual(['Morning 4 h', 'Midday 4 h', 'Evening 4 h', 'Part day 6 h']); // the 6 h one by its flag
+    const shifts = roster.agents.flatMap((a) => a.shifts);
+    const part = shifts.filter((s) => partTime.has(s.template)).length;
+    expect(part).toBe(roster.agents.filter((a) => a.contract === 'Part-time').reduce((n, a) => n + a.shifts.length, 0));
+    expect(rosterSummary(roster)).toContain(
+      `Part-time: ${part} of ${shifts.length.toLocaleString('en-US')} shifts (${((100 * part) / shifts.length).toFixed(1)} %; the mix of the people and their contracts); part-time is a template's partTime flag, else a shift under 6 h`,
+    );
+    // 90 part-timers must each work 2 days at least: a share below that could only leave intervals short.
+    const raw = weekJson();
+    raw.shifts.partTimeShare = { max: 0.1 };
+    const refused = parseWeek(raw, base(), agentsCsv());
+    expect(refused.ok ? [] : refused.errors.map((e) => e.path)).toEqual(['shifts.partTimeShare']);
   });
 });
 

@@ -196,6 +196,62 @@ describe('optimal shifts by HiGHS', () => {
   });
 });
 
+describe('the part-time / full-time mix (shifts.partTimeShare)', () => {
+  // 2 agents from 08:00 to 16:00 and 6 from 10:00 to 14:00: the cheapest cover is 2 full-time 8 h shifts
+  // and 4 part-time 4 h ones (32 paid hours, 4 of 6 shifts part-time), or all part-time. Fewer part-time
+  // shifts cost more: at most half, 3 + 3 (36 h); at most a fifth, 5 + 1 (44 h); none, 6 full-time (48 h).
+  const requirement = [2, 2, 6, 6, 6, 6, 2, 2];
+  const templates = [template('Full', 8, '08:00'), template('Part', 4, '12:00')];
+  const mixed = (share: { min: number; max: number }) => {
+    const s = day(8);
+    return scheduleDay(
+      { ...s, shifts: { templates, absenceShrinkage: 0, requirement: 'erlangA', timeLimitSeconds: 20, partTimeShare: share } },
+      highs,
+      { requirement },
+    );
+  };
+  const partTime = (x: Schedule) => x.shifts.reduce((n, s) => n + (s.template === 'Part' ? s.agents : 0), 0);
+
+  it('holds part-time shifts to at most the share given, at the fewest paid hours that allows', () => {
+    const figures = [1, 0.5, 0.2, 0].map((max) => {
+      const x = mixed({ min: 0, max });
+      expect(partTime(x)).toBeLessThanOrEqual(max * x.agents + 1e-9);
+      expect(x.shortfalls).toEqual([]);
+      expect(x.status).toBe('optimal');
+      return x.paidHours;
+    });
+    expect(figures).toEqual([32, 36, 44, 48]);
+  });
+
+  it('holds them to at least the share given', () => {
+    for (const min of [0.5, 0.9, 1]) {
+      const x = mixed({ min, max: 1 });
+      expect(partTime(x)).toBeGreaterThanOrEqual(min * x.agents - 1e-9);
+      expect(x.paidHours).toBe(32);
+    }
+  });
+
+  it('counts a template by its partTime flag before its length', () => {
+    const flagged = [template('Full', 8, '08:00'), { ...template('Part', 4, '12:00'), partTime: false }];
+    const s = day(8);
+    const x = scheduleDay(
+      {
+        ...s,
+        shifts: {
+          templates: flagged,
+          absenceShrinkage: 0,
+          requirement: 'erlangA',
+          timeLimitSeconds: 20,
+          partTimeShare: { min: 0, max: 0 },
+        },
+      },
+      highs,
+      { requirement },
+    );
+    expect(x.paidHours).toBe(32); // no template is part-time, so the mix binds nothing
+  });
+});
+
 describe('the same roster on any machine', () => {
   const parsed = parseScenario(JSON.parse(readFileSync(new URL('../../scenarios/normal-weekday.json', import.meta.url), 'utf8')));
   if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));

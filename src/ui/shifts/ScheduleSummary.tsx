@@ -1,4 +1,4 @@
-import { shiftsTable } from '../../report/schedule';
+import { partTimeLine, shiftsTable } from '../../report/schedule';
 import { ReportTableView } from '../ReportTableView';
 import { downloadCalendars, downloadRosterCsv, downloadWorkbook } from './scheduleExports';
 import type { Solved } from './shiftsState';
@@ -15,6 +15,9 @@ export function ScheduleSummary({ solved, stale }: { solved: Solved | null; stal
         {schedule.shortfalls.length > 0
           ? `Short of the requirement: ${schedule.shortfalls.join('; ')}.`
           : 'Every interval is covered.'}
+      </p>
+      <p class="note" id="schedule-mix">
+        {partTimeLine(schedule.templates, schedule.shifts, solved.scenario.shifts?.partTimeShare)}
       </p>
       <div class="actions">
         <button type="button" id="export-roster-csv" onClick={() => downloadRosterCsv(solved)}>
