@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import {
+  isPartTime,
   MAX_AGENTS,
   MAX_CALLS_PER_INTERVAL,
   MAX_LINES,
@@ -96,6 +97,7 @@ function shifts(open: number, close: number, minutes: number) {
         ),
         minAgents: optional(whole(0, MAX_AGENTS)),
         extra: optional(whole(0, MAX_AGENTS)),
+        partTime: optional(fc.boolean()),
       })
       .map((t) => {
         const first = Math.min(t.first, t.spread);
@@ -109,6 +111,7 @@ function shifts(open: number, close: number, minutes: number) {
           breaks: t.breaks.filter((b) => b.latestAfterMinutes + b.minutes <= lengthMinutes),
           minAgents: t.minAgents,
           maxAgents: t.extra === undefined ? undefined : Math.min(MAX_AGENTS, minAgents + t.extra),
+          partTime: t.partTime,
         });
       });
   });
@@ -119,8 +122,16 @@ function shifts(open: number, close: number, minutes: number) {
       absenceShrinkage: optional(real(0, 0.9)),
       requirement: optional(fc.constantFrom('erlangA' as const, 'erlangC' as const)),
       timeLimitSeconds: optional(whole(1, 600)),
+      partTimeShare: optional(fc.record({ a: optional(real(0, 1)), b: optional(real(0, 1)) })),
     })
-    .map(defined);
+    .map(({ partTimeShare, ...shifts }) => {
+      // A share the templates can give: a min only with a part-time template, a max below 1 only with a full-time one.
+      const partTime = shifts.templates.filter(isPartTime).length;
+      const [low, high] = [partTimeShare?.a ?? 0, partTimeShare?.b ?? 1].sort((x, y) => x - y);
+      const min = partTime > 0 && partTimeShare?.a !== undefined ? low : undefined;
+      const max = partTime < shifts.templates.length && partTimeShare?.b !== undefined ? high : undefined;
+      return defined({ ...shifts, partTimeShare: partTimeShare && defined({ min, max }) });
+    });
 }
 
 /**
