@@ -20,7 +20,10 @@ const VIEWS: Record<string, () => Promise<View>> = {
   '#shifts': async () => (await import('./ui/shifts/mountShifts')).mountShifts,
   '#roster': async () => {
     const { mountRoster } = await import('./ui/roster/mountRoster');
-    return (root, _, storage) => mountRoster(root, storage);
+    return async (root, session, storage) => {
+      await session.ready();
+      mountRoster(root, storage, () => session.current().raw);
+    };
   },
   '#compare': async () => {
     const { mountCompare } = await import('./ui/compareView');

@@ -22,6 +22,11 @@ export const checkWeek = (draft: WeekDraft, base: unknown): WeekParse =>
 
 const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
 
+/** The week on another base scenario (the planner's open one, say): each day's patch then applies to it. */
+export function setBase(draft: WeekDraft, base: Json): WeekDraft {
+  return { ...draft, week: { ...draft.week, base: JSON.parse(JSON.stringify(base)) } };
+}
+
 /**
  * The week's contracts as they stand in the draft, each in its place (what is
  * not an object reads as an empty one, which the check names at that index).

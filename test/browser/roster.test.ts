@@ -185,6 +185,25 @@ describe.runIf(browserTestsRun)('The Roster page', () => {
     expect(await page.evaluate(() => localStorage.getItem('wfm.roster.week'))).toContain('08:00-16:30');
   });
 
+  it('takes the scenario open on the Plan page as the week’s base, and Undo brings the base back', {
+    timeout: 240_000,
+  }, async () => {
+    const page = await browser.page();
+    await page.goto(`${browser.url()}#roster`); // a fresh profile opens the bundled Christmas Eve
+    await rostered(page);
+    const baseOfWeek = () => page.evaluate(() => JSON.parse(localStorage.getItem('wfm.roster.week') ?? '{}').week?.base ?? null);
+    await page.click('#roster-open-scenario');
+    await expect.poll(async () => typeof (await baseOfWeek())).toBe('object');
+    const base = (await baseOfWeek()) as { name: string; demand: unknown };
+    expect(base.name).toBe('Christmas Eve — retail hotline');
+    expect(base.demand).toBeDefined();
+    expect(await page.locator('#week-errors').count()).toBe(0);
+    await rostered(page);
+    expect(await page.innerText('#roster-summary h2')).toMatch(/^Christmas week 2026: \d+ of 300 people on/);
+    await page.click('#roster-undo');
+    await expect.poll(baseOfWeek).toBe('../christmas-eve.json');
+  });
+
   it('a browser that refuses storage says the week lives in this tab only, and the edit still re-rosters', {
     timeout: 240_000,
   }, async () => {

@@ -10,6 +10,7 @@ import {
   importAgents,
   removeAgent,
   setAgentCell,
+  setBase,
   setContractField,
   type WeekDraft,
 } from '../../src/scenario/weekEdit';
@@ -88,5 +89,18 @@ describe('edits of a week in the app', () => {
     const back = readAgents(agentsCsv(d.agents), new Set(['Full-time', 'Part-time', 'Nights']));
     expect(back.ok && back.agents.map((a) => a.name)).toEqual(d.agents.map((r) => r[0]));
     expect(agentsCsv([['=1+1', 'Full-time', 'any', '', '', '', '', '', '', '']])).toContain("'=1+1");
+  });
+});
+
+describe('setBase', () => {
+  it('puts a copy of the scenario as the week’s base, leaving the rest of the week and the people as they were', () => {
+    const before: WeekDraft = { week: { name: 'w', base: '../christmas-eve.json', days: [] }, agents: [['Ann', 'Full-time']] };
+    const scenario = { name: 'open', demand: { calls: [1, 2] } };
+    const next = setBase(before, scenario);
+    expect(next.week).toEqual({ name: 'w', base: scenario, days: [] });
+    expect(next.agents).toBe(before.agents);
+    scenario.demand.calls[0] = 99; // a later edit of the open scenario does not reach into the week
+    expect((next.week.base as { demand: { calls: number[] } }).demand.calls).toEqual([1, 2]);
+    expect(before.week.base).toBe('../christmas-eve.json');
   });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Json } from '../../scenario/edit';
-import { importAgents } from '../../scenario/weekEdit';
+import { importAgents, setBase } from '../../scenario/weekEdit';
 import { ErrorList } from '../plan/ErrorList';
 import { bundledWeek } from './bundledWeek';
 import { downloadAgentsCsv } from './rosterExports';
@@ -45,6 +45,12 @@ export function WeekActions({ state }: { state: RosterState }) {
     setErrors([]);
     state.edit((d) => ({ ...d, week: week as Json }));
   };
+  const onOpenScenario = () => {
+    const open = state.openScenario();
+    if (open === null) return setErrors(['No scenario is open; open one on the Plan page first.']);
+    setErrors([]);
+    state.edit((d) => setBase(d, open));
+  };
   return (
     <>
       <div class="actions">
@@ -59,6 +65,14 @@ export function WeekActions({ state }: { state: RosterState }) {
         </button>
         <button type="button" id="bundled-week" onClick={() => state.edit(() => bundledWeek())}>
           Start from the bundled Christmas week
+        </button>
+        <button
+          type="button"
+          id="roster-open-scenario"
+          title="Each day's patch (its date, its calls) then applies to the scenario open on the Plan page; Undo brings the base back"
+          onClick={onOpenScenario}
+        >
+          Base the week on the open scenario
         </button>
       </div>
       <div class="field wide">
