@@ -75,6 +75,26 @@ describe.runIf(browserTestsRun)('The Shifts page', () => {
     await expect.poll(() => page.inputValue('#template-0-length')).toBe('3');
   });
 
+  it('the part-time share set on the Plan page holds the cover, and the page states the mix found', {
+    timeout: 180_000,
+  }, async () => {
+    const templates = [
+      { name: 'Full', lengthMinutes: 300, earliestStart: '08:00', latestStart: '08:00', partTime: false },
+      { name: 'Part', lengthMinutes: 120, earliestStart: '08:00', latestStart: '11:00' },
+    ];
+    const page = await open({ ...DAY, shifts: { templates } });
+    await solved(page);
+    expect(await page.innerText('#schedule-mix')).toMatch(/^Part-time: [1-9]\d* of \d+ shifts \([\d.]+ %; no mix set/);
+    await page.goto(`${browser.url()}#plan`);
+    await page.fill('#plan-shifts-partTimeShare-max', '101');
+    expect(await page.innerText('#plan-shifts-partTimeShare-max-error')).toMatch(/must be a number from 0 to 100/);
+    await page.fill('#plan-shifts-partTimeShare-max', '0');
+    await expect.poll(() => page.locator('#plan-shifts-partTimeShare-max-error').innerText()).toBe('');
+    await page.goto(`${browser.url()}#shifts`);
+    await solved(page);
+    expect(await page.innerText('#schedule-mix')).toMatch(/^Part-time: 0 of \d+ shifts \(0\.0 %; allowed 0\.0–0\.0 %\)/);
+  });
+
   it('a template edit that breaks a rule across fields stays a draft, named by its labels; the last valid schedule stays', async () => {
     const page = await open({
       ...DAY,

@@ -59,6 +59,8 @@ const holdFor = (target: string, label: string): Spec => ({
   names: SCOPES,
 });
 const callbacksOn = (scenario: unknown) => getAt(scenario, 'callback.enabled') === true;
+/** Shift settings need the templates they hold (the Shifts page writes them). */
+const hasShifts = (scenario: unknown) => getAt(scenario, 'shifts') !== undefined;
 
 export const GROUPS: { title: string; fields: Field[]; note?: (scenario: unknown) => string | null }[] = [
   {
@@ -165,6 +167,20 @@ export const GROUPS: { title: string; fields: Field[]; note?: (scenario: unknown
       holdFor('maxOccupancy', 'Occupancy'),
       { ...share('targets.callbacksInTime', 'Callbacks in time at least'), when: callbacksOn },
       { ...holdFor('callbacksInTime', 'Callbacks in time'), when: callbacksOn },
+    ]),
+  },
+  {
+    title: 'Shifts',
+    note: (s) =>
+      hasShifts(s)
+        ? 'Templates are edited on the Shifts page; these hold what their cover may use.'
+        : 'No shift templates yet: the Shifts page sets them, and then the limits of their cover are set here.',
+    fields: fields([
+      { path: 'shifts.maxPaidHours', label: 'Paid hours at most', unit: 'h', when: hasShifts },
+      { ...share('shifts.absenceShrinkage', 'Absence the shifts cover'), when: hasShifts },
+      // A part-time shift is a template's partTime flag, else one under 6 h (scenario/partTime.ts).
+      { ...share('shifts.partTimeShare.min', 'Part-time shifts at least'), when: hasShifts },
+      { ...share('shifts.partTimeShare.max', 'Part-time shifts at most'), when: hasShifts },
     ]),
   },
   {
