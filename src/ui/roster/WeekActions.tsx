@@ -46,10 +46,8 @@ export function WeekActions({ state }: { state: RosterState }) {
     state.edit((d) => ({ ...d, week: week as Json }));
   };
   const onOpenScenario = () => {
-    const open = state.openScenario();
-    if (open === null) return setErrors(['No scenario is open; open one on the Plan page first.']);
     setErrors([]);
-    state.edit((d) => setBase(d, open));
+    state.edit((d) => setBase(d, state.openScenario()));
   };
   return (
     <>

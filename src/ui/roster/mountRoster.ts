@@ -7,7 +7,7 @@ import { rosterState } from './rosterState';
  * Mounts the Roster page (Preact) into a fresh host and rosters the week as it stands; `openScenario`
  * gives the planner's open scenario, which the week may take as its base.
  */
-export function mountRoster(root: HTMLElement, storage: Storage, openScenario: () => Json | null): void {
+export function mountRoster(root: HTMLElement, storage: Storage, openScenario: () => Json): void {
   const host = document.createElement('div');
   root.replaceChildren(host);
   const state = rosterState(storage, openScenario);

@@ -58,7 +58,7 @@ function keptFrom(before: Roster, after: Roster): { same: number; before: number
  * worker and the last one found. A re-roster hands the last roster to the
  * solver, so people keep the shifts they had where the new cover allows.
  */
-export function rosterState(storage: Storage, openScenario: () => Json | null = () => null) {
+export function rosterState(storage: Storage, openScenario: () => Json) {
   const { draft: saved, unreadable } = readSavedWeek(storage);
   const draft = signal<WeekDraft>(saved ?? bundledWeek());
   const saveNote = signal<string>(saved ? 'Your week, as saved in this browser.' : 'The bundled Christmas week 2026.');
