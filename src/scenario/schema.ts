@@ -141,10 +141,13 @@ export const shiftsSchema = z.strictObject({
     .max(50, { error: 'at most 50 templates' }),
   maxPaidHours: range(0, 10_000_000, 'h', 'cap on total paid hours').optional(),
   partTimeShare: z
-    .strictObject({
-      min: share('fewest part-time shifts, as a share of all shifts').default(0),
-      max: share('most part-time shifts, as a share of all shifts').default(1),
-    })
+    .strictObject(
+      {
+        min: share('fewest part-time shifts, as a share of all shifts').default(0),
+        max: share('most part-time shifts, as a share of all shifts').default(1),
+      },
+      { error: 'must be an object { "min": share, "max": share }, shares 0–1' },
+    )
     .optional()
     .meta({ description: 'the part-time / full-time mix: shifts on part-time templates ÷ all shifts (head count)' }),
   absenceShrinkage: range(0, 0.9, 'share 0–0.9', 'shrinkage other than the breaks (absence, training, meetings)').default(0.1),

@@ -111,7 +111,7 @@ export function scheduleDay(s: Scenario, highs: Highs, options: ScheduleOptions)
       coverage: starts.map((start, i) => ({ start, required: required[i], scheduled: 0, short: required[i] })),
       shortfalls: [
         mix.length > 0
-          ? `the templates' minimum headcounts and the part-time share (shifts.partTimeShare) cannot hold together within the cap of ${maxPaidHours ?? '∞'} paid hours`
+          ? `the templates' head counts (minAgents, maxAgents) and the part-time share (shifts.partTimeShare) cannot hold together${maxPaidHours === undefined ? '' : ` within the cap of ${maxPaidHours} paid hours`}`
           : `the templates' minimum headcounts need ${minimum.toFixed(1)} paid hours, above the cap of ${maxPaidHours} h`,
       ],
       templates,

@@ -153,6 +153,17 @@ describe('the part-time / full-time mix (shifts.partTimeShare)', () => {
       /^shifts\.partTimeShare\.max: must be a number from 0 to 1 \(share 0–1\)/,
     );
     expect(withShifts({ templates: [full, part], partTimeShare: { max: '20%' } })[0]).toMatch(/^shifts\.partTimeShare\.max: /);
+    for (const [wrong, got] of [
+      [null, 'null'],
+      ['20%', '"20%"'],
+      [[], 'an empty list'],
+    ] as const)
+      expect(withShifts({ templates: [full, part], partTimeShare: wrong })).toEqual([
+        `shifts.partTimeShare: must be an object { "min": share, "max": share }, shares 0–1, got ${got}`,
+      ]);
+    expect(withShifts({ templates: [full, part], partTimeShare: { max: 0.5, of: 'shifts' } })).toEqual([
+      'shifts.partTimeShare.of: unknown field',
+    ]);
     expect(withShifts({ templates: [{ ...full, partTime: 'yes' }] })[0]).toMatch(
       /^shifts\.templates\[0\]\.partTime: must be true or false/,
     );

@@ -231,6 +231,32 @@ describe('the part-time / full-time mix (shifts.partTimeShare)', () => {
     }
   });
 
+  it('says why when the head counts and the share cannot hold together, rather than leaving it short', () => {
+    // At least 90 % part-time, but at most 2 part-time and at least 1 full-time shift: no cover exists.
+    const s = day(8);
+    const x = scheduleDay(
+      {
+        ...s,
+        shifts: {
+          templates: [
+            { ...templates[0], minAgents: 1 },
+            { ...templates[1], maxAgents: 2 },
+          ],
+          absenceShrinkage: 0,
+          requirement: 'erlangA',
+          timeLimitSeconds: 20,
+          partTimeShare: { min: 0.9, max: 1 },
+        },
+      },
+      highs,
+      { requirement },
+    );
+    expect(x.status).toBe('infeasible');
+    expect(x.shortfalls).toEqual([
+      "the templates' head counts (minAgents, maxAgents) and the part-time share (shifts.partTimeShare) cannot hold together",
+    ]);
+  });
+
   it('counts a template by its partTime flag before its length', () => {
     const flagged = [template('Full', 8, '08:00'), { ...template('Part', 4, '12:00'), partTime: false }];
     const s = day(8);
