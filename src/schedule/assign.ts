@@ -115,6 +115,62 @@ function take(s: State, p: ShiftPattern, days: HorizonDay[]) {
   s.latestStart = Math.max(s.latestStart, startOfDay);
 }
 
+/** Sets the agent's shifts to `patterns` and recounts what they give. */
+function reset(s: State, patterns: ShiftPattern[], days: HorizonDay[]) {
+  Object.assign(s, {
+    patterns: [],
+    days: new Set<number>(),
+    hoursByWeek: [],
+    daysByWeek: [],
+    earliestStart: Number.POSITIVE_INFINITY,
+    latestStart: Number.NEGATIVE_INFINITY,
+  });
+  for (const q of patterns) take(s, q, days);
+}
+
+/**
+ * A shift the day's matching left open because each person free that day is
+ * held back by a shift of theirs on another day (the rest after last night's
+ * late shift, the week's hours spent on a long day) is placed by moving that
+ * shift to someone else, who gives theirs of that day in exchange where they
+ * have one: whether people's other days allow a shift is known only once
+ * every day is matched. Returns whether `p` was placed.
+ */
+function placeByExchange(p: ShiftPattern, states: State[], templates: ShiftTemplate[], days: HorizonDay[]): boolean {
+  for (const s of states) {
+    if (s.days.has(p.day) || s.off.has(p.day) || !fitsPerson(s.agent, s.contract, p, templates, days)) continue;
+    const mine = s.patterns;
+    for (const q of mine) {
+      const without = mine.filter((x) => x !== q);
+      reset(s, without, days);
+      if (mayWork(s, p, templates, days))
+        for (const other of states) {
+          if (other === s) continue;
+          const before = other.patterns;
+          const theirs = before.find((r) => r.day === q.day);
+          reset(
+            other,
+            before.filter((r) => r !== theirs),
+            days,
+          );
+          if (mayWork(other, q, templates, days)) {
+            take(other, q, days);
+            take(s, p, days);
+            if (theirs === undefined) return true;
+            if (mayWork(s, theirs, templates, days)) {
+              take(s, theirs, days);
+              return true;
+            }
+            reset(s, without, days);
+          }
+          reset(other, before, days);
+        }
+      reset(s, mine, days);
+    }
+  }
+  return false;
+}
+
 /** How far an agent is below the contract's weekly minimums in the week of `day` (days, then hours). */
 const deficit = (s: State, day: number) => {
   const w = weekOf(day);
@@ -264,13 +320,30 @@ export function assignShifts(
   const unassigned: ShiftPattern[] = [];
   days.forEach((_, d) => {
     const today = order.filter((p) => p.day === d);
-    // Who may work each shift, the preferred first: it in the previous roster, furthest below a minimum, fewest days.
+    // The earliest start tomorrow of a shift each person at work tomorrow may work: a shift today that ends
+    // within the rest of it is better given to someone off tomorrow.
+    const tomorrow = order.filter((p) => p.day === d + 1);
+    const firstTomorrow = new Map(
+      states.map((s) => {
+        const mine = s.off.has(d + 1) ? [] : tomorrow.filter((p) => fitsPerson(s.agent, s.contract, p, templates, days));
+        return [s, mine.length > 0 ? mine[0].start : Number.POSITIVE_INFINITY];
+      }),
+    );
+    const restsBefore = (s: State, p: ShiftPattern) =>
+      p.end + s.contract.minRestHours * 60 <= (firstTomorrow.get(s) as number) ? 1 : 0;
+    // Who may work each shift, the preferred first: it in the previous roster, still free for tomorrow's first
+    // shift after it, furthest below a minimum, fewest days.
     const candidates = today.map((p) => {
       const key = keyOf(p);
       const scored = states.flatMap((s) => {
         if (!mayWork(s, p, templates, days)) return [];
         const [missingDays, missingHours] = deficit(s, p.day);
-        return [{ s, score: [previous.get(s.agent.name)?.has(key) ? 1 : 0, missingDays, missingHours, -s.days.size] }];
+        return [
+          {
+            s,
+            score: [previous.get(s.agent.name)?.has(key) ? 1 : 0, restsBefore(s, p), missingDays, missingHours, -s.days.size],
+          },
+        ];
       });
       return scored.sort((a, b) => (better(a.score, b.score) ? -1 : better(b.score, a.score) ? 1 : 0)).map((x) => x.s);
     });
@@ -319,6 +392,8 @@ export function assignShifts(
     });
     for (const [s, i] of [...shiftOf].sort((a, b) => a[1] - b[1])) take(s, today[i], days);
   });
+  const open = unassigned.splice(0).filter((p) => !placeByExchange(p, states, templates, days));
+  unassigned.push(...open);
   const short = Float64Array.from(input.required);
   for (const s of states)
     for (const p of s.patterns)

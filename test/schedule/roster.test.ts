@@ -142,10 +142,11 @@ describe('a week rostered to named people (scenarios/weeks/christmas-week.json)'
 
   it('gives almost every shift of the cover to a person, every night shift included', () => {
     // The cover counts, per day, the people of only the groups who may work a shift (the evening's part-timers,
-    // a night band of starts) and each person's weekly hours, so it rarely asks for a shift nobody is left to
-    // work: 141 before it did, 11 before the hours.
+    // a night band of starts) and each person's weekly hours, and the people are given shifts that leave their
+    // rest and hours room for the next days, so it rarely asks for a shift nobody is left to work: 141 before it
+    // did, 11 before the hours, 5 before the rest and exchanges.
     const shifts = roster.agents.reduce((n, a) => n + a.shifts.length, 0);
-    expect(roster.unassigned.length).toBeLessThan(0.01 * (shifts + roster.unassigned.length));
+    expect(roster.unassigned.length).toBeLessThan(0.002 * (shifts + roster.unassigned.length));
     const nights = new Set(week.contracts.find((c) => c.name === 'Nights')?.templates);
     expect(nights.size).toBeGreaterThan(0);
     expect(roster.unassigned.filter((s) => nights.has(s.template))).toEqual([]);
