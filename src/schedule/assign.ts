@@ -115,16 +115,19 @@ function take(s: State, p: ShiftPattern, days: HorizonDay[]) {
   s.latestStart = Math.max(s.latestStart, startOfDay);
 }
 
+/** What an agent with no shift yet has worked. */
+const nothingWorked = () => ({
+  patterns: [],
+  days: new Set<number>(),
+  hoursByWeek: [],
+  daysByWeek: [],
+  earliestStart: Number.POSITIVE_INFINITY,
+  latestStart: Number.NEGATIVE_INFINITY,
+});
+
 /** Sets the agent's shifts to `patterns` and recounts what they give. */
 function reset(s: State, patterns: ShiftPattern[], days: HorizonDay[]) {
-  Object.assign(s, {
-    patterns: [],
-    days: new Set<number>(),
-    hoursByWeek: [],
-    daysByWeek: [],
-    earliestStart: Number.POSITIVE_INFINITY,
-    latestStart: Number.NEGATIVE_INFINITY,
-  });
+  Object.assign(s, nothingWorked());
   for (const q of patterns) take(s, q, days);
 }
 
@@ -186,12 +189,7 @@ function agentStates(agents: Agent[], contracts: Contract[]): State[] {
     agent,
     contract: byName.get(agent.contract) as Contract,
     off: new Set<number>(),
-    patterns: [],
-    days: new Set<number>(),
-    hoursByWeek: [],
-    daysByWeek: [],
-    earliestStart: Number.POSITIVE_INFINITY,
-    latestStart: Number.NEGATIVE_INFINITY,
+    ...nothingWorked(),
   }));
 }
 
