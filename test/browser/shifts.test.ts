@@ -93,6 +93,26 @@ describe.runIf(browserTestsRun)('The Shifts page', () => {
     await page.goto(`${browser.url()}#shifts`);
     await solved(page);
     expect(await page.innerText('#schedule-mix')).toMatch(/^Part-time: 0 of \d+ shifts \(0\.0 %; allowed 0\.0–0\.0 %\)/);
+    // The template table says which templates are part-time and lets the planner say otherwise.
+    expect(await page.inputValue('#template-0-partTime')).toBe('no');
+    expect(await page.inputValue('#template-1-partTime')).toBe('');
+    expect(await page.locator('#template-1-partTime option:checked').innerText()).toBe('By length (under 6 h)');
+    // Both part-time under a share of 0 leaves nothing to work: refused, named, kept as chosen.
+    await page.selectOption('#template-0-partTime', 'yes');
+    expect(await page.innerText('#shift-errors')).toContain(
+      'Shifts: every template is part-time, so no shift could be full-time',
+    );
+    expect(await page.getAttribute('#template-0-partTime', 'aria-invalid')).toBe('true');
+    expect(await page.inputValue('#template-0-partTime')).toBe('yes');
+    // The 2 h one made full-time, the two together are valid: the cover is now of 2 h shifts only.
+    await page.selectOption('#template-1-partTime', 'no');
+    await expect.poll(() => page.innerText('#shift-errors')).toBe('');
+    const inUse = async () => [
+      ...new Set(await page.locator('#schedule-summary .shift-table tbody td:first-child').allInnerTexts()),
+    ];
+    await expect.poll(inUse, { timeout: 60_000 }).toEqual(['Part']);
+    await solved(page);
+    expect(await page.innerText('#schedule-mix')).toMatch(/^Part-time: 0 of \d+ shifts/);
   });
 
   it('a template edit that breaks a rule across fields stays a draft, named by its labels; the last valid schedule stays', async () => {

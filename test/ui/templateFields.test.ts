@@ -45,6 +45,21 @@ describe('the template table’s cells', () => {
     expect(uncapped.ok && Object.keys(uncapped.template)).toEqual(Object.keys(template));
   });
 
+  it('say a template is part-time, full-time or by its length, and write the flag so', () => {
+    const partTime = field('partTime');
+    expect(partTime.choices?.map((c) => c.value)).toEqual(['', 'yes', 'no']);
+    expect(partTime.read(template)).toBe('');
+    const full = partTime.write(template, 'no');
+    expect(full.ok && full.template.partTime).toBe(false);
+    expect(full.ok && partTime.read(full.template)).toBe('no');
+    const byLength = full.ok ? partTime.write(full.template, '') : full;
+    expect(byLength.ok && 'partTime' in byLength.template).toBe(false);
+    expect(problem('partTime', 'maybe')).toBe('must be yes, no or by length');
+    expect(templateMessage('shifts.templates[0].partTime: must be true or false, got "x"')).toBe(
+      'Part-time of template 1: must be true or false, got "x"',
+    );
+  });
+
   it('take hours with a comma or a point, kept in whole minutes', () => {
     fc.assert(
       fc.property(fc.integer({ min: 60, max: 960 }), fc.boolean(), (minutes, comma) => {

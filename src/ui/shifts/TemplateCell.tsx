@@ -25,27 +25,34 @@ export function TemplateCell({ session, own, template, k, field }: CellProps) {
   const value = draft?.text ?? (typed.current?.readsAs === shown ? typed.current.text : shown);
   const onInput = (e: Event) => {
     if (!own) return;
-    const text = (e.currentTarget as HTMLInputElement).value;
+    const text = (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
     const readsAs = editCell(session, own, k, field, text);
     typed.current = readsAs === null ? null : { text, readsAs };
   };
+  const common = {
+    id: `template-${k}-${field.key}`,
+    'aria-label': `${field.label} of template ${k + 1}`,
+    'aria-invalid': draft ? ('true' as const) : ('false' as const),
+    'aria-describedby': 'shift-errors',
+    disabled: own === null,
+    onBlur: () => {
+      typed.current = null;
+      session.seal();
+    },
+  };
   return (
     <td>
-      <input
-        type="text"
-        id={`template-${k}-${field.key}`}
-        aria-label={`${field.label} of template ${k + 1}`}
-        aria-invalid={draft ? 'true' : 'false'}
-        aria-describedby="shift-errors"
-        autocomplete="off"
-        value={value}
-        disabled={own === null}
-        onInput={onInput}
-        onBlur={() => {
-          typed.current = null;
-          session.seal();
-        }}
-      />
+      {field.choices ? (
+        <select {...common} value={value} onChange={onInput}>
+          {field.choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input type="text" {...common} autocomplete="off" value={value} onInput={onInput} />
+      )}
     </td>
   );
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type ShiftTemplate, shiftTemplateSchema } from '../../scenario';
+import { PART_TIME_BELOW_MINUTES, type ShiftTemplate, shiftTemplateSchema } from '../../scenario';
 
 type Written = { ok: true; template: ShiftTemplate } | { ok: false; problem: string };
 
@@ -14,6 +14,8 @@ export interface TemplateField {
   read: (t: ShiftTemplate) => string;
   /** the template with the typed text as this field, or what is wrong with the text */
   write: (t: ShiftTemplate, text: string) => Written;
+  /** where the field is one of a few values: each value's text and how the planner reads it (a select, not typed) */
+  choices?: { value: string; label: string }[];
 }
 
 type Break = ShiftTemplate['breaks'][number];
@@ -84,6 +86,29 @@ const withFirstBreak = (t: ShiftTemplate, patch: Partial<Break>): ShiftTemplate 
 const firstBreakValue = (prop: 'minutes' | 'earliestAfterMinutes' | 'latestAfterMinutes') => (t: ShiftTemplate) =>
   t.breaks[0]?.[prop];
 
+/**
+ * Whether the template's shifts count as part-time in the mix
+ * (shifts.partTimeShare): by its length unless the planner says.
+ */
+const partTimeField: TemplateField = {
+  key: 'partTime',
+  label: 'Part-time',
+  unit: '',
+  path: 'partTime',
+  choices: [
+    { value: '', label: `By length (under ${PART_TIME_BELOW_MINUTES / 60} h)` },
+    { value: 'yes', label: 'Yes' },
+    { value: 'no', label: 'No' },
+  ],
+  read: (t) => (t.partTime === undefined ? '' : t.partTime ? 'yes' : 'no'),
+  write: ({ partTime: _, ...t }, text) =>
+    text === ''
+      ? { ok: true, template: t }
+      : text === 'yes' || text === 'no'
+        ? { ok: true, template: { ...t, partTime: text === 'yes' } }
+        : { ok: false, problem: 'must be yes, no or by length' },
+};
+
 /** The template table's columns, in the order a planner fills them. */
 export const TEMPLATE_FIELDS: TemplateField[] = [
   textField('name', 'Template', 'name'),
@@ -139,6 +164,7 @@ export const TEMPLATE_FIELDS: TemplateField[] = [
     (t) => t.maxAgents,
     (t, v) => ({ ...t, maxAgents: v }),
   ),
+  partTimeField,
 ];
 
 /** The field names validation uses inside its messages, as the planner reads them. */
