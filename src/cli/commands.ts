@@ -21,6 +21,20 @@ const json: Flag = {
   help: 'print JSON (described by schemas/<command>.schema.json) instead of a table',
 };
 
+/** How long a schedule's or roster's check by simulation runs (`--check`). */
+const checkFlags: Flag[] = [
+  {
+    name: 'check-replications',
+    kind: 'integer',
+    min: 1,
+    max: 1_000,
+    default: '10',
+    unit: 'simulated days',
+    help: 'replications per check step (of each day)',
+  },
+  { name: 'check-steps', kind: 'integer', min: 1, max: 50, default: '6', help: 'most repair steps of the check' },
+];
+
 /** `wfm erlang` flag → field of an Erlang case (DESIGN.md §6); its range comes from the engine's own rules. */
 export const ERLANG_FLAG_FIELDS: Record<string, string> = {
   calls: 'calls',
@@ -309,16 +323,7 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
         'write the roster: .csv (plus NAME-coverage.csv), .xlsx (Shifts and Coverage sheets), .ics (one calendar per agent)',
       ),
       { name: 'check', kind: 'switch', help: 'simulate the schedule and add shifts until the targets hold with 95% confidence' },
-      {
-        name: 'check-replications',
-        kind: 'integer',
-        min: 1,
-        max: 1_000,
-        default: '10',
-        unit: 'simulated days',
-        help: 'replications per check step',
-      },
-      { name: 'check-steps', kind: 'integer', min: 1, max: 50, default: '6', help: 'most repair steps of the check' },
+      ...checkFlags,
       json,
     ],
     example: 'wfm schedule scenarios/christmas-eve.json --out roster.xlsx',
@@ -340,6 +345,12 @@ export const COMMANDS: readonly (CommandSpec & { load: () => Promise<(argv: stri
         range: 'a roster CSV this command wrote',
         help: 'an earlier roster of the week: people keep the shifts they had wherever the new cover still has them',
       },
+      {
+        name: 'check',
+        kind: 'switch',
+        help: 'simulate each day with the people expected to show up, and re-roster with more asked where a target misses, less where all hold with room',
+      },
+      ...checkFlags,
       json,
     ],
     example: 'wfm roster scenarios/weeks/christmas-week.json --out out/roster.csv',

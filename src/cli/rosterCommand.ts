@@ -2,15 +2,17 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import loadHighs from 'highs';
 import { machineTimeZone } from '../report/ics';
 import { rosterCalendars, rosterCsv, rosterShiftsTable, rosterSummary, rosterWorkbook } from '../report/roster';
+import { checkLines, checkStepLine } from '../report/schedule';
 import { briefTable } from '../report/table';
 import { textTable } from '../report/terminal';
 import { formatScenarioError } from '../scenario';
 import { parseWeek, type Week } from '../scenario/week';
 import type { PreviousRoster } from '../schedule/assign';
 import { readPreviousRoster, rosterWeek } from '../schedule/roster';
+import { checkRoster } from '../schedule/rosterCheck';
 import { commandSpec } from './commands';
 import { checkOutputPath, readTextFile, writeOutput } from './files';
-import { parseFlags, positionals, UsageError } from './flags';
+import { numberFlag, parseFlags, positionals, UsageError } from './flags';
 
 const OUTPUTS = ['.csv', '.xlsx', '.ics'];
 
@@ -54,7 +56,17 @@ export async function rosterCommand(argv: string[]): Promise<void> {
       throw new UsageError(`--previous ${previousPath}: ${(error as Error).message}`);
     }
   }
-  const roster = rosterWeek(week, await loadHighs(), { previous });
+  const highs = await loadHighs();
+  const checked = flags.switches.has('check')
+    ? checkRoster(week, highs, {
+        previous,
+        replications: numberFlag(flags, spec, 'check-replications') ?? 10,
+        maxSteps: numberFlag(flags, spec, 'check-steps') ?? 6,
+        onStep: (step) => process.stderr.write(`${checkStepLine(step)}\n`),
+      })
+    : null;
+  const roster = checked?.roster ?? rosterWeek(week, highs, { previous });
+  const check = { checks: checked?.steps ?? [], finalCheck: checked?.finalCheck ?? null };
   if (out) {
     const ext = extname(out).toLowerCase();
     if (ext === '.csv') {
@@ -69,12 +81,13 @@ export async function rosterCommand(argv: string[]): Promise<void> {
   }
   if (flags.switches.has('json')) {
     const { templates: _, ...output } = roster;
-    process.stdout.write(`${JSON.stringify(output)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...output, ...check })}\n`);
     return;
   }
   const table = briefTable(rosterShiftsTable(roster));
   const lines = [...rosterSummary(roster), '', textTable({ columns: table.columns, rows: table.rows.slice(0, 20) })];
   if (table.rows.length > 20)
     lines.push(`… and ${table.rows.length - 20} more shifts${out ? ` in ${out}` : ' (--out writes them all)'}`);
+  lines.push(...checkLines(check.checks, check.finalCheck, 'roster'));
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -1,8 +1,7 @@
 import { basename, dirname, extname, join } from 'node:path';
 import loadHighs from 'highs';
-import { formatShare } from '../format/number';
 import { planDay } from '../plan';
-import { checksTable, finalCheckLine, partTimeLine, scheduleCsv, scheduleWorkbook, shiftsTable } from '../report/schedule';
+import { checkLines, checkStepLine, partTimeLine, scheduleCsv, scheduleWorkbook, shiftsTable } from '../report/schedule';
 import { textTable } from '../report/terminal';
 import {
   agentCalendars,
@@ -39,10 +38,7 @@ export async function scheduleCommand(argv: string[]): Promise<void> {
     const repaired = repairSchedule(scenario, highs, requirement, {
       replications,
       maxSteps,
-      onStep: (step) =>
-        process.stderr.write(
-          `checked: ${Math.round(step.paidHours)} paid h, answer rate ${formatShare(step.answerRate.mean, 1)}, SL ${formatShare(step.serviceLevel.mean, 1)}${step.meetsTargets ? ' — targets met' : ''}\n`,
-        ),
+      onStep: (step) => process.stderr.write(`${checkStepLine(step)}\n`),
     });
     schedule = repaired.schedule;
     steps = repaired.steps;
@@ -92,14 +88,7 @@ function summary(
       ? `Short of the requirement:\n  ${s.shortfalls.join('\n  ')}`
       : 'Every interval is covered (requirement after absence shrinkage).',
   );
-  if (steps.length > 0) {
-    lines.push(
-      '',
-      'Simulation check, with the agents expected to show up (absence taken out; trade-off of paid hours against answer rate):',
-      textTable(checksTable(steps)),
-    );
-  }
-  if (finalCheck) lines.push('', finalCheckLine(finalCheck));
+  lines.push(...checkLines(steps, finalCheck, 'schedule'));
   if (out)
     lines.push(
       '',

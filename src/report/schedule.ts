@@ -1,9 +1,11 @@
+import { formatShare } from '../format/number';
 import { isPartTime } from '../scenario/partTime';
 import type { ShiftTemplate } from '../scenario/schema';
 import type { FinalCheck, RepairStep, Schedule, ScheduledShift } from '../schedule';
 import { agentId } from '../schedule/export';
 import { tableCsv, tableSheet, workbook } from './files';
 import { type Column, type ReportTable, tableOf } from './table';
+import { textTable } from './terminal';
 
 /**
  * What a planner reads of a schedule, for the app, the terminal and the files
@@ -129,6 +131,14 @@ const checkColumns: Column<RepairStep>[] = [
     value: (s) => ({ mean: s.serviceLevel.mean, halfWidth: s.serviceLevel.halfWidth }),
   },
   {
+    key: 'date',
+    label: 'Lowest day',
+    unit: 'text',
+    definition: 'over a week: the day the answer rate and SL are of, the one with the lowest simulated answer rate',
+    brief: true,
+    value: (s) => s.date ?? null,
+  },
+  {
     key: 'meetsTargets',
     label: 'Targets met',
     unit: 'text',
@@ -162,12 +172,29 @@ const checkColumns: Column<RepairStep>[] = [
   },
 ];
 
-/** The final check of a schedule by simulation, in one line. */
-export function finalCheckLine(c: FinalCheck): string {
-  const where = `simulated again on ${c.replications} replications with seed ${c.seed}, which the check never used`;
+/** The final check of a schedule (or a week's roster) by simulation, in one line. */
+export function finalCheckLine(c: FinalCheck, of: 'schedule' | 'roster' = 'schedule'): string {
+  const where = `simulated again on ${c.replications} replications${of === 'roster' ? ' of each day' : ''} with seed ${c.seed}, which the check never used`;
   return c.meetsTargets
-    ? `The schedule meets every target with 95% confidence, ${where}.`
-    : `The schedule falls short, ${where}: ${c.short.length > 0 ? `intervals ${intervalList(c.short)}` : 'a day target'} miss or cannot be said to meet a target.`;
+    ? `The ${of} meets every target with 95% confidence, ${where}.`
+    : `The ${of} falls short, ${where}: ${c.short.length > 0 ? `intervals ${intervalList(c.short)}` : 'a day target'} miss or cannot be said to meet a target.`;
+}
+
+/** A step of the check as the terminal prints it while the check runs. */
+export const checkStepLine = (step: RepairStep): string =>
+  `checked: ${Math.round(step.paidHours).toLocaleString('en-US')} paid h, answer rate ${formatShare(step.answerRate.mean, 1)}, SL ${formatShare(step.serviceLevel.mean, 1)}${step.date ? ` (lowest day, ${step.date})` : ''}${step.meetsTargets ? ' — targets met' : ''}`;
+
+/** The check under a schedule's or roster's summary: its steps as a table, then the final check. */
+export function checkLines(steps: readonly RepairStep[], finalCheck: FinalCheck | null, of: 'schedule' | 'roster'): string[] {
+  const lines: string[] = [];
+  if (steps.length > 0)
+    lines.push(
+      '',
+      `Simulation check, with the ${of === 'roster' ? 'people' : 'agents'} expected to show up (absence taken out; trade-off of paid hours against answer rate):`,
+      textTable(checksTable(steps)),
+    );
+  if (finalCheck) lines.push('', finalCheckLine(finalCheck, of));
+  return lines;
 }
 
 /** Interval starts as one cell: a long list shows its first few and how many more. */
@@ -219,7 +246,8 @@ export function rosterTable(schedule: Pick<Schedule, 'shifts'>, date: string): R
 export const coverageTable = (schedule: Pick<Schedule, 'coverage'>): ReportTable => tableOf(coverageColumns, schedule.coverage);
 
 /** The simulation check, one row per schedule tried: the trade-off of paid hours against the simulated answer rate. */
-export const checksTable = (steps: readonly RepairStep[]): ReportTable => tableOf(checkColumns, steps);
+export const checksTable = (steps: readonly RepairStep[]): ReportTable =>
+  tableOf(steps.some((s) => s.date) ? checkColumns : checkColumns.filter((c) => c.key !== 'date'), steps);
 
 /** The roster and the coverage as two CSV files (the coverage is written beside the roster). */
 export const scheduleCsv = (schedule: Schedule, date: string) => ({

@@ -234,28 +234,38 @@ function scheduleOutput() {
         .describe('agents on the phones per interval'),
       shortfalls: z.array(z.string()).describe('intervals the rules cannot cover, with the shortfall'),
       templates: z.array(z.object({ name: z.string() }).loose()).describe('the shift templates used'),
-      checks: z
-        .array(
-          z
-            .object({
-              paidHours: num,
-              agents: num,
-              answerRate: estimateOut,
-              serviceLevel: estimateOut,
-              meetsTargets: z.boolean(),
-              short: z.array(z.string()),
-              raised: z.array(z.string()),
-              trimmed: z.array(z.string()),
-            })
-            .loose(),
-        )
-        .describe('--check: each simulation step, the trade-off of paid hours against answer rate'),
-      finalCheck: z
-        .object({ seed: num, replications: num, meetsTargets: z.boolean(), short: z.array(z.string()) })
-        .nullable()
-        .describe('--check: the schedule chosen, simulated again on seeds the search never used'),
+      ...checkOutput('schedule'),
     })
     .strict();
+}
+
+/** `--check` of a schedule or a week's roster: its steps and its final check. */
+function checkOutput(of: 'schedule' | 'roster') {
+  return {
+    checks: z
+      .array(
+        z
+          .object({
+            paidHours: num,
+            agents: num.describe(of === 'roster' ? 'people with at least one shift' : 'agents scheduled'),
+            answerRate: estimateOut,
+            serviceLevel: estimateOut,
+            ...(of === 'roster'
+              ? { date: z.string().describe('the day the answer rate and SL are of: the lowest simulated answer rate') }
+              : {}),
+            meetsTargets: z.boolean(),
+            short: z.array(z.string()),
+            raised: z.array(z.string()),
+            trimmed: z.array(z.string()),
+          })
+          .loose(),
+      )
+      .describe('--check: each simulation step, the trade-off of paid hours against answer rate'),
+    finalCheck: z
+      .object({ seed: num, replications: num, meetsTargets: z.boolean(), short: z.array(z.string()) })
+      .nullable()
+      .describe(`--check: the ${of} chosen, simulated again on seeds the search never used`),
+  };
 }
 
 function rosterOutput() {
@@ -296,6 +306,7 @@ function rosterOutput() {
       shortfalls: z.array(z.string()).describe('intervals short after assignment, with the agent-hours missing'),
       contractShortfalls: z.array(z.string()).describe('people below a weekly minimum of their contract'),
       intervalMinutes: num,
+      ...checkOutput('roster'),
     })
     .strict();
 }

@@ -14,6 +14,8 @@ export interface RepairStep {
   agents: number;
   answerRate: Estimate;
   serviceLevel: Estimate;
+  /** over a week: the day the answer rate and SL are of, the week's lowest answer rate */
+  date?: string;
   /** every target of the scenario, for the day and interval by interval, met with 95% confidence */
   meetsTargets: boolean;
   /** intervals that miss a target (or cannot be said to meet it) */
@@ -39,10 +41,10 @@ export interface RepairResult {
 }
 
 /**
- * Agents expected on the phones per interval under a schedule: those it puts there (breaks taken
- * out) less the absence the schedule was inflated for, as the expected count, to the nearest agent.
+ * Agents expected on the phones per interval under a schedule or roster: those it puts there (breaks
+ * taken out) less the absence it was inflated for, as the expected count, to the nearest agent.
  */
-export function presentStaffing(schedule: Schedule, absence: number): number[] {
+export function presentStaffing(schedule: { coverage: { scheduled: number }[] }, absence: number): number[] {
   return schedule.coverage.map((c) => Math.round(c.scheduled * (1 - absence) + 1e-9));
 }
 
@@ -81,69 +83,110 @@ function intervalStatus(v: Verdict, figures: SimulatedFigures) {
   });
 }
 
+/** A day the check simulates: its scenario, the absence its shifts were inflated for and its intervals' names. */
+export interface CheckedDay {
+  scenario: Scenario;
+  absence: number;
+  labels: string[];
+}
+
 /**
- * Checks a schedule by simulating the day with the agents expected to show up (the
- * absence the schedule was inflated for taken out, as the expected count), against every
- * target of the scenario, for the day and interval by interval. Where a figure falls short,
- * the requirement of its interval is raised (by how far short, within 5–50 %) and the
- * schedule solved again, so the solver adds the cheapest shifts that help; once every target
- * holds with 95 % confidence, the requirement is lowered where an interval holds with room to
- * spare, until a lower one breaks a target, nothing is short but of confidence (more
- * replications would tell, not more agents), or `maxSteps` is reached. The answer is the
- * last schedule that met every target (else the last tried), simulated again on seeds the
- * search never used. The steps are the trade-off curve of paid hours against answer rate.
+ * What a re-solve gives the check: the solution, what it costs, and what it puts on the phones and
+ * how far short of the requirement asked it is, every day's intervals in turn.
  */
-export function repairSchedule(
-  s: Scenario,
-  highs: Highs,
+export interface CheckedSolution<T> {
+  solution: T;
+  coverage: { scheduled: number; short: number }[];
+  paidHours: number;
+  agents: number;
+}
+
+/**
+ * Checks a schedule (one day, or a week of days rostered together) by
+ * simulating each day with the agents expected to show up (the absence the
+ * schedule was inflated for taken out, as the expected count), against every
+ * target of the scenario, for the day and interval by interval, each day on
+ * `seed`. Where a figure falls short, the requirement of its interval is
+ * raised (by how far short, within 5–50 %) and the schedule solved again, so
+ * the solver adds the cheapest shifts that help; an interval the schedule
+ * already leaves short of what was asked is not raised, as no template or
+ * person is left to give it more. Once every target holds with 95 %
+ * confidence, the requirement is lowered where an interval holds with room to
+ * spare. It stops when a lower one breaks a target, nothing is left to raise
+ * (short only of confidence: more replications would tell, not more agents),
+ * a re-solve puts the same agents on the phones, or at `maxSteps`. The answer
+ * is the last schedule that met every target (else the last tried),
+ * simulated again on seeds the search never used. The steps are the
+ * trade-off curve of paid hours against answer rate; a week's steps give its
+ * lowest day's figures.
+ */
+export function checkBySimulation<T>(
+  days: CheckedDay[],
   requirement: number[],
-  options: { replications: number; maxSteps: number; onStep?: (step: RepairStep) => void },
-): RepairResult {
-  const starts = intervalStarts(s);
-  const absence = absenceOf(s);
-  const judged = (schedule: Schedule, seed: number, replications: number) => {
-    const staffed = withAgents(s, presentStaffing(schedule, absence));
-    const result = simulateDay({ ...staffed, simulation: { replications, seed } }, replications);
-    const figures = simulationFigures(result);
-    const v = verdict(staffed, planDay(staffed), figures);
-    return { result, v, status: intervalStatus(v, figures) };
+  solve: (requirement: number[]) => CheckedSolution<T>,
+  options: { seed: number; replications: number; maxSteps: number; onStep?: (step: RepairStep) => void },
+): { solved: CheckedSolution<T>; steps: RepairStep[]; finalCheck: FinalCheck } {
+  const labels = days.flatMap((d) => d.labels);
+  const offsets = days.map((_, d) => days.slice(0, d).reduce((n, x) => n + x.labels.length, 0));
+  const judged = (solved: CheckedSolution<T>, seed: number, replications: number) => {
+    const each = days.map(({ scenario, absence, labels }, d) => {
+      const coverage = solved.coverage.slice(offsets[d], offsets[d] + labels.length);
+      const staffed = withAgents(scenario, presentStaffing({ coverage }, absence));
+      const result = simulateDay({ ...staffed, simulation: { replications, seed } }, replications);
+      const figures = simulationFigures(result);
+      const v = verdict(staffed, planDay(staffed), figures);
+      return { result, v, status: intervalStatus(v, figures) };
+    });
+    const lowest = each.reduce(
+      (worst, x, d) => ((x.result.day.answerRate.mean ?? 1) < (each[worst].result.day.answerRate.mean ?? 1) ? d : worst),
+      0,
+    );
+    return { each, meets: each.every((x) => x.v.meets), status: each.flatMap((x) => x.status), lowest };
   };
   const current = [...requirement];
   const steps: RepairStep[] = [];
-  let schedule = scheduleDay(s, highs, { requirement: current });
-  let lastMeeting: Schedule | null = null;
+  let solved = solve(current);
+  let lastMeeting: CheckedSolution<T> | null = null;
   for (let k = 0; k < options.maxSteps; k++) {
-    const { result, v, status } = judged(schedule, s.simulation.seed, options.replications);
-    const short = starts.filter((_, i) => !status[i].holds);
+    const { each, meets, status, lowest } = judged(solved, options.seed, options.replications);
+    const short = labels.filter((_, i) => !status[i].holds);
     const last = k === options.maxSteps - 1;
     // A lowered requirement that broke a target ends the search at the schedule before it.
-    const broken = !v.meets && lastMeeting !== null;
-    if (v.meets) lastMeeting = schedule;
+    const broken = !meets && lastMeeting !== null;
+    if (meets) lastMeeting = solved;
     let raise: number[] = [];
     let trim: number[] = [];
-    if (!v.meets && !broken) {
+    if (!meets && !broken) {
       // Raised where a figure is short of what the final check needs; one that has it but not
-      // the confidence here needs the final check's replications, not more agents.
-      raise = status.flatMap((x, i) => (x.shortBy > 0 ? [i] : []));
-      const dayShort = v.checks.some((c) => c.day !== null && (c.day.margin ?? 0) < 0);
-      // A day target short while every interval reaches its own: more staff where SL is lowest.
-      if (raise.length === 0 && dayShort)
-        raise = result.intervals
-          .map((x, i) => ({ i, sl: x.metrics.serviceLevel.mean ?? 1 }))
-          .sort((a, b) => a.sl - b.sl)
-          .slice(0, Math.max(1, Math.ceil(starts.length / 8)))
-          .map((x) => x.i);
-    } else if (v.meets) trim = status.flatMap((x, i) => (x.room && current[i] > 0 ? [i] : []));
-    const stop = last || broken || (v.meets ? trim.length === 0 : raise.length === 0);
+      // the confidence here needs the final check's replications, not more agents, and one the
+      // schedule already leaves short of what was asked (no template or person left) more asked.
+      raise = status.flatMap((x, i) => (x.shortBy > 0 && solved.coverage[i].short < 1e-9 ? [i] : []));
+      each.forEach(({ v, result }, d) => {
+        const mine = (i: number) => i >= offsets[d] && i < offsets[d] + days[d].labels.length;
+        const dayShort = v.checks.some((c) => c.day !== null && (c.day.margin ?? 0) < 0);
+        // A day target short while every interval of the day reaches its own: more staff where SL is lowest.
+        if (dayShort && !raise.some(mine))
+          raise.push(
+            ...result.intervals
+              .map((x, i) => ({ i: offsets[d] + i, sl: x.metrics.serviceLevel.mean ?? 1 }))
+              .sort((a, b) => a.sl - b.sl)
+              .slice(0, Math.max(1, Math.ceil(days[d].labels.length / 8)))
+              .map((x) => x.i),
+          );
+      });
+    } else if (meets) trim = status.flatMap((x, i) => (x.room && current[i] > 0 ? [i] : []));
+    const stop = last || broken || (meets ? trim.length === 0 : raise.length === 0);
+    const figures = each[lowest].result.day;
     const step: RepairStep = {
-      paidHours: schedule.paidHours,
-      agents: schedule.agents,
-      answerRate: result.day.answerRate,
-      serviceLevel: result.day.serviceLevel,
-      meetsTargets: v.meets,
+      paidHours: solved.paidHours,
+      agents: solved.agents,
+      answerRate: figures.answerRate,
+      serviceLevel: figures.serviceLevel,
+      ...(days.length > 1 ? { date: days[lowest].scenario.day.date } : {}),
+      meetsTargets: meets,
       short,
-      raised: stop ? [] : raise.map((i) => starts[i]),
-      trimmed: stop ? [] : trim.map((i) => starts[i]),
+      raised: stop ? [] : raise.map((i) => labels[i]),
+      trimmed: stop ? [] : trim.map((i) => labels[i]),
     };
     steps.push(step);
     options.onStep?.(step);
@@ -153,23 +196,38 @@ export function repairSchedule(
       current[i] += Math.max(1, Math.ceil(share * current[i]));
     }
     for (const i of trim) current[i] = Math.max(0, current[i] - Math.max(1, Math.floor(STEP * current[i])));
-    const before = schedule;
-    schedule = scheduleDay(s, highs, { requirement: current });
-    // The same agents on the phones (a raise no template can cover): the same seeds would say the same again.
-    if (schedule.coverage.every((c, i) => c.scheduled === before.coverage[i].scheduled)) break;
+    const next = solve(current);
+    // The same agents on the phones (a raise no template or person can cover): the same seeds would say the same
+    // again, and the schedule simulated stays the answer, its shortfalls those of what it was asked.
+    if (next.coverage.every((c, i) => c.scheduled === solved.coverage[i].scheduled)) break;
+    solved = next;
   }
-  if (lastMeeting) schedule = lastMeeting;
-  const seed = finalCheckSeed(s.simulation.seed);
+  if (lastMeeting) solved = lastMeeting;
+  const seed = finalCheckSeed(options.seed);
   const replications = FINAL_CHECK_REPLICATIONS * options.replications;
-  const final = judged(schedule, seed, replications);
+  const final = judged(solved, seed, replications);
   return {
-    schedule,
+    solved,
     steps,
-    finalCheck: {
-      seed,
-      replications,
-      meetsTargets: final.v.meets,
-      short: starts.filter((_, i) => !final.status[i].holds),
-    },
+    finalCheck: { seed, replications, meetsTargets: final.meets, short: labels.filter((_, i) => !final.status[i].holds) },
   };
+}
+
+/** The check by simulation (checkBySimulation) of one day's schedule, on the scenario's seed. */
+export function repairSchedule(
+  s: Scenario,
+  highs: Highs,
+  requirement: number[],
+  options: { replications: number; maxSteps: number; onStep?: (step: RepairStep) => void },
+): RepairResult {
+  const { solved, steps, finalCheck } = checkBySimulation(
+    [{ scenario: s, absence: absenceOf(s), labels: intervalStarts(s) }],
+    requirement,
+    (current) => {
+      const schedule = scheduleDay(s, highs, { requirement: current });
+      return { solution: schedule, coverage: schedule.coverage, paidHours: schedule.paidHours, agents: schedule.agents };
+    },
+    { ...options, seed: s.simulation.seed },
+  );
+  return { schedule: solved.solution, steps, finalCheck };
 }

@@ -93,22 +93,31 @@ export function weekTimeline(week: Week): { timeline: Timeline; slots: { day: nu
   return { timeline: { starts, grid, midnights: week.days.map((_, d) => d * 1_440) }, slots };
 }
 
+/** Agents each interval of the week needs on the phones (each day's plan, before absence), the days in turn. */
+export const weekRequirement = (week: Week): number[] => week.days.flatMap((s) => shiftRequirement(s, planDay(s)));
+
+/** The absence day `d`'s shifts are inflated for: the week's, else that day's scenario's. */
+export const weekAbsence = (week: Week, d: number): number => week.shifts?.absenceShrinkage ?? absenceOf(week.days[d]);
+
 /**
  * Rosters a week: the shift counts that cover every interval's requirement
- * (the day's plan, inflated for absence) at the fewest paid hours, as the
+ * (the day's plan, or `requirement`, inflated for absence) at the fewest paid hours, as the
  * day's schedule does but over the whole horizon, so shifts may cross
  * midnight, and capped by the people who can work each template on each
  * day; then each shift goes to a person (assignShifts). What people cannot
  * cover is reported interval by interval.
  */
-export function rosterWeek(week: Week, highs: Highs, options: { previous?: PreviousRoster } = {}): Roster {
+export function rosterWeek(
+  week: Week,
+  highs: Highs,
+  options: { previous?: PreviousRoster; requirement?: number[] } = {},
+): Roster {
   const templates = week.shifts?.templates ?? defaultTemplates(week.days[0]);
   const { timeline, slots } = weekTimeline(week);
   const days: HorizonDay[] = week.days.map((s, d) => ({ midnight: d * 1_440, weekday: weekdayOf(s.day.date) }));
-  const required = week.days.flatMap((s) => {
-    const absence = week.shifts?.absenceShrinkage ?? absenceOf(s);
-    return shiftRequirement(s, planDay(s)).map((r) => Math.ceil(r / (1 - absence) - 1e-9));
-  });
+  const required = (options.requirement ?? weekRequirement(week)).map((r, i) =>
+    Math.ceil(r / (1 - weekAbsence(week, slots[i].day)) - 1e-9),
+  );
   const contracts = new Map(week.contracts.map((c) => [c.name, c]));
   const people = week.agents.map((a) => ({ agent: a, contract: contracts.get(a.contract) as Contract }));
   // Only patterns someone may work; a cap per day and template of the people who may work it there.

@@ -108,6 +108,17 @@ describe('the other --json outputs match their schemas', () => {
     const out = JSON.parse(wfm(['roster', week, '--json']).stdout);
     expectValid('roster', out);
     expect(out.agents).toHaveLength(300);
+    expect(out.checks).toEqual([]);
+    expect(out.finalCheck).toBeNull();
+    const checked = wfm(['roster', week, '--check', '--check-replications', '2', '--check-steps', '2', '--json']);
+    const withCheck = JSON.parse(checked.stdout);
+    expectValid('roster', withCheck);
+    expect(withCheck.checks.length).toBeGreaterThan(0);
+    expect(withCheck.checks[0].date).toMatch(/^2026-12-2\d$/);
+    expect(withCheck.finalCheck.replications).toBe(8);
+    // Each step is said on stderr as it is simulated.
+    expect(checked.stderr.trim().split('\n')).toHaveLength(withCheck.checks.length);
+    expect(checked.stderr).toMatch(/^checked: [\d,]+ paid h, answer rate [\d.]+ %, SL [\d.]+ % \(lowest day, 2026-12-2\d\)/);
   });
 
   it('wfm staff --json, analytic and by simulation', () => {

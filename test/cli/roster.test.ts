@@ -37,6 +37,22 @@ describe('wfm roster', () => {
     );
   });
 
+  it('--check simulates each day with the people present and says whether the roster meets its targets', () => {
+    const run = wfm(['roster', week, '--check', '--check-replications', '2', '--check-steps', '2']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'Simulation check, with the people expected to show up (absence taken out; trade-off of paid hours against answer rate):',
+    );
+    expect(run.stdout).toMatch(/Paid hours +Agents +Answer rate +SL +Lowest day +Targets met/);
+    // Christmas asks more than 300 people can give: the final check says where it falls short.
+    expect(run.stdout).toMatch(
+      /The roster falls short, simulated again on 8 replications of each day with seed \d+, which the check never used: intervals 2026-12-2\d \d\d:\d\d/,
+    );
+    expect(wfm(['roster', week, '--check', '--check-steps', '0']).stderr).toMatch(
+      /--check-steps: must be a whole number from 1 to 50/,
+    );
+  });
+
   it('refuses a week file that is wrong with exit 2 and one line naming the field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wfm-roster-'));
     const raw = JSON.parse(readFileSync(week, 'utf8'));

@@ -13,6 +13,7 @@ import {
   shiftRequirement,
 } from '../../src/schedule';
 import { simulateDay } from '../../src/sim';
+import { CHECK_DAY } from './checkDay';
 
 let highs: Highs;
 beforeAll(async () => {
@@ -22,20 +23,11 @@ beforeAll(async () => {
 /** A ten-hour day of 30-minute intervals with a midday peak and a target in every interval. */
 function day(extra: Partial<ScenarioInput> = {}): Scenario {
   const parsed = parseScenario({
-    schema: 1,
-    name: 'check',
-    day: { date: '2026-12-24', open: '08:00', close: '18:00' },
-    intervalMinutes: 30,
-    demand: { calls: [40, 60, 80, 100, 120, 140, 160, 160, 140, 120, 100, 90, 80, 70, 60, 60, 50, 40, 30, 20] },
-    ahtSeconds: 240,
-    staffing: { agents: 10 },
-    patience: { meanSeconds: 180 },
-    targets: { serviceLevel: 0.8, targetSeconds: 20 },
+    ...CHECK_DAY,
     shifts: {
       absenceShrinkage: 0.15,
-      templates: defaultTemplates({ day: { date: '2026-12-24', open: '08:00', close: '18:00' } }),
+      templates: defaultTemplates(CHECK_DAY),
     },
-    simulation: { replications: 8, seed: 7 },
     ...extra,
   });
   if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));

@@ -1,0 +1,13 @@
+/** A ten-hour day of 30-minute intervals with a midday peak and a target in every interval: what the checks by simulation are tried on. */
+export const CHECK_DAY = {
+  schema: 1,
+  name: 'check',
+  day: { date: '2026-12-24', open: '08:00', close: '18:00' },
+  intervalMinutes: 30,
+  demand: { calls: [40, 60, 80, 100, 120, 140, 160, 160, 140, 120, 100, 90, 80, 70, 60, 60, 50, 40, 30, 20] },
+  ahtSeconds: 240,
+  staffing: { agents: 10 },
+  patience: { meanSeconds: 180 },
+  targets: { serviceLevel: 0.8, targetSeconds: 20 },
+  simulation: { replications: 8, seed: 7 },
+};
