@@ -1,5 +1,6 @@
 import { describeRange, ERLANG_FIELDS } from '../erlang/erlangCase';
 import { SL_DEFINITIONS } from '../erlang/serviceLevel';
+import { CHECK_LENGTH } from '../schedule/checkLength';
 import type { CommandSpec, Flag } from './flags';
 
 /**
@@ -28,11 +29,18 @@ const checkFlags: Flag[] = [
     kind: 'integer',
     min: 1,
     max: 1_000,
-    default: '10',
+    default: String(CHECK_LENGTH.replications),
     unit: 'simulated days',
     help: 'replications per check step (of each day)',
   },
-  { name: 'check-steps', kind: 'integer', min: 1, max: 50, default: '6', help: 'most repair steps of the check' },
+  {
+    name: 'check-steps',
+    kind: 'integer',
+    min: 1,
+    max: 50,
+    default: String(CHECK_LENGTH.maxSteps),
+    help: 'most repair steps of the check',
+  },
 ];
 
 /** `wfm erlang` flag → field of an Erlang case (DESIGN.md §6); its range comes from the engine's own rules. */

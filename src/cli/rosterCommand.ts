@@ -8,6 +8,7 @@ import { textTable } from '../report/terminal';
 import { formatScenarioError } from '../scenario';
 import { parseWeek, type Week } from '../scenario/week';
 import type { PreviousRoster } from '../schedule/assign';
+import { CHECK_LENGTH } from '../schedule/checkLength';
 import { readPreviousRoster, rosterWeek } from '../schedule/roster';
 import { checkRoster } from '../schedule/rosterCheck';
 import { commandSpec } from './commands';
@@ -60,8 +61,8 @@ export async function rosterCommand(argv: string[]): Promise<void> {
   const checked = flags.switches.has('check')
     ? checkRoster(week, highs, {
         previous,
-        replications: numberFlag(flags, spec, 'check-replications') ?? 10,
-        maxSteps: numberFlag(flags, spec, 'check-steps') ?? 6,
+        replications: numberFlag(flags, spec, 'check-replications') ?? CHECK_LENGTH.replications,
+        maxSteps: numberFlag(flags, spec, 'check-steps') ?? CHECK_LENGTH.maxSteps,
         onStep: (step) => process.stderr.write(`${checkStepLine(step)}\n`),
       })
     : null;

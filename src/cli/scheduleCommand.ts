@@ -13,6 +13,7 @@ import {
   scheduleDay,
   shiftRequirement,
 } from '../schedule';
+import { CHECK_LENGTH } from '../schedule/checkLength';
 import { commandSpec } from './commands';
 import { checkOutputPath, writeOutput } from './files';
 import { numberFlag, parseFlags, positionals } from './flags';
@@ -26,8 +27,8 @@ export async function scheduleCommand(argv: string[]): Promise<void> {
   const [path] = positionals(flags, spec, 1);
   const out = flags.values.get('out');
   if (out !== undefined) checkOutputPath('out', out, OUTPUTS);
-  const replications = numberFlag(flags, spec, 'check-replications') ?? 10;
-  const maxSteps = numberFlag(flags, spec, 'check-steps') ?? 6;
+  const replications = numberFlag(flags, spec, 'check-replications') ?? CHECK_LENGTH.replications;
+  const maxSteps = numberFlag(flags, spec, 'check-steps') ?? CHECK_LENGTH.maxSteps;
   const scenario = readScenario(path);
   const requirement = shiftRequirement(scenario, planDay(scenario));
   const highs = await loadHighs();

@@ -35,6 +35,16 @@ function validRequirement(s: Scenario, requirement: unknown): number[] {
   return requirement;
 }
 
+/** The length of a check by simulation and where its steps go, as a worker receives them, checked. */
+export function checkOptions(replications: unknown, maxSteps: unknown, onStep: unknown) {
+  if (typeof onStep !== 'function') throw new ScheduleInputError('onStep: must be a function');
+  return {
+    replications: whole('replications', replications, 1, 10_000),
+    maxSteps: whole('maxSteps', maxSteps, 1, 100),
+    onStep: onStep as (step: RepairStep) => void,
+  };
+}
+
 function whole(name: string, x: unknown, min: number, max: number): number {
   if (typeof x !== 'number' || !Number.isInteger(x) || x < min || x > max) {
     throw new ScheduleInputError(`${name}: must be a whole number from ${min} to ${max}, got ${String(x)}`);
@@ -67,12 +77,8 @@ export function scheduleWorkerApi(load: () => Promise<Highs>) {
     async check(s: unknown, requirement: unknown, replications: unknown, maxSteps: unknown, onStep: (step: RepairStep) => void) {
       const scenario = validScenario(s);
       const needed = validRequirement(scenario, requirement);
-      const options = {
-        replications: whole('replications', replications, 1, 10_000),
-        maxSteps: whole('maxSteps', maxSteps, 1, 100),
-      };
-      if (typeof onStep !== 'function') throw new ScheduleInputError('onStep: must be a function');
-      return repairSchedule(scenario, await solver(), needed, { ...options, onStep });
+      const options = checkOptions(replications, maxSteps, onStep);
+      return repairSchedule(scenario, await solver(), needed, options);
     },
   };
 }

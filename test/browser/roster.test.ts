@@ -41,6 +41,44 @@ describe.runIf(browserTestsRun)('The Roster page', () => {
     expect(oliver).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*X-WR-TIMEZONE:Europe\/London\r\n/);
   });
 
+  it('checks the roster by simulation, step by step, with Cancel, and says where it falls short on fresh seeds', {
+    timeout: 300_000,
+  }, async () => {
+    const page = await browser.page();
+    await page.goto(`${browser.url()}#roster`);
+    await rostered(page);
+    const summary = await page.innerText('#roster-summary h2');
+    // Cancel mid-check keeps the roster there was.
+    await page.click('#roster-check');
+    await expect.poll(() => status(page)).toMatch(/^Checking by simulation… [\d.]+ s$/);
+    await expect.poll(() => page.locator('#roster-check-progress').count(), { timeout: 120_000 }).toBe(1);
+    expect(await page.innerText('#roster-check-progress')).toMatch(
+      /^Step 1: [\d,]+ paid h, answer rate [\d.]+ %, SL [\d.]+ % \(lowest day, 2026-12-2\d\)/,
+    );
+    await page.click('#roster-cancel');
+    await expect.poll(() => status(page)).toMatch(/^Cancelled; the week and the last roster are kept/);
+    expect(await page.innerText('#roster-summary h2')).toBe(summary);
+    expect(await page.locator('#roster-final-check').count()).toBe(0);
+    // Run to the end: Christmas asks more than the 300 people can give, and the final check says where.
+    await page.click('#roster-check');
+    await expect.poll(() => status(page), { timeout: 240_000 }).toMatch(/^Checked\. /);
+    const final = await page.innerText('#roster-final-check');
+    expect(final).toMatch(
+      /^The roster falls short, simulated again on 40 replications of each day with seed \d+, which the check never used: intervals 2026-12-2\d \d\d:\d\d/,
+    );
+    expect(await status(page)).toBe(`Checked. ${final}`);
+    const header = await page.locator('table.roster-checks thead th').allInnerTexts();
+    expect(header).toEqual(expect.arrayContaining(['Paid hours', 'Answer rate', 'Lowest day', 'Targets met']));
+    const steps = await page.locator('table.roster-checks tbody tr').count();
+    expect(steps).toBeGreaterThan(0);
+    expect(steps).toBeLessThanOrEqual(6);
+    // An edit re-rosters, and the check's findings go with the roster they were of.
+    await page.fill('#agent-filter', 'Oliver Clarke');
+    await page.fill('#agent-0-mon', '08:00-16:30');
+    await rostered(page);
+    expect(await page.locator('#roster-final-check').count()).toBe(0);
+  });
+
   it('an availability or a contract rule typed wrong is named with its row, column and range; nothing is lost, and a re-roster keeps people where they were', {
     timeout: 300_000,
   }, async () => {

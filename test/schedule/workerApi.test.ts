@@ -59,12 +59,18 @@ describe('the roster worker API checks what it is given before loading the solve
   const base = JSON.parse(file('christmas-eve.json'));
   const header = ['name', 'contract', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
-  it('refuses people that are not rows of texts, a wrong week, or a previous roster that is not text', async () => {
+  const ada = [header, ['Ada', 'Full-time', 'any', '', '', '', '', '', '']];
+
+  it('refuses people that are not rows of texts, a wrong week, a previous roster that is not text, or a bad check length', async () => {
     const cases: [() => Promise<unknown>, RegExp][] = [
       [() => api.roster(week, base, 'Ada,Full-time', null), /agents: must be rows of texts, the header first/],
       [() => api.roster(week, base, [header, ['Ada', 'Nobody', 'any', '', '', '', '', '', '']], null), /agents row 2, contract/],
       [() => api.roster({ ...week, days: [] }, base, [header], null), /the week is not valid: days: give at least one day/],
       [() => api.roster(week, base, [header, ['Ada', 'Full-time', 'any', '', '', '', '', '', '']], 42), /previous: must be/],
+      [() => api.check(week, base, ada, null, 0, 6, () => {}), /replications: must be a whole number from 1 to 10000, got 0/],
+      [() => api.check(week, base, ada, null, 10, 101, () => {}), /maxSteps: must be a whole number from 1 to 100, got 101/],
+      [() => api.check(week, base, ada, null, 10, 6, null as never), /onStep: must be a function/],
+      [() => api.check({ ...week, days: [] }, base, [header], null, 10, 6, () => {}), /the week is not valid/],
     ];
     for (const [call, message] of cases) await expect(call()).rejects.toThrow(message);
     expect(loads).toBe(0);

@@ -1,3 +1,4 @@
+import { checkStepLine } from '../../report/schedule';
 import { formatScenarioError } from '../../scenario';
 import { type Chart, ChartFigures } from '../ChartFigures';
 import { ErrorList } from '../plan/ErrorList';
@@ -22,6 +23,7 @@ export function RosterPage({ state }: { state: RosterState }) {
   const status = state.status.value;
   const running = status.kind === 'running';
   const rostered = state.rostered.value;
+  const steps = state.steps.value;
   const name = typeof state.draft.value.week.name === 'string' ? state.draft.value.week.name : 'the week';
   return (
     <div class="roster-layout">
@@ -44,11 +46,24 @@ export function RosterPage({ state }: { state: RosterState }) {
           <button type="button" id="roster-solve" class="primary" disabled={running || !check.ok} onClick={state.solve}>
             Roster again
           </button>
+          <button
+            type="button"
+            id="roster-check"
+            disabled={running || !check.ok || rostered === null}
+            onClick={state.checkBySimulation}
+          >
+            Check by simulation
+          </button>
           <button type="button" id="roster-cancel" disabled={!running} onClick={state.cancel}>
             Cancel
           </button>
         </div>
         <StatusLine id="roster-status" status={status} />
+        {running && steps.length > 0 && (
+          <p class="note" id="roster-check-progress">
+            {`Step ${steps.length}: ${checkStepLine(steps[steps.length - 1]).replace(/^checked: /, '')}`}
+          </p>
+        )}
       </section>
       <RosterResult rostered={rostered} stale={rostered !== null && rostered.draft !== state.draft.value} />
       <ChartFigures charts={CHARTS} data={rostered} />

@@ -1,4 +1,5 @@
 import { rosterShiftsTable, rosterSummary } from '../../report/roster';
+import { checksTable, finalCheckLine } from '../../report/schedule';
 import { ReportTableView } from '../ReportTableView';
 import { downloadCoverageCsv, downloadRosterCalendars, downloadRosterWorkbook, downloadShiftsCsv } from './rosterExports';
 import type { Rostered } from './rosterState';
@@ -43,6 +44,18 @@ export function RosterResult({ rostered, stale }: { rostered: Rostered | null; s
           Calendars (ICS, one per person, zipped)
         </button>
       </div>
+      {rostered.check && (
+        <>
+          <p class="note" id="roster-final-check">
+            {finalCheckLine(rostered.check.finalCheck, 'roster')}
+          </p>
+          <ReportTableView
+            table={checksTable(rostered.check.steps)}
+            caption="Check by simulation, each day with the people expected to show up (absence taken out): paid hours against the lowest day's answer rate, step by step"
+            className="metrics roster-checks"
+          />
+        </>
+      )}
       <ReportTableView
         table={{ ...table, rows: table.rows.slice(0, SHOWN) }}
         caption={`Shifts by person${table.rows.length > SHOWN ? `, the first ${SHOWN} of ${table.rows.length.toLocaleString('en-US')} (the exports hold all)` : ''}; paid hours: the shift less its unpaid breaks`}

@@ -1,8 +1,12 @@
 import { computed, signal } from '@preact/signals';
+import { proxy, type Remote } from 'comlink';
 import { rosterCsv } from '../../report/roster';
+import { finalCheckLine } from '../../report/schedule';
 import type { ScenarioError } from '../../scenario';
 import type { Json } from '../../scenario/edit';
 import { AGENT_COLUMNS, checkWeek, type WeekDraft } from '../../scenario/weekEdit';
+import { CHECK_LENGTH } from '../../schedule/checkLength';
+import type { FinalCheck, RepairStep } from '../../schedule/repair';
 import type { Roster } from '../../schedule/roster';
 import type { RosterWorkerApi } from '../../schedule/rosterWorkerApi';
 import { EXAMPLES } from '../examples';
@@ -37,6 +41,8 @@ export interface Rostered {
   roster: Roster;
   /** shifts the person had in the roster before, by template and start; null on a first roster */
   kept: { same: number; before: number } | null;
+  /** the check by simulation that chose this roster, if one did */
+  check: { steps: RepairStep[]; finalCheck: FinalCheck } | null;
 }
 
 /** How many of `before`'s shifts the same person still has at the same start and template. */
@@ -98,10 +104,17 @@ export function rosterState(storage: Storage, openScenario: () => Json) {
   const status = signal<Status>({ kind: 'idle', text: '' });
   const running = computed(() => status.value.kind === 'running');
   const rostered = signal<Rostered | null>(null);
-  let job: ScheduleJob<Roster> | null = null;
+  /** the steps of a check by simulation as they arrive */
+  const steps = signal<RepairStep[]>([]);
+  let job: ScheduleJob<unknown> | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const solve = () => {
+  /** Runs `work` on the week as it is now in a fresh roster worker, then `done` with the answer, unless replaced. */
+  const run = <T>(
+    label: string,
+    work: (w: Remote<RosterWorkerApi>, week: Json, base: unknown, agents: string[][], previous: string | null) => Promise<T>,
+    done: (now: WeekDraft, last: Roster | null, answer: T) => void,
+  ) => {
     clearTimeout(timer);
     const previous = job;
     job = null;
@@ -113,27 +126,52 @@ export function rosterState(storage: Storage, openScenario: () => Json) {
     }
     const now = draft.value;
     const last = rostered.value?.roster ?? null;
-    const label = 'Rostering';
     status.value = { kind: 'running', label, seconds: 0 };
-    const mine = workerJob<RosterWorkerApi, Roster>(
+    const mine = workerJob<RosterWorkerApi, T>(
       () => new Worker(new URL('../../../workers/roster.worker.ts', import.meta.url), { type: 'module' }),
-      (w) => w.roster(now.week, b.base, [[...AGENT_COLUMNS], ...now.agents], last && rosterCsv(last).shifts),
+      (w) => work(w, now.week, b.base, [[...AGENT_COLUMNS], ...now.agents], last && rosterCsv(last).shifts),
       (seconds) => {
         status.value = { kind: 'running', label, seconds };
       },
     );
     job = mine;
     mine.result.then(
-      (roster) => {
+      (answer) => {
         if (job !== mine) return;
         job = null;
-        rostered.value = { draft: now, roster, kept: last && keptFrom(last, roster) };
-        status.value = { kind: 'idle', text: 'Rostered.' };
+        done(now, last, answer);
       },
       (error: unknown) => {
         if (job !== mine) return;
         job = null;
         status.value = stoppedStatus(error, 'the week and the last roster');
+      },
+    );
+  };
+
+  const solve = () =>
+    run(
+      'Rostering',
+      (w, ...input) => w.roster(...input),
+      (now, last, roster) => {
+        rostered.value = { draft: now, roster, kept: last && keptFrom(last, roster), check: null };
+        status.value = { kind: 'idle', text: 'Rostered.' };
+      },
+    );
+
+  /** The week rostered again and checked by simulation, step by step (as `wfm roster --check`). */
+  const checkBySimulation = () => {
+    steps.value = [];
+    const onStep = proxy((step: RepairStep) => {
+      steps.value = [...steps.value, step];
+    });
+    run(
+      'Checking by simulation',
+      (w, ...input) => w.check(...input, CHECK_LENGTH.replications, CHECK_LENGTH.maxSteps, onStep),
+      (now, last, { roster, steps: all, finalCheck }) => {
+        rostered.value = { draft: now, roster, kept: last && keptFrom(last, roster), check: { steps: all, finalCheck } };
+        steps.value = all;
+        status.value = { kind: 'idle', text: `Checked. ${finalCheckLine(finalCheck, 'roster')}` };
       },
     );
   };
@@ -189,6 +227,8 @@ export function rosterState(storage: Storage, openScenario: () => Json) {
     status,
     running,
     rostered,
+    steps,
+    checkBySimulation,
     edit,
     undo,
     redo,

@@ -3,6 +3,7 @@ import { proxy } from 'comlink';
 import { planDay } from '../../plan';
 import { formatScenarioError, parseScenario, type Scenario, type ShiftTemplate } from '../../scenario';
 import { defaultTemplates, type RepairStep, type Schedule, shiftRequirement } from '../../schedule';
+import { CHECK_LENGTH } from '../../schedule/checkLength';
 import type { Change, Session } from '../state/session';
 import { type ScheduleJob, scheduleJob } from './scheduleJob';
 import { starterTemplate } from './starterTemplate';
@@ -10,8 +11,6 @@ import { checkedText, solvedText, stoppedStatus } from './statusText';
 
 /** Typing re-solves once it pauses this long: each solve starts a worker and HiGHS. */
 const RESOLVE_DELAY_MS = 400;
-/** The simulation check's replications per step and most steps (as `wfm schedule --check`). */
-const CHECK = { replications: 10, maxSteps: 6 };
 
 export type Status = { kind: 'running'; label: string; seconds: number } | { kind: 'idle'; text: string; error?: boolean };
 export type Solved = { scenario: Scenario; schedule: Schedule };
@@ -112,7 +111,7 @@ export function shiftsState(session: Session) {
     const label = 'Checking by simulation';
     run(
       label,
-      (s, req) => scheduleJob((w) => w.check(s, req, CHECK.replications, CHECK.maxSteps, onStep), tick(label)),
+      (s, req) => scheduleJob((w) => w.check(s, req, CHECK_LENGTH.replications, CHECK_LENGTH.maxSteps, onStep), tick(label)),
       (scenario, r) => {
         solved.value = { scenario, schedule: r.schedule };
         steps.value = r.steps;
