@@ -158,9 +158,10 @@ export function checkBySimulation<T>(
     let trim: number[] = [];
     if (!meets && !broken) {
       // Raised where a figure is short of what the final check needs; one that has it but not
-      // the confidence here needs the final check's replications, not more agents, and one the
-      // schedule already leaves short of what was asked (no template or person left) more asked.
-      raise = status.flatMap((x, i) => (x.shortBy > 0 && solved.coverage[i].short < 1e-9 ? [i] : []));
+      // the confidence here needs the final check's replications, not more agents. One the
+      // schedule already leaves short of what was asked has no template or person left to give it more.
+      const canGrow = (i: number) => solved.coverage[i].short < 1e-9;
+      raise = status.flatMap((x, i) => (x.shortBy > 0 && canGrow(i) ? [i] : []));
       each.forEach(({ v, result }, d) => {
         const mine = (i: number) => i >= offsets[d] && i < offsets[d] + days[d].labels.length;
         const dayShort = v.checks.some((c) => c.day !== null && (c.day.margin ?? 0) < 0);
@@ -169,6 +170,7 @@ export function checkBySimulation<T>(
           raise.push(
             ...result.intervals
               .map((x, i) => ({ i: offsets[d] + i, sl: x.metrics.serviceLevel.mean ?? 1 }))
+              .filter((x) => canGrow(x.i))
               .sort((a, b) => a.sl - b.sl)
               .slice(0, Math.max(1, Math.ceil(days[d].labels.length / 8)))
               .map((x) => x.i),
