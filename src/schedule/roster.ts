@@ -219,11 +219,11 @@ export function rosterWeek(
       required,
       previous: options.previous,
     });
-    return { ...assigned, coverPaidHours: chosen.reduce((sum, p) => sum + p.paidHours, 0) };
+    return { ...assigned, values, coverPaidHours: chosen.reduce((sum, p) => sum + p.paidHours, 0) };
   };
   const found = solved?.values ?? new Float64Array(model.numCols);
   const previous = options.previous;
-  const { assignments, unassigned, coverPaidHours } =
+  const { assignments, unassigned, values, coverPaidHours } =
     solved && previous
       ? nearestOf(
           [false, true].map((near) =>
@@ -233,7 +233,8 @@ export function rosterWeek(
           (p) => patternKey(p, templates, days),
         )
       : assignCover(found);
-  const paidBound = solved ? paidHoursBound(highs, model, solved.values) : null;
+  // The bound of the cover given (with --previous, perhaps the one aligned to it): short by no more than it.
+  const paidBound = solved ? paidHoursBound(highs, model, values) : null;
   const at = (minutes: number) => {
     const day = Math.floor(minutes / 1_440);
     return `${addDays(week.days[0].day.date, day)} ${clockOf(minutes - day * 1_440)}`;

@@ -202,6 +202,8 @@ describe('a re-solve after a small change', () => {
     expect(same(kept)).toBeGreaterThan(same(fresh) + 0.1 * before);
     expect(same(kept)).toBeGreaterThan(0.95 * before);
     expect(kept.agents.some((a) => a.agent === leaver)).toBe(false);
+    // The paid hours' bound is of the cover given (the one aligned to the previous roster), so never above it.
+    for (const r of [kept, fresh]) expect(r.paidHoursBound ?? Number.NaN).toBeLessThanOrEqual(r.coverPaidHours + 1e-6);
   });
 
   it('changes nothing, breaks included, when nothing changed', () => {
