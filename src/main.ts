@@ -50,6 +50,8 @@ async function main(): Promise<void> {
   if (!root || !bar) return;
   const storage = safeStorage();
   const session = createSession(await openScenarioStore(), storage, defaultExample, tabJournal());
+  // The bar built into the page (first visits) gives way to the live one; the plan's stays until the plan mounts.
+  bar.replaceChildren();
   render(h(SessionBar, { session }), bar);
   await session.ready(linkInLocation);
   let routed = 0; // a view whose code arrives after the planner has moved on is not shown
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
       else link.removeAttribute('aria-current');
     }
     session.endPage();
+    if (hash !== '#plan') root.querySelector('[data-prerendered]')?.remove();
     const mine = ++routed;
     try {
       const mount = await VIEWS[hash]();
