@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -10,7 +11,9 @@ const prerender: Plugin = {
   apply: 'build',
   writeBundle({ dir }) {
     if (dir && existsSync(join(dir, 'index.html')))
-      execFileSync(process.execPath, ['scripts/prerender.mjs', dir], { stdio: 'inherit' });
+      execFileSync(process.execPath, [fileURLToPath(new URL('scripts/prerender.mjs', import.meta.url)), dir], {
+        stdio: 'inherit',
+      });
   },
 };
 

@@ -3,11 +3,13 @@
 // the page's state starts timers that must not outlive the render.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 
 const [outDir] = process.argv.slice(2);
 const file = join(outDir, 'index.html');
 const server = await createServer({
+  root: fileURLToPath(new URL('..', import.meta.url)),
   configFile: false,
   logLevel: 'error',
   appType: 'custom',
