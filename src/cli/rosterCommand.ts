@@ -46,6 +46,8 @@ export async function rosterCommand(argv: string[]): Promise<void> {
   const [path] = positionals(flags, spec, 1);
   const out = flags.values.get('out');
   if (out !== undefined) checkOutputPath('out', out, OUTPUTS);
+  const replications = numberFlag(flags, spec, 'check-replications') ?? CHECK_LENGTH.replications;
+  const maxSteps = numberFlag(flags, spec, 'check-steps') ?? CHECK_LENGTH.maxSteps;
   const week = readWeek(path);
   const previousPath = flags.values.get('previous');
   let previous: PreviousRoster | undefined;
@@ -61,8 +63,8 @@ export async function rosterCommand(argv: string[]): Promise<void> {
   const checked = flags.switches.has('check')
     ? checkRoster(week, highs, {
         previous,
-        replications: numberFlag(flags, spec, 'check-replications') ?? CHECK_LENGTH.replications,
-        maxSteps: numberFlag(flags, spec, 'check-steps') ?? CHECK_LENGTH.maxSteps,
+        replications,
+        maxSteps,
         onStep: (step) => process.stderr.write(`${checkStepLine(step)}\n`),
       })
     : null;

@@ -1,7 +1,7 @@
 import { intervalCount, minutesOf } from './day';
 import { trafficErrors } from './limits';
 import { partTimeShareErrors } from './partTime';
-import type { Scenario } from './schema';
+import type { Scenario, ShiftTemplate } from './schema';
 import type { ScenarioError } from './validate';
 
 /** Rules that tie fields together, which the field-by-field schema cannot see. */
@@ -69,48 +69,64 @@ function isCalendarDate(text: string): boolean {
 }
 
 function shiftErrors(s: Scenario, open: number, close: number): ScenarioError[] {
-  const errors: ScenarioError[] = [];
+  const templates = s.shifts?.templates ?? [];
+  const errors = templateErrors(templates, s.intervalMinutes, s.day.open);
   const fail = (path: string, message: string) => errors.push({ path, message });
-  for (const [t, template] of (s.shifts?.templates ?? []).entries()) {
+  for (const [t, template] of templates.entries()) {
     const at = `shifts.templates[${t}]`;
-    const earliest = minutesOf(template.earliestStart);
-    const latest = minutesOf(template.latestStart);
-    if (latest < earliest)
-      fail(`${at}.latestStart`, `must not be before earliestStart (${template.earliestStart}), got "${template.latestStart}"`);
-    if (earliest < open)
+    if (minutesOf(template.earliestStart) < open)
       fail(`${at}.earliestStart`, `must be at or after the opening, ${s.day.open}, got "${template.earliestStart}"`);
-    if (latest + template.lengthMinutes > close) {
+    if (minutesOf(template.latestStart) + template.lengthMinutes > close) {
       fail(
         `${at}.latestStart`,
         `a ${template.lengthMinutes}-minute shift starting then ends after closing (${s.day.close}), got "${template.latestStart}"`,
       );
     }
+  }
+  errors.push(...partTimeShareErrors(s.shifts));
+  return errors;
+}
+
+/**
+ * What is wrong in shift templates whatever day they are worked on (a day's
+ * schedule or a week's roster, whose shifts may cross midnight): starts in
+ * order and on the interval grid from `open`, breaks inside their shift, head
+ * counts in order, and names that tell the templates apart (rosters and
+ * earlier rosters name shifts by them).
+ */
+export function templateErrors(templates: ShiftTemplate[], grid: number, open: string, at = 'shifts'): ScenarioError[] {
+  const errors: ScenarioError[] = [];
+  const fail = (path: string, message: string) => errors.push({ path, message });
+  const names = new Set<string>();
+  for (const [t, template] of templates.entries()) {
+    const here = `${at}.templates[${t}]`;
+    if (names.has(template.name)) fail(`${here}.name`, `"${template.name}" names an earlier template; names must differ`);
+    names.add(template.name);
+    if (minutesOf(template.latestStart) < minutesOf(template.earliestStart))
+      fail(`${here}.latestStart`, `must not be before earliestStart (${template.earliestStart}), got "${template.latestStart}"`);
     for (const [name, clock] of [
       ['earliestStart', template.earliestStart],
       ['latestStart', template.latestStart],
     ] as const) {
-      if ((minutesOf(clock) - open) % s.intervalMinutes !== 0) {
-        fail(`${at}.${name}`, `must be on the ${s.intervalMinutes}-minute interval grid from ${s.day.open}, got "${clock}"`);
-      }
+      if ((((minutesOf(clock) - minutesOf(open)) % grid) + grid) % grid !== 0)
+        fail(`${here}.${name}`, `must be on the ${grid}-minute interval grid from ${open}, got "${clock}"`);
     }
     for (const [b, brk] of template.breaks.entries()) {
       if (brk.latestAfterMinutes < brk.earliestAfterMinutes) {
         fail(
-          `${at}.breaks[${b}].latestAfterMinutes`,
+          `${here}.breaks[${b}].latestAfterMinutes`,
           `must be at least earliestAfterMinutes (${brk.earliestAfterMinutes}), got ${brk.latestAfterMinutes}`,
         );
       }
       if (brk.latestAfterMinutes + brk.minutes > template.lengthMinutes) {
         fail(
-          `${at}.breaks[${b}].latestAfterMinutes`,
+          `${here}.breaks[${b}].latestAfterMinutes`,
           `the break must end within the ${template.lengthMinutes}-minute shift, got ${brk.latestAfterMinutes}`,
         );
       }
     }
-    if (template.maxAgents !== undefined && template.maxAgents < template.minAgents) {
-      fail(`${at}.maxAgents`, `must be at least minAgents (${template.minAgents}), got ${template.maxAgents}`);
-    }
+    if (template.maxAgents !== undefined && template.maxAgents < template.minAgents)
+      fail(`${here}.maxAgents`, `must be at least minAgents (${template.minAgents}), got ${template.maxAgents}`);
   }
-  errors.push(...partTimeShareErrors(s.shifts));
   return errors;
 }

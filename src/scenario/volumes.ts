@@ -7,7 +7,16 @@ import { type EditResult, type Json, withDay } from './edit';
  * parsing, the column mapping, and turning the rows into a scenario's demand.
  */
 
-/** Cells of a CSV text (RFC 4180 quoting; comma, semicolon or tab, whichever the first line uses most). */
+/**
+ * The ' a CSV export puts before each formula start in a text (report/csv.ts: at the start and after a
+ * separator, quote or line end inside it), so that a file this app wrote reads back as it was.
+ */
+const FORMULA_GUARD = /(?<=^|[,;\t\r\n"])'(?= *[=+\-@\t\r])/g;
+
+/**
+ * Cells of a CSV text (RFC 4180 quoting; comma, semicolon or tab, whichever the first line uses most),
+ * each without the guard an export puts before a formula start ('=Ann reads =Ann).
+ */
 export function parseCsv(text: string): string[][] {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = [',', ';', '\t'].reduce(
@@ -42,7 +51,7 @@ export function parseCsv(text: string): string[][] {
     row.push(cell);
     rows.push(row);
   }
-  return rows.filter((r) => r.some((c) => c.trim() !== ''));
+  return rows.filter((r) => r.some((c) => c.trim() !== '')).map((r) => r.map((c) => c.replace(FORMULA_GUARD, '')));
 }
 
 /** Which column holds what; -1 where the file has no such column. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addDays, weekday } from './day';
 import { mergePatch } from './mergePatch';
+import { templateErrors } from './crossField';
 import { range, type Scenario, type Shifts, shiftsSchema } from './schema';
 import { formatPath } from './shape';
 import { describeIssue, parseScenario, type ScenarioError } from './validate';
@@ -62,6 +63,16 @@ export interface Agent {
   skills: string[];
 }
 
+/** Whether the time zone database knows `zone` (the calendars are written in it). */
+function knownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone !== '';
+  } catch {
+    return false;
+  }
+}
+
 const weekSchema = z.strictObject(
   {
     $schema: z.string().optional(),
@@ -70,7 +81,11 @@ const weekSchema = z.strictObject(
       .string({ error: 'must be a text' })
       .min(1, { error: 'must not be empty' })
       .max(200, { error: 'must be at most 200 characters' }),
-    timeZone: z.string({ error: 'must be an IANA time zone such as Europe/London' }).max(64).optional(),
+    timeZone: z
+      .string({ error: 'must be an IANA time zone such as Europe/London' })
+      .max(64)
+      .refine(knownTimeZone, { error: 'must be an IANA time zone such as Europe/London or UTC' })
+      .optional(),
     base: z.union([z.string(), z.record(z.string(), z.unknown())], {
       error: 'must be a scenario file path (beside the week file) or a scenario object',
     }),
@@ -164,6 +179,8 @@ export function parseWeek(raw: unknown, base: unknown, agents: string | string[]
       message:
         'a roster of named people takes its part-time / full-time mix from the people and their contracts; leave it out (it is for wfm schedule)',
     });
+  // The first day's grid: the week has one (checked above).
+  if (w.shifts) errors.push(...templateErrors(w.shifts.templates, scenarios[0].intervalMinutes, scenarios[0].day.open));
   const templateNames = new Set(shifts?.templates.map((t) => t.name) ?? []);
   const contractNames = new Set<string>();
   w.contracts.forEach((c, i) => {
@@ -186,6 +203,8 @@ export function parseWeek(raw: unknown, base: unknown, agents: string | string[]
         path: at('consecutiveDaysOff'),
         message: `at most ${7 - c.maxDaysPerWeek} with maxDaysPerWeek ${c.maxDaysPerWeek} (7 days a week), got ${c.consecutiveDaysOff}`,
       });
+    if (c.templates?.length === 0)
+      errors.push({ path: at('templates'), message: 'name at least one template, or leave it out for all of them' });
     c.templates?.forEach((t, k) => {
       if (shifts && !templateNames.has(t))
         errors.push({

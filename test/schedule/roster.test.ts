@@ -283,6 +283,32 @@ describe('week files and agents files that are wrong say where', () => {
     );
   });
 
+  it('templates that cannot give a shift, or two of one name; a time zone the database does not know', () => {
+    const w = weekJson();
+    const night = w.shifts.templates.findIndex((t: { name: string }) => t.name === 'Night 8.5 h');
+    Object.assign(w.shifts.templates[night], { earliestStart: '23:00', latestStart: '01:00' });
+    w.shifts.templates[0].breaks[0].latestAfterMinutes = w.shifts.templates[0].breaks[0].earliestAfterMinutes - 30;
+    Object.assign(w.shifts.templates[1], { minAgents: 5, maxAgents: 2 });
+    w.shifts.templates[2].earliestStart = '05:07';
+    w.shifts.templates[3].name = w.shifts.templates[4].name;
+    w.contracts[1].templates = [];
+    w.timeZone = 'Mars/Olympus';
+    expect(errors(w)).toEqual(
+      expect.arrayContaining(['timeZone: must be an IANA time zone such as Europe/London or UTC, got "Mars/Olympus"']),
+    );
+    w.timeZone = 'Europe/London';
+    expect(errors(w)).toEqual(
+      expect.arrayContaining([
+        `shifts.templates[${night}].latestStart: must not be before earliestStart (23:00), got "01:00"`,
+        expect.stringMatching(/^shifts\.templates\[0\]\.breaks\[0\]\.latestAfterMinutes: must be at least earliestAfterMinutes/),
+        'shifts.templates[1].maxAgents: must be at least minAgents (5), got 2',
+        'shifts.templates[2].earliestStart: must be on the 15-minute interval grid from 00:00, got "05:07"',
+        expect.stringMatching(/^shifts\.templates\[4\]\.name: ".+" names an earlier template; names must differ/),
+        'contracts[1].templates: name at least one template, or leave it out for all of them',
+      ]),
+    );
+  });
+
   it('agents rows with a bad window, an unknown contract, a repeated name, or a bad header', () => {
     const lines = agentsCsv().split('\n');
     lines[2] = lines[2].replace(/,any,/, ',25:00-08:00,');
