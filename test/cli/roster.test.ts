@@ -48,9 +48,17 @@ describe('wfm roster', () => {
     expect(run.stdout).toMatch(
       /The roster falls short, simulated again on 8 replications of each day with seed \d+, which the check never used: intervals 2026-12-2\d \d\d:\d\d/,
     );
-    expect(wfm(['roster', week, '--check', '--check-steps', '0']).stderr).toMatch(
-      /--check-steps: must be a whole number from 1 to 50/,
-    );
+    // A length out of range is refused before anything is solved, with or without --check.
+    for (const flags of [
+      ['--check', '--check-steps', '0'],
+      ['--check-replications', '0'],
+    ]) {
+      const refused = wfm(['roster', week, ...flags]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(
+        /^wfm roster: --check-(steps|replications): must be a whole number from 1 to (50|1000), got "0"/,
+      );
+    }
   });
 
   it('refuses a week file that is wrong with exit 2 and one line naming the field', () => {
