@@ -147,7 +147,7 @@ export function rosterSummary(r: Roster): string[] {
   return [
     `${r.name}: ${working} of ${r.agents.length} people on ${r.agents.reduce((n, a) => n + a.shifts.length, 0)} shifts, ${hours(r.paidHours)} paid hours; the cover asked ${hours(r.coverPaidHours)} h, ${gap}${paidGap}`,
     r.unassigned.length > 0
-      ? `${r.unassigned.length} shifts of the cover nobody may work (availability, contracts); the coverage below counts only shifts given to people`
+      ? `${r.unassigned.length} ${r.unassigned.length === 1 ? 'shift' : 'shifts'} of the cover nobody may work (availability, contracts); the coverage below counts only shifts given to people`
       : 'every shift of the cover is given to a person',
     r.shortfalls.length > 0
       ? `short in ${r.shortfalls.length} of ${r.coverage.length} intervals, ${(r.coverage.reduce((s, c) => s + c.short, 0) * (r.intervalMinutes / 60)).toFixed(1)} agent-hours in all; first: ${r.shortfalls.slice(0, 3).join('; ')}`

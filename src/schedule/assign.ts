@@ -174,13 +174,19 @@ function placeByExchange(p: ShiftPattern, states: State[], templates: ShiftTempl
   return false;
 }
 
+/**
+ * A contract's weekly minimums (days, paid hours) in week `w` of a horizon of `horizonDays`: in a week
+ * the horizon holds only part of, none, as its other days (and what was worked on them) lie outside it.
+ */
+export function weeklyMinimums(c: Contract, w: number, horizonDays: number): { days: number; hours: number } {
+  return 7 * w + 7 <= horizonDays ? { days: c.minDaysPerWeek, hours: c.minPaidHoursPerWeek } : { days: 0, hours: 0 };
+}
+
 /** How far an agent is below the contract's weekly minimums in the week of `day` (days, then hours). */
-const deficit = (s: State, day: number) => {
+const deficit = (s: State, day: number, horizonDays: number) => {
   const w = weekOf(day);
-  return [
-    Math.max(0, s.contract.minDaysPerWeek - (s.daysByWeek[w] ?? 0)),
-    Math.max(0, s.contract.minPaidHoursPerWeek - (s.hoursByWeek[w] ?? 0)),
-  ];
+  const least = weeklyMinimums(s.contract, w, horizonDays);
+  return [Math.max(0, least.days - (s.daysByWeek[w] ?? 0)), Math.max(0, least.hours - (s.hoursByWeek[w] ?? 0))];
 };
 
 function agentStates(agents: Agent[], contracts: Contract[]): State[] {
@@ -335,7 +341,7 @@ export function assignShifts(
       const key = keyOf(p);
       const scored = states.flatMap((s) => {
         if (!mayWork(s, p, templates, days)) return [];
-        const [missingDays, missingHours] = deficit(s, p.day);
+        const [missingDays, missingHours] = deficit(s, p.day, days.length);
         return [
           {
             s,
@@ -401,7 +407,7 @@ export function assignShifts(
   for (const s of states) {
     for (let w = 0; 7 * w < days.length; w++) {
       for (;;) {
-        const [missingDays, missingHours] = deficit(s, 7 * w);
+        const [missingDays, missingHours] = deficit(s, 7 * w, days.length);
         if (missingDays === 0 && missingHours === 0) break;
         let pick: ShiftPattern | null = null;
         let pickScore: number[] = [];

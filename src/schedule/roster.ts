@@ -13,6 +13,7 @@ import {
   patternBreaks,
   patternKey,
   shiftKey,
+  weeklyMinimums,
 } from './assign';
 import { dayCount } from './dayBits';
 import { type CoveringModel, coveringModel, type ExtraColumn, type ShiftCap } from './model';
@@ -275,11 +276,10 @@ export function rosterWeek(
       const inWeek = a.patterns.filter((p) => Math.floor(p.day / 7) === w);
       const worked = inWeek.length;
       const paid = inWeek.reduce((sum, p) => sum + p.paidHours, 0);
+      const least = weeklyMinimums(a.contract, w, days.length);
       const problems = [
-        worked < a.contract.minDaysPerWeek ? `${worked} days, the contract needs at least ${a.contract.minDaysPerWeek}` : '',
-        paid < a.contract.minPaidHoursPerWeek - 1e-9
-          ? `${paid} paid hours, the contract needs at least ${a.contract.minPaidHoursPerWeek}`
-          : '',
+        worked < least.days ? `${worked} ${worked === 1 ? 'day' : 'days'}, the contract needs at least ${least.days}` : '',
+        paid < least.hours - 1e-9 ? `${paid} paid hours, the contract needs at least ${least.hours}` : '',
       ].filter((x) => x !== '');
       return problems.length > 0 ? `${a.agent.name} (${a.contract.name}), week ${w + 1}: ${problems.join('; ')}` : '';
     }).filter((x) => x !== ''),

@@ -1,6 +1,6 @@
 import type { ShiftTemplate } from '../scenario/schema';
 import type { Agent, Contract } from '../scenario/week';
-import { fitsPerson, type HorizonDay } from './assign';
+import { fitsPerson, type HorizonDay, weeklyMinimums } from './assign';
 import { dayCount, longestRun } from './dayBits';
 import type { ExtraColumn, ShiftCap } from './model';
 import type { ShiftPattern } from './patterns';
@@ -25,7 +25,7 @@ export interface Tour {
 /** Every set of working days (bits) within `available` that the contract allows over a horizon of `length` ≤ 7 days. */
 function workingDays(c: Contract, available: number, length: number): number[] {
   const all = (1 << length) - 1;
-  const fewest = Math.min(c.minDaysPerWeek, dayCount(available));
+  const fewest = Math.min(weeklyMinimums(c, 0, length).days, dayCount(available));
   const sets: number[] = [];
   for (let on = 0; on <= all; on++) {
     if ((on & ~available) !== 0) continue;

@@ -212,6 +212,20 @@ describe('a re-solve after a small change', () => {
   });
 });
 
+describe('a horizon shorter than a week', () => {
+  it('asks no weekly minimum of it: its other days, and what was worked on them, lie outside it', () => {
+    const w = weekJson();
+    w.days = w.days.slice(0, 3);
+    const parsed = parseWeek(w, base(), agentsCsv());
+    if (!parsed.ok) throw new Error('the 3-day week does not parse');
+    const r = rosterWeek(parsed.week, highs);
+    expect(r.contractShortfalls).toEqual([]);
+    // No shift only to make up a minimum: the people are given the cover's shifts, no more.
+    expect(r.paidHours).toBeLessThanOrEqual(r.coverPaidHours + 1e-9);
+    expect(r.agents.some((a) => a.shifts.length === 0)).toBe(true);
+  });
+});
+
 describe('availability', () => {
   it("'any' reaches into the next morning, so a night shift fits", () => {
     const nights = agentsCsv()

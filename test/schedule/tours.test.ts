@@ -104,9 +104,12 @@ describe('tours of a contract', () => {
       [{ midnight: 0, weekday: 0 }],
       out,
     );
-    expect(out.tours.map((t) => t.group.band)).toEqual([
-      [600, 630],
-      [720, 720],
+    // A day of its own is no full week: no minimum, so each band has a tour off the day and one on it.
+    expect(out.tours.map((t) => [t.group.band, t.on])).toEqual([
+      [[600, 630], 0],
+      [[600, 630], 1],
+      [[720, 720], 0],
+      [[720, 720], 1],
     ]);
     // Both bands' tours share one head count: the two people.
     const heads = out.tours.map((t) => out.extra[t.column].caps.find(([, v]) => v === 1)?.[0]);
