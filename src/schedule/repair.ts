@@ -115,8 +115,9 @@ export interface CheckedSolution<T> {
  * spare. It stops when a lower one breaks a target, nothing is left to raise
  * (short only of confidence: more replications would tell, not more agents),
  * a re-solve puts the same agents on the phones, or at `maxSteps`. The answer
- * is the last schedule that met every target (else the last tried),
- * simulated again on seeds the search never used. The steps are the
+ * is the last schedule that met every target (else of those tried the one
+ * short in the fewest intervals, the cheapest of those), simulated again on
+ * seeds the search never used. The steps are the
  * trade-off curve of paid hours against answer rate; a week's steps give its
  * lowest day's figures.
  */
@@ -147,9 +148,17 @@ export function checkBySimulation<T>(
   const steps: RepairStep[] = [];
   let solved = solve(current);
   let lastMeeting: CheckedSolution<T> | null = null;
+  // Where none meets every target: the one short in the fewest intervals, the cheapest of those.
+  let leastShort: { solved: CheckedSolution<T>; short: number } | null = null;
   for (let k = 0; k < options.maxSteps; k++) {
     const { each, meets, status, lowest } = judged(solved, options.seed, options.replications);
     const short = labels.filter((_, i) => !status[i].holds);
+    if (
+      leastShort === null ||
+      short.length < leastShort.short ||
+      (short.length === leastShort.short && solved.paidHours < leastShort.solved.paidHours)
+    )
+      leastShort = { solved, short: short.length };
     const last = k === options.maxSteps - 1;
     // A lowered requirement that broke a target ends the search at the schedule before it.
     const broken = !meets && lastMeeting !== null;
@@ -204,7 +213,7 @@ export function checkBySimulation<T>(
     if (next.coverage.every((c, i) => c.scheduled === solved.coverage[i].scheduled)) break;
     solved = next;
   }
-  if (lastMeeting) solved = lastMeeting;
+  solved = lastMeeting ?? leastShort?.solved ?? solved;
   const seed = finalCheckSeed(options.seed);
   const replications = FINAL_CHECK_REPLICATIONS * options.replications;
   const final = judged(solved, seed, replications);

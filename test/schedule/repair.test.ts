@@ -13,7 +13,7 @@ import {
   shiftRequirement,
 } from '../../src/schedule';
 import { simulateDay } from '../../src/sim';
-import { CHECK_DAY } from './checkDay';
+import { CHECK_DAY, chosen } from './checkDay';
 
 let highs: Highs;
 beforeAll(async () => {
@@ -67,9 +67,9 @@ describe('the check of a schedule by simulation', () => {
       else expect(step.trimmed).toEqual([]);
     }
     // Each step's "meets" is the verdict of that schedule as simulated with the agents present, interval by interval.
-    // The answer is the last schedule that met every target with confidence, else the last tried.
-    const met = steps.filter((x) => x.meetsTargets);
-    expect(schedule.paidHours).toBe((met.at(-1) ?? steps[steps.length - 1]).paidHours);
+    // The answer is the last schedule that met every target with confidence, else the one short in the fewest
+    // intervals (the cheapest of those).
+    expect(schedule.paidHours).toBe(chosen(steps).paidHours);
     expect(steps[steps.length - 1].paidHours).toBeGreaterThan(steps[0].paidHours);
     // The final check: the chosen schedule on a seed the search never used, with four times its replications.
     expect(finalCheck.seed).toBe(finalCheckSeed(7));

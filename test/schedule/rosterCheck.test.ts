@@ -11,7 +11,7 @@ import type { Roster } from '../../src/schedule/roster';
 import { rosterWeek } from '../../src/schedule/roster';
 import { checkRoster } from '../../src/schedule/rosterCheck';
 import { simulateDay } from '../../src/sim';
-import { CHECK_DAY } from './checkDay';
+import { CHECK_DAY, chosen } from './checkDay';
 
 let highs: Highs;
 beforeAll(async () => {
@@ -66,7 +66,7 @@ describe('the check of a week’s roster by simulation', () => {
       expect(step.short.every((t) => /^2026-12-2[12] \d\d:\d\d$/.test(t))).toBe(true);
     }
     expect(steps.at(-1)?.paidHours).toBeGreaterThan(steps[0].paidHours);
-    expect(roster.paidHours).toBe((steps.filter((s) => s.meetsTargets).at(-1) ?? steps.at(-1))?.paidHours);
+    expect(roster.paidHours).toBe(chosen(steps).paidHours);
     // The final check: the chosen roster on a seed the search never used, four times the replications, every day.
     expect(finalCheck.seed).toBe(finalCheckSeed(7));
     expect(finalCheck.replications).toBe(FINAL_CHECK_REPLICATIONS * 8);
@@ -99,8 +99,8 @@ describe('the check of a week’s roster by simulation', () => {
     const week = twoDays(12);
     const { roster, steps, finalCheck } = checkRoster(week, highs, { replications: 8, maxSteps: 8 });
     expect(steps.length).toBeLessThan(8);
-    // The answer is the roster last simulated, its shortfall that of what it was asked.
-    expect(roster.paidHours).toBe(steps.at(-1)?.paidHours);
+    // The answer is a roster simulated, its shortfall that of what it was asked: the least short, the cheapest of those.
+    expect(roster.paidHours).toBe(chosen(steps).paidHours);
     const short = roster.coverage.filter((c) => c.short > 0);
     expect(short.length).toBeGreaterThan(0);
     expect(roster.shortfalls.length).toBe(short.length);
