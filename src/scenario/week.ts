@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { templateErrors } from './crossField';
 import { addDays, weekday } from './day';
 import { mergePatch } from './mergePatch';
-import { templateErrors } from './crossField';
 import { range, type Scenario, type Shifts, shiftsSchema } from './schema';
 import { formatPath } from './shape';
 import { describeIssue, parseScenario, type ScenarioError } from './validate';
