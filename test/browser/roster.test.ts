@@ -77,6 +77,15 @@ describe.runIf(browserTestsRun)('The Roster page', () => {
     await page.fill('#agent-0-mon', '08:00-16:30');
     await rostered(page);
     expect(await page.locator('#roster-final-check').count()).toBe(0);
+    // An edit while a check runs stops it, and the page says so; its steps go with it.
+    await page.click('#roster-check');
+    await expect.poll(() => page.locator('#roster-check-progress').count(), { timeout: 120_000 }).toBe(1);
+    await page.fill('#agent-0-mon', 'any');
+    await expect
+      .poll(() => status(page), { timeout: 120_000 })
+      .toBe('Rostered. The check by simulation was stopped by your edit; check again when you are ready.');
+    expect(await page.locator('#roster-check-progress').count()).toBe(0);
+    expect(await page.locator('#roster-final-check').count()).toBe(0);
   });
 
   it('an availability or a contract rule typed wrong is named with its row, column and range; nothing is lost, and a re-roster keeps people where they were', {

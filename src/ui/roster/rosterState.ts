@@ -107,6 +107,8 @@ export function rosterState(storage: Storage, openScenario: () => Json) {
   /** the steps of a check by simulation as they arrive */
   const steps = signal<RepairStep[]>([]);
   let job: ScheduleJob<unknown> | null = null;
+  /** whether the job running is a check by simulation */
+  let checking = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   /** Runs `work` on the week as it is now in a fresh roster worker, then `done` with the answer, unless replaced. */
@@ -119,6 +121,10 @@ export function rosterState(storage: Storage, openScenario: () => Json) {
     const previous = job;
     job = null;
     previous?.cancel();
+    // A check replaced by a re-roster (an edit while it ran) is said to have stopped, its steps gone with it.
+    const stoppedCheck = previous !== null && checking;
+    checking = false;
+    steps.value = [];
     const b = base.value;
     if (!check.value.ok || !b.ok) {
       status.value = { kind: 'idle', text: 'Nothing rostered: the week has errors (listed above).', error: true };
@@ -139,11 +145,18 @@ export function rosterState(storage: Storage, openScenario: () => Json) {
       (answer) => {
         if (job !== mine) return;
         job = null;
+        checking = false;
         done(now, last, answer);
+        if (stoppedCheck && status.value.kind === 'idle')
+          status.value = {
+            ...status.value,
+            text: `${status.value.text} The check by simulation was stopped by your edit; check again when you are ready.`,
+          };
       },
       (error: unknown) => {
         if (job !== mine) return;
         job = null;
+        checking = false;
         status.value = stoppedStatus(error, 'the week and the last roster');
       },
     );
@@ -161,7 +174,6 @@ export function rosterState(storage: Storage, openScenario: () => Json) {
 
   /** The week rostered again and checked by simulation, step by step (as `wfm roster --check`). */
   const checkBySimulation = () => {
-    steps.value = [];
     const onStep = proxy((step: RepairStep) => {
       steps.value = [...steps.value, step];
     });
@@ -170,10 +182,10 @@ export function rosterState(storage: Storage, openScenario: () => Json) {
       (w, ...input) => w.check(...input, CHECK_LENGTH.replications, CHECK_LENGTH.maxSteps, onStep),
       (now, last, { roster, steps: all, finalCheck }) => {
         rostered.value = { draft: now, roster, kept: last && keptFrom(last, roster), check: { steps: all, finalCheck } };
-        steps.value = all;
         status.value = { kind: 'idle', text: `Checked. ${finalCheckLine(finalCheck, 'roster')}` };
       },
     );
+    checking = job !== null;
   };
 
   const persist = (next: WeekDraft) => {
