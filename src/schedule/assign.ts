@@ -125,6 +125,13 @@ const nothingWorked = () => ({
   latestStart: Number.NEGATIVE_INFINITY,
 });
 
+/**
+ * Exchanges tried, at most, to place the shifts the day-by-day matching left open (each a person asked to
+ * take another's shift): the bundled week uses about 9,000, a tenth of a second; 200,000 keep a week of
+ * thousands of people with many open shifts to seconds.
+ */
+const EXCHANGE_WORK = 200_000;
+
 /** Sets the agent's shifts to `patterns` and recounts what they give. */
 function reset(s: State, patterns: ShiftPattern[], days: HorizonDay[]) {
   Object.assign(s, nothingWorked());
@@ -137,9 +144,17 @@ function reset(s: State, patterns: ShiftPattern[], days: HorizonDay[]) {
  * late shift, the week's hours spent on a long day) is placed by moving that
  * shift to someone else, who gives theirs of that day in exchange where they
  * have one: whether people's other days allow a shift is known only once
- * every day is matched. Returns whether `p` was placed.
+ * every day is matched. Each exchange tried spends one of `budget.left`
+ * (a limit in work, not time: the same roster on any machine). Returns
+ * whether `p` was placed.
  */
-function placeByExchange(p: ShiftPattern, states: State[], templates: ShiftTemplate[], days: HorizonDay[]): boolean {
+function placeByExchange(
+  p: ShiftPattern,
+  states: State[],
+  templates: ShiftTemplate[],
+  days: HorizonDay[],
+  budget: { left: number },
+): boolean {
   for (const s of states) {
     if (s.days.has(p.day) || s.off.has(p.day) || !fitsPerson(s.agent, s.contract, p, templates, days)) continue;
     const mine = s.patterns;
@@ -149,6 +164,10 @@ function placeByExchange(p: ShiftPattern, states: State[], templates: ShiftTempl
       if (mayWork(s, p, templates, days))
         for (const other of states) {
           if (other === s) continue;
+          if (--budget.left < 0) {
+            reset(s, mine, days);
+            return false;
+          }
           const before = other.patterns;
           const theirs = before.find((r) => r.day === q.day);
           reset(
@@ -396,7 +415,8 @@ export function assignShifts(
     });
     for (const [s, i] of [...shiftOf].sort((a, b) => a[1] - b[1])) take(s, today[i], days);
   });
-  const open = unassigned.splice(0).filter((p) => !placeByExchange(p, states, templates, days));
+  const budget = { left: EXCHANGE_WORK };
+  const open = unassigned.splice(0).filter((p) => !placeByExchange(p, states, templates, days, budget));
   unassigned.push(...open);
   const short = Float64Array.from(input.required);
   for (const s of states)
