@@ -417,5 +417,9 @@ export function readPreviousRoster(csv: string, week: Week): PreviousRoster {
     shifts.set(shiftKey(day, row[template], from - (stampMinutes(`${row[date]} 00:00`) as number)), breaksKey(offsets));
     previous.set(row[agent], shifts);
   }
+  if (rows.length > 0 && previous.size === 0)
+    throw new Error(
+      `${rows.length === 1 ? 'its one shift is not' : `none of its ${rows.length} shifts is`} on a day of this week (${week.days[0].day.date} to ${week.days[week.days.length - 1].day.date}) with a start YYYY-MM-DD HH:MM; give a roster of this week`,
+    );
   return previous;
 }

@@ -15,7 +15,12 @@ function rosterInput(week: unknown, base: unknown, agents: unknown, previous: un
     throw new ScheduleInputError(`the week is not valid: ${parsed.errors.slice(0, 3).map(formatScenarioError).join('; ')}`);
   if (previous !== null && typeof previous !== 'string')
     throw new ScheduleInputError('previous: must be a roster CSV text or null');
-  return { week: parsed.week, previous: previous === null ? undefined : readPreviousRoster(previous, parsed.week) };
+  if (previous === null) return { week: parsed.week, previous: undefined };
+  try {
+    return { week: parsed.week, previous: readPreviousRoster(previous, parsed.week) };
+  } catch (error) {
+    throw new ScheduleInputError(`previous: ${(error as Error).message}`);
+  }
 }
 
 /**

@@ -82,5 +82,15 @@ describe('wfm roster', () => {
     const previous = wfm(['roster', week, '--previous', join(dir, 'not-a-roster.csv')]);
     expect(previous.code).toBe(2);
     expect(previous.stderr).toMatch(/--previous .*not-a-roster\.csv: the previous roster has no agent column/);
+    // A roster of another week keeps nobody anywhere: refused, not ignored.
+    writeFileSync(
+      join(dir, 'march.csv'),
+      'agent,contract,date,template,start,end,breaks,paidHours\r\nOliver Clarke,Full-time,2027-03-22,Day 8.5 h,2027-03-22 09:00,2027-03-22 17:30,,8\r\n',
+    );
+    const other = wfm(['roster', week, '--previous', join(dir, 'march.csv')]);
+    expect([other.code, other.stderr.trim()]).toEqual([
+      2,
+      expect.stringMatching(/--previous .*march\.csv: its one shift is not on a day of this week \(2026-12-21 to 2026-12-27\)/),
+    ]);
   });
 });
