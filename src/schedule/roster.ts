@@ -388,6 +388,14 @@ function stampMinutes(text: string): number | undefined {
   return m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) / 60_000 + 60 * +m[4] + +m[5] : undefined;
 }
 
+/** A previous roster none of whose shifts is on a day of the week rostered: it can keep nobody anywhere. */
+export class OtherWeekRoster extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OtherWeekRoster';
+  }
+}
+
 /**
  * The shifts of an earlier roster (its CSV export: agent, date, template,
  * start, breaks), for a re-solve to keep: people keep the shifts they had wherever
@@ -418,7 +426,7 @@ export function readPreviousRoster(csv: string, week: Week): PreviousRoster {
     previous.set(row[agent], shifts);
   }
   if (rows.length > 0 && previous.size === 0)
-    throw new Error(
+    throw new OtherWeekRoster(
       `${rows.length === 1 ? 'its one shift is not' : `none of its ${rows.length} shifts is`} on a day of this week (${week.days[0].day.date} to ${week.days[week.days.length - 1].day.date}) with a start YYYY-MM-DD HH:MM; give a roster of this week`,
     );
   return previous;

@@ -2,7 +2,7 @@ import type { Highs } from 'highs';
 import { formatScenarioError } from '../scenario/shape';
 import { parseWeek } from '../scenario/week';
 import type { RepairStep } from './repair';
-import { readPreviousRoster, rosterWeek } from './roster';
+import { OtherWeekRoster, readPreviousRoster, rosterWeek } from './roster';
 import { checkRoster } from './rosterCheck';
 import { checkOptions, onceLoaded, ScheduleInputError } from './workerApi';
 
@@ -19,6 +19,8 @@ function rosterInput(week: unknown, base: unknown, agents: unknown, previous: un
   try {
     return { week: parsed.week, previous: readPreviousRoster(previous, parsed.week) };
   } catch (error) {
+    // The app's last roster, of a week whose days have since moved, keeps nobody: the week is rostered afresh.
+    if (error instanceof OtherWeekRoster) return { week: parsed.week, previous: undefined };
     throw new ScheduleInputError(`previous: ${(error as Error).message}`);
   }
 }

@@ -75,4 +75,13 @@ describe('the roster worker API checks what it is given before loading the solve
     for (const [call, message] of cases) await expect(call()).rejects.toThrow(message);
     expect(loads).toBe(0);
   });
+
+  it('rosters afresh where the last roster is of other days (the week’s dates moved), but refuses one that is no roster', async () => {
+    const march =
+      'agent,contract,date,template,start,end,breaks,paidHours\r\nAda,Full-time,2027-03-22,Day 8.5 h,2027-03-22 09:00,2027-03-22 17:30,,8\r\n';
+    await expect(api.roster(week, base, ada, march)).rejects.toThrow('no solver in this test');
+    await expect(api.roster(week, base, ada, 'who,when\nx,y\n')).rejects.toThrow(
+      /^scheduling worker: previous: the previous roster has no agent column/,
+    );
+  });
 });
