@@ -157,7 +157,12 @@ export function rosterSummary(r: Roster): string[] {
       r.agents.flatMap((a) => a.shifts),
       'contracts',
     ),
-    ...(r.contractShortfalls.length > 0 ? [`below a contract minimum: ${r.contractShortfalls.join('; ')}`] : []),
+    // The people below a minimum are all in --json; the summary names the first few.
+    ...(r.contractShortfalls.length > 0
+      ? [
+          `${r.contractShortfalls.length} below a contract minimum: ${r.contractShortfalls.slice(0, 5).join('; ')}${r.contractShortfalls.length > 5 ? `; and ${r.contractShortfalls.length - 5} more` : ''}`,
+        ]
+      : []),
   ];
 }
 

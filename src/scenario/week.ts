@@ -238,7 +238,8 @@ const window = (text: string): Availability | null | undefined => {
   const m = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(t);
   if (!m) return undefined;
   const [from, to] = [Number(m[1]) * 60 + Number(m[2]), Number(m[3]) * 60 + Number(m[4])];
-  if (from > 1_440 || to > 1_440 || Number(m[2]) > 59 || Number(m[4]) > 59 || from === to) return undefined;
+  // A window starts on its weekday (before 24:00); one that ends before it starts runs into the next morning.
+  if (from >= 1_440 || to > 1_440 || Number(m[2]) > 59 || Number(m[4]) > 59 || from === to) return undefined;
   return { from, to: to < from ? to + 1_440 : to };
 };
 

@@ -212,6 +212,14 @@ describe('a re-solve after a small change', () => {
   });
 });
 
+describe('the summary', () => {
+  it('counts the people below a contract minimum and names the first five', () => {
+    const below = Array.from({ length: 7 }, (_, i) => `P${i} (Full-time), week 1: 3 days, the contract needs at least 4`);
+    const lines = rosterSummary({ ...roster, contractShortfalls: below });
+    expect(lines.at(-1)).toBe(`7 below a contract minimum: ${below.slice(0, 5).join('; ')}; and 2 more`);
+  });
+});
+
 describe('a horizon shorter than a week', () => {
   it('asks no weekly minimum of it: its other days, and what was worked on them, lie outside it', () => {
     const w = weekJson();
@@ -326,6 +334,7 @@ describe('week files and agents files that are wrong say where', () => {
   it('agents rows with a bad window, an unknown contract, a repeated name, or a bad header', () => {
     const lines = agentsCsv().split('\n');
     lines[2] = lines[2].replace(/,any,/, ',25:00-08:00,');
+    lines[6] = lines[6].replace(/,any,/, ',24:00-08:00,');
     lines[3] = lines[3].replace('Full-time', 'Freelance');
     lines[4] = `${lines[1].split(',')[0]}${lines[4].slice(lines[4].indexOf(','))}`;
     const e = errors(weekJson(), lines.join('\n'));
@@ -338,6 +347,10 @@ describe('week files and agents files that are wrong say where', () => {
           /^agents row 4, contract: must be one of the week's contracts \(Full-time, Part-time, Nights\), got "Freelance"/,
         ),
         expect.stringMatching(/^agents row 5, name: ".+" is on an earlier row; names must differ/),
+        // A window starts on its own weekday; 24:00 is the next day's.
+        expect.stringMatching(
+          /^agents row 7, \w{3}: must be a window HH:MM-HH:MM, any, or empty for not available, got "24:00-08:00"/,
+        ),
       ]),
     );
     expect(errors([])).toEqual(['(week): must be a week object: schema, name, base, days, contracts, agents, got an empty list']);
