@@ -1,7 +1,7 @@
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import loadHighs from 'highs';
 import { machineTimeZone } from '../report/ics';
-import { rosterCalendars, rosterCsv, rosterShiftsTable, rosterSummary, rosterWorkbook } from '../report/roster';
+import { clockChangeLine, rosterCalendars, rosterCsv, rosterShiftsTable, rosterSummary, rosterWorkbook } from '../report/roster';
 import { checkLines, checkStepLine } from '../report/schedule';
 import { briefTable } from '../report/table';
 import { textTable } from '../report/terminal';
@@ -88,7 +88,13 @@ export async function rosterCommand(argv: string[]): Promise<void> {
     return;
   }
   const table = briefTable(rosterShiftsTable(roster));
-  const lines = [...rosterSummary(roster), '', textTable({ columns: table.columns, rows: table.rows.slice(0, 20) })];
+  const clocks = clockChangeLine(roster, week.timeZone ?? machineTimeZone());
+  const lines = [
+    ...rosterSummary(roster),
+    ...(clocks ? [clocks] : []),
+    '',
+    textTable({ columns: table.columns, rows: table.rows.slice(0, 20) }),
+  ];
   if (table.rows.length > 20)
     lines.push(`… and ${table.rows.length - 20} more shifts${out ? ` in ${out}` : ' (--out writes them all)'}`);
   lines.push(...checkLines(check.checks, check.finalCheck, 'roster'));

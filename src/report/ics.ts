@@ -85,7 +85,7 @@ export function machineTimeZone(): string {
 }
 
 /** How far the zone's clock is ahead of UTC at an instant, in milliseconds. */
-function offsetMs(clock: Intl.DateTimeFormat, instant: number): number {
+export function offsetMs(clock: Intl.DateTimeFormat, instant: number): number {
   const part = Object.fromEntries(clock.formatToParts(instant).map((p) => [p.type, Number(p.value)]));
   const wall =
     new Date(0).setUTCFullYear(part.year, part.month - 1, part.day) + ((part.hour * 60 + part.minute) * 60 + part.second) * 1000;

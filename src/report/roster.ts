@@ -1,7 +1,7 @@
 import { AGENT_COLUMNS } from '../scenario/weekEdit';
 import type { Roster, RosterCoverage, RosterShift } from '../schedule/roster';
 import { tableCsv, tableSheet, workbook } from './files';
-import { personCalendar, stableUid, timeZoneClock, utcDateTime } from './ics';
+import { offsetMs, personCalendar, stableUid, timeZoneClock, utcDateTime } from './ics';
 import { breaksText, coverageColumns, partTimeLine } from './schedule';
 import { type Column, type ReportTable, tableOf } from './table';
 
@@ -177,6 +177,26 @@ function uniqueSlug(agent: string, taken: Set<string>): string {
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${slug}-${n}`;
   taken.add(name.toLowerCase());
   return name;
+}
+
+/**
+ * Where the center's clocks change within the roster's days (daylight saving),
+ * a line that says so: the roster counts every day as 24 hours of the
+ * scenario's local times, so a shift over the change is counted an hour long
+ * or short, while the calendars give its true instants. Null where no change falls in the days.
+ */
+export function clockChangeLine(r: Pick<Roster, 'coverage'>, timeZone: string): string | null {
+  const clock = timeZoneClock(timeZone);
+  const dates = [...new Set(r.coverage.map((c) => c.date))];
+  const changed = dates.filter((date) => {
+    // About the local midnight that starts the day, and the next one.
+    const wall = Date.parse(`${date}T00:00:00Z`);
+    const midnight = wall - offsetMs(clock, wall);
+    return offsetMs(clock, midnight) !== offsetMs(clock, midnight + 86_400_000);
+  });
+  return changed.length === 0
+    ? null
+    : `the clocks change in ${timeZone} on ${changed.join(', ')}: the roster counts each day as 24 h of local time, so a shift over the change is counted an hour longer or shorter than it is (its paid hours and the coverage); the calendars give its true times`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import loadHighs from 'highs';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rosterCalendars, rosterCsv, rosterSummary } from '../../src/report/roster';
+import { clockChangeLine, rosterCalendars, rosterCsv, rosterSummary } from '../../src/report/roster';
 import { isPartTime, parseCsv } from '../../src/scenario';
 import { parseWeek, type Week } from '../../src/scenario/week';
 import { type Roster, readPreviousRoster, rosterWeek } from '../../src/schedule/roster';
@@ -217,6 +217,19 @@ describe('the summary', () => {
     const below = Array.from({ length: 7 }, (_, i) => `P${i} (Full-time), week 1: 3 days, the contract needs at least 4`);
     const lines = rosterSummary({ ...roster, contractShortfalls: below });
     expect(lines.at(-1)).toBe(`7 below a contract minimum: ${below.slice(0, 5).join('; ')}; and 2 more`);
+  });
+});
+
+describe('a week over a change of the clocks', () => {
+  it('says on which day, and what the roster counts there', () => {
+    const days = (first: number) => Array.from({ length: 7 }, (_, d) => `2027-03-${String(first + d).padStart(2, '0')}`);
+    const coverage = (dates: string[]) => dates.map((date) => ({ date, start: '00:00', required: 0, scheduled: 0, short: 0 }));
+    expect(clockChangeLine({ coverage: coverage(days(22)) }, 'Europe/London')).toMatch(
+      /^the clocks change in Europe\/London on 2027-03-28: the roster counts each day as 24 h of local time/,
+    );
+    expect(clockChangeLine({ coverage: coverage(days(8)) }, 'America/New_York')).toMatch(/on 2027-03-14:/);
+    expect(clockChangeLine({ coverage: coverage(days(8)) }, 'Europe/London')).toBeNull();
+    expect(clockChangeLine(roster, 'Europe/London')).toBeNull(); // Christmas week
   });
 });
 

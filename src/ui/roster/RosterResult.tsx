@@ -1,4 +1,5 @@
-import { rosterShiftsTable, rosterSummary } from '../../report/roster';
+import { machineTimeZone } from '../../report/ics';
+import { clockChangeLine, rosterShiftsTable, rosterSummary } from '../../report/roster';
 import { checksTable, finalCheckLine } from '../../report/schedule';
 import { ReportTableView } from '../ReportTableView';
 import { downloadCoverageCsv, downloadRosterCalendars, downloadRosterWorkbook, downloadShiftsCsv } from './rosterExports';
@@ -17,6 +18,9 @@ export function RosterResult({ rostered, stale }: { rostered: Rostered | null; s
   const { roster } = rostered;
   const table = rosterShiftsTable(roster);
   const [head, ...rest] = rosterSummary(roster);
+  const zone = typeof rostered.draft.week.timeZone === 'string' ? rostered.draft.week.timeZone : machineTimeZone();
+  const clocks = clockChangeLine(roster, zone);
+  if (clocks) rest.push(clocks);
   const kept = keptLine(rostered);
   return (
     <section class="panel summary" id="roster-summary" aria-label="Roster">
