@@ -2,7 +2,8 @@ import { portableText } from './text';
 
 /**
  * iCalendar (RFC 5545) writing: escaped TEXT values, lines folded at 75
- * octets, CRLF line ends, times in UTC, stable UIDs.
+ * octets, CRLF line ends, local times in the center's zone with its
+ * VTIMEZONE, stable UIDs.
  */
 
 /**
@@ -135,20 +136,100 @@ export interface CalendarEvent {
   summary: string;
 }
 
-/** One person's calendar: the events, named `name`, with the center's time zone named for the reader. */
+/** The instant of a UTC DATE-TIME (20261224T070000Z), in milliseconds. */
+const instantOf = (utc: string): number =>
+  Date.UTC(+utc.slice(0, 4), +utc.slice(4, 6) - 1, +utc.slice(6, 8), +utc.slice(9, 11), +utc.slice(11, 13), +utc.slice(13, 15));
+
+/** A local DATE-TIME (no Z) of an instant on the zone's clock: 20261224T080000. */
+function localDateTime(clock: Intl.DateTimeFormat, instant: number): string {
+  return new Date(instant + offsetMs(clock, instant)).toISOString().replace(/[-:]|\.\d{3}Z/g, '');
+}
+
+/** A UTC offset as iCalendar writes it: +0100, -0430. */
+function offsetText(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const a = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}${String(a % 60).padStart(2, '0')}`;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The zone's VTIMEZONE (RFC 5545 §3.6.5) for the instants from `from` to
+ * `to`: the offset in force a day before, and each change of it on the way,
+ * found hour by hour and then to the minute, so a calendar shows the
+ * center's local times with the offsets they had.
+ */
+export function vtimezone(timeZone: string, clock: Intl.DateTimeFormat, from: number, to: number): string[] {
+  const start = from - 24 * HOUR_MS;
+  const changes: { at: number; before: number; after: number }[] = [];
+  for (let t = start; t < to + 24 * HOUR_MS; t += HOUR_MS) {
+    const before = offsetMs(clock, t);
+    const after = offsetMs(clock, t + HOUR_MS);
+    if (before === after) continue;
+    let [lo, hi] = [t, t + HOUR_MS];
+    while (hi - lo > 60_000) {
+      const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+      if (offsetMs(clock, mid) === before) lo = mid;
+      else hi = mid;
+    }
+    changes.push({ at: hi, before, after });
+  }
+  const first = offsetMs(clock, start);
+  const observance = (kind: string, localStart: string, before: number, after: number) => [
+    `BEGIN:${kind}`,
+    `DTSTART:${localStart}`,
+    `TZOFFSETFROM:${offsetText(before)}`,
+    `TZOFFSETTO:${offsetText(after)}`,
+    `END:${kind}`,
+  ];
+  return [
+    'BEGIN:VTIMEZONE',
+    `TZID:${timeZone}`,
+    ...observance(changes.some((c) => c.after < first) ? 'DAYLIGHT' : 'STANDARD', localDateTime(clock, start), first, first),
+    // A change starts at the local time its old offset reads.
+    ...changes.flatMap((c) =>
+      observance(
+        c.after > c.before ? 'DAYLIGHT' : 'STANDARD',
+        new Date(c.at + c.before).toISOString().replace(/[-:]|\.\d{3}Z/g, ''),
+        c.before,
+        c.after,
+      ),
+    ),
+    'END:VTIMEZONE',
+  ];
+}
+
+/**
+ * One person's calendar: the events, named `name`, in the center's time zone:
+ * its VTIMEZONE and every time as the local time there (TZID), UTC itself as
+ * UTC; the zone also named for readers that show X-WR-TIMEZONE.
+ */
 export function personCalendar(name: string, timeZone: string, events: CalendarEvent[]): string {
+  const clock = timeZoneClock(timeZone);
+  const instants = events.flatMap((e) => [instantOf(e.start), instantOf(e.end)]);
+  const utc = timeZone === 'UTC' || timeZone === 'Etc/UTC' || instants.length === 0;
+  // A local time the zone's clock reads twice (the hour repeated when the clocks go back) stays in UTC: RFC 5545
+  // means its first occurrence, but not every reader takes it so.
+  const repeated = (instant: number) =>
+    [-HOUR_MS, -HOUR_MS / 2, HOUR_MS / 2, HOUR_MS].some(
+      (d) => instant + d + offsetMs(clock, instant + d) === instant + offsetMs(clock, instant),
+    );
+  const time = (property: string, at: string) =>
+    utc || repeated(instantOf(at)) ? `${property}:${at}` : `${property};TZID=${timeZone}:${localDateTime(clock, instantOf(at))}`;
   return icsFile([
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//wfm peak-day planner//EN',
     `X-WR-CALNAME:${icsText(name)}`,
     `X-WR-TIMEZONE:${icsText(timeZone)}`,
+    ...(utc ? [] : vtimezone(timeZone, clock, Math.min(...instants), Math.max(...instants))),
     ...events.flatMap((e) => [
       'BEGIN:VEVENT',
       `UID:${e.uid}`,
       `DTSTAMP:${e.stamp}`,
-      `DTSTART:${e.start}`,
-      `DTEND:${e.end}`,
+      time('DTSTART', e.start),
+      time('DTEND', e.end),
       `SUMMARY:${icsText(e.summary)}`,
       'END:VEVENT',
     ]),

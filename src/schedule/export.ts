@@ -8,8 +8,9 @@ export const agentId = (n: number) => `A${String(n).padStart(4, '0')}`;
  * One iCalendar file per agent: the shift and its breaks as events. A
  * scenario's clock times are the center's local time; `timeZone` (IANA) says
  * which zone that is (by default the exporting machine's: the browser's, or
- * TZ for the CLI), and every time is written in UTC (the Z form), so
- * each calendar shows the shift at the right moment wherever it is opened.
+ * TZ for the CLI); each calendar writes the times in that zone with its
+ * VTIMEZONE (personCalendar), so it shows the shift at the right moment
+ * wherever it is opened.
  * The UIDs hash the scenario's name, the date, the agent and the event
  * (shift or n-th break), so a re-export, even after a re-solve, updates the
  * events a calendar already holds instead of doubling them.

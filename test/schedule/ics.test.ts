@@ -35,9 +35,11 @@ function expectWellFormedLines(ics: string): void {
   expect(lines[0]).toBe('BEGIN:VCALENDAR');
 }
 
-/** The events as an independent parser (ical.js) reads them. */
+/** The events as an independent parser (ical.js) reads them, with the calendar's own VTIMEZONE: instants and the zone named. */
 function events(ics: string) {
   const calendar = new ICAL.Component(ICAL.parse(ics));
+  ICAL.TimezoneService.reset();
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
   return calendar.getAllSubcomponents('vevent').map((v) => {
     const event = new ICAL.Event(v);
     return {
@@ -45,7 +47,7 @@ function events(ics: string) {
       summary: event.summary,
       start: event.startDate.toJSDate().toISOString(),
       end: event.endDate.toJSDate().toISOString(),
-      utc: event.startDate.zone === ICAL.Timezone.utcTimezone && event.endDate.zone === ICAL.Timezone.utcTimezone,
+      zone: event.startDate.zone?.tzid === event.endDate.zone?.tzid ? event.startDate.zone?.tzid : 'differ',
       stamp: v.getFirstPropertyValue('dtstamp')?.toString(),
     };
   });
@@ -54,36 +56,50 @@ function events(ics: string) {
 describe('iCalendar export (RFC 5545)', () => {
   const schedule = { shifts: [shift('Full-time', '08:00', '16:30', 2), shift('Evening', '16:00', '24:00')] };
 
-  it('writes each agent a calendar that an independent parser reads: the shift and its breaks, at the right UTC instants', () => {
+  it('writes each agent a calendar that an independent parser reads: the shift and its breaks in the center’s zone, at the right instants', () => {
     const calendars = agentCalendars(schedule, '2026-12-24', 'Noël; 客服, hotline', 'Europe/Berlin');
     expect(calendars.map((c) => c.agent)).toEqual(['A0001', 'A0002', 'A0003']);
     for (const { ics } of calendars) expectWellFormedLines(ics);
     const first = events(calendars[0].ics);
-    expect(first.map(({ summary, start, end, utc }) => ({ summary, start, end, utc }))).toEqual([
+    expect(first.map(({ summary, start, end, zone }) => ({ summary, start, end, zone }))).toEqual([
       {
         summary: 'Full-time (Noël; 客服, hotline)',
         start: '2026-12-24T07:00:00.000Z',
         end: '2026-12-24T15:30:00.000Z',
-        utc: true,
+        zone: 'Europe/Berlin',
       },
-      { summary: 'Break (paid)', start: '2026-12-24T09:00:00.000Z', end: '2026-12-24T09:15:00.000Z', utc: true },
-      { summary: 'Break', start: '2026-12-24T11:00:00.000Z', end: '2026-12-24T11:30:00.000Z', utc: true },
+      { summary: 'Break (paid)', start: '2026-12-24T09:00:00.000Z', end: '2026-12-24T09:15:00.000Z', zone: 'Europe/Berlin' },
+      { summary: 'Break', start: '2026-12-24T11:00:00.000Z', end: '2026-12-24T11:30:00.000Z', zone: 'Europe/Berlin' },
     ]);
+    // The center's local times, with the zone's definition in the file.
+    expect(calendars[0].ics).toContain('DTSTART;TZID=Europe/Berlin:20261224T080000\r\n');
+    expect(calendars[0].ics).toMatch(
+      /BEGIN:VTIMEZONE\r\nTZID:Europe\/Berlin\r\nBEGIN:STANDARD\r\nDTSTART:\d{8}T\d{6}\r\nTZOFFSETFROM:\+0100\r\nTZOFFSETTO:\+0100\r\n/,
+    );
     expect(first[0].stamp).toBe('2026-12-24T00:00:00Z');
     // 24:00 is midnight of the next day.
     expect(events(calendars[2].ics)[0]).toMatchObject({ start: '2026-12-24T15:00:00.000Z', end: '2026-12-24T23:00:00.000Z' });
     expect(new ICAL.Component(ICAL.parse(calendars[0].ics)).getFirstPropertyValue('x-wr-timezone')).toBe('Europe/Berlin');
   });
 
-  it('follows the zone through a daylight-saving change and writes UTC as given', () => {
+  it('follows the zone through a daylight-saving change, the change in its VTIMEZONE, and writes UTC as given', () => {
     // New York springs forward at 02:00 on 8 March 2026: 00:00 is EST (−5 h), 08:00 is EDT (−4 h).
     const [ny] = agentCalendars({ shifts: [shift('Night', '00:00', '08:00')] }, '2026-03-08', 'NY', 'America/New_York');
     expect(events(ny.ics)[0]).toMatchObject({ start: '2026-03-08T05:00:00.000Z', end: '2026-03-08T12:00:00.000Z' });
     // Berlin: 02:30 happens twice on 25 October 2026 (the earlier, CEST, is taken) and not at all on 29 March (it moves to 03:30 CEST).
     const [autumn] = agentCalendars({ shifts: [shift('Night', '02:30', '08:00')] }, '2026-10-25', 'B', 'Europe/Berlin');
     expect(events(autumn.ics)[0]).toMatchObject({ start: '2026-10-25T00:30:00.000Z', end: '2026-10-25T07:00:00.000Z' });
+    // A local time the change repeats is written in UTC, which no reader can take for its second occurrence.
+    expect(autumn.ics).toContain('DTSTART:20261025T003000Z\r\n');
     const [spring] = agentCalendars({ shifts: [shift('Night', '02:30', '08:00')] }, '2026-03-29', 'B', 'Europe/Berlin');
     expect(events(spring.ics)[0]).toMatchObject({ start: '2026-03-29T01:30:00.000Z', end: '2026-03-29T06:00:00.000Z' });
+    // Clocks go from 02:00 CET to 03:00 CEST: the change, to the minute, with both offsets.
+    expect(spring.ics).toContain(
+      'BEGIN:DAYLIGHT\r\nDTSTART:20260329T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nEND:DAYLIGHT',
+    );
+    expect(autumn.ics).toContain(
+      'BEGIN:STANDARD\r\nDTSTART:20261025T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nEND:STANDARD',
+    );
     const [utc] = agentCalendars({ shifts: [shift('Day', '08:00', '16:00')] }, '2026-03-08', 'UTC center', 'UTC');
     expect(utc.ics).toContain('DTSTART:20260308T080000Z\r\n');
     expect(events(utc.ics)[0]).toMatchObject({ start: '2026-03-08T08:00:00.000Z', end: '2026-03-08T16:00:00.000Z' });
@@ -169,7 +185,11 @@ describe('iCalendar export (RFC 5545)', () => {
         // A line end of any kind comes back as a line feed.
         const text = (s: string) => portableText(s).replace(/\r\n|\r/g, '\n');
         expect(read.map((e) => e.summary)).toEqual([text(`${template} (${center})`), 'Break (paid)', 'Break']);
-        expect(read[0]).toMatchObject({ start: '2026-12-24T00:00:00.000Z', end: '2026-12-24T08:00:00.000Z', utc: true });
+        expect(read[0]).toMatchObject({
+          start: '2026-12-24T00:00:00.000Z',
+          end: '2026-12-24T08:00:00.000Z',
+          zone: 'Asia/Shanghai',
+        });
         const name = new ICAL.Component(ICAL.parse(calendar.ics)).getFirstPropertyValue('x-wr-calname');
         expect(name).toBe(text(`${center} — A0001`));
       }),
