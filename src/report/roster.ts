@@ -171,6 +171,8 @@ function uniqueSlug(agent: string, taken: Set<string>): string {
   const slug =
     agent
       .normalize('NFKD')
+      // Accents are marks of their own after NFKD: "Émile" is Emile, not E-mile.
+      .replace(/\p{M}+/gu, '')
       .replace(/[^A-Za-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'agent';
   let name = slug;

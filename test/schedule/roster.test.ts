@@ -280,6 +280,15 @@ describe('calendars per person for the week', () => {
     }
     expect(uids.size).toBe(roster.agents.reduce((n, a) => n + a.shifts.reduce((k, s) => k + 1 + s.breaks.length, 0), 0));
     expect(rosterCalendars(roster, 'Europe/Berlin')).toEqual(calendars);
+    // File names keep a name's letters without its accents, and tell two people apart.
+    const named = (names: string[]) =>
+      rosterCalendars({ ...roster, agents: names.map((agent) => ({ ...roster.agents[0], agent })) }, 'UTC').map((c) => c.file);
+    expect(named(['Émile Zoë', 'Çelik Øyvind', 'Emile Zoe', '李雷'])).toEqual([
+      'Emile-Zoe',
+      'Celik-yvind',
+      'Emile-Zoe-2',
+      'agent',
+    ]);
   });
 });
 
