@@ -95,6 +95,9 @@ export function offsetMs(clock: Intl.DateTimeFormat, instant: number): number {
 
 const HALF_DAY_MS = 43_200_000;
 
+/** The DATE-TIME digits (20261224T070000, no zone) that a UTC clock reads at `ms`. */
+const dateTimeText = (ms: number): string => new Date(ms).toISOString().replace(/[-:]|\.\d{3}Z/g, '');
+
 /**
  * A UTC DATE-TIME (e.g. 20261224T070000Z) for a wall-clock time on a date in
  * the clock's zone: `minutes` after the date's midnight, so 24:00 and later
@@ -110,7 +113,7 @@ export function utcDateTime(clock: Intl.DateTimeFormat, date: string, minutes: n
   const after = wall - offsetMs(clock, wall + HALF_DAY_MS);
   const reads = (instant: number) => instant + offsetMs(clock, instant) === wall;
   const instant = reads(before) || !reads(after) ? before : after;
-  return new Date(instant).toISOString().replace(/[-:]|\.\d{3}/g, '');
+  return `${dateTimeText(instant)}Z`;
 }
 
 /**
@@ -141,9 +144,7 @@ const instantOf = (utc: string): number =>
   Date.UTC(+utc.slice(0, 4), +utc.slice(4, 6) - 1, +utc.slice(6, 8), +utc.slice(9, 11), +utc.slice(11, 13), +utc.slice(13, 15));
 
 /** A local DATE-TIME (no Z) of an instant on the zone's clock: 20261224T080000. */
-function localDateTime(clock: Intl.DateTimeFormat, instant: number): string {
-  return new Date(instant + offsetMs(clock, instant)).toISOString().replace(/[-:]|\.\d{3}Z/g, '');
-}
+const localDateTime = (clock: Intl.DateTimeFormat, instant: number): string => dateTimeText(instant + offsetMs(clock, instant));
 
 /** A UTC offset as iCalendar writes it: +0100, -0430. */
 function offsetText(ms: number): string {
@@ -189,12 +190,7 @@ export function vtimezone(timeZone: string, clock: Intl.DateTimeFormat, from: nu
     ...observance(changes.some((c) => c.after < first) ? 'DAYLIGHT' : 'STANDARD', localDateTime(clock, start), first, first),
     // A change starts at the local time its old offset reads.
     ...changes.flatMap((c) =>
-      observance(
-        c.after > c.before ? 'DAYLIGHT' : 'STANDARD',
-        new Date(c.at + c.before).toISOString().replace(/[-:]|\.\d{3}Z/g, ''),
-        c.before,
-        c.after,
-      ),
+      observance(c.after > c.before ? 'DAYLIGHT' : 'STANDARD', dateTimeText(c.at + c.before), c.before, c.after),
     ),
     'END:VTIMEZONE',
   ];

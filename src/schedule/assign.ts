@@ -348,8 +348,8 @@ export function assignShifts(
     const tomorrow = order.filter((p) => p.day === d + 1);
     const firstTomorrow = new Map(
       states.map((s) => {
-        const mine = s.off.has(d + 1) ? [] : tomorrow.filter((p) => fitsPerson(s.agent, s.contract, p, templates, days));
-        return [s, mine.length > 0 ? mine[0].start : Number.POSITIVE_INFINITY];
+        const first = s.off.has(d + 1) ? undefined : tomorrow.find((p) => fitsPerson(s.agent, s.contract, p, templates, days));
+        return [s, first?.start ?? Number.POSITIVE_INFINITY];
       }),
     );
     const restsBefore = (s: State, p: ShiftPattern) =>

@@ -5,22 +5,8 @@ import { PlanPage } from './plan/PlanPage';
 import { planState } from './plan/planState';
 import { memoryStore } from './scenarioStore';
 import { SessionBar } from './session/SessionBar';
+import { safeStorage } from './state/safeStorage';
 import { createSession } from './state/session';
-
-/** A Storage that keeps nothing beyond this render. */
-function emptyStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    key: (i) => [...items.keys()][i] ?? null,
-    getItem: (k) => items.get(k) ?? null,
-    setItem: (k, v) => void items.set(k, v),
-    removeItem: (k) => void items.delete(k),
-    clear: () => items.clear(),
-  };
-}
 
 /**
  * The page a first visit opens, the bundled scenario's analytic plan and the
@@ -31,7 +17,8 @@ function emptyStorage(): Storage {
 export async function prerenderPlan(): Promise<{ app: string; bar: string }> {
   // The share link in the page is made from the location; the app's own render gives the real one.
   (globalThis as { location?: unknown }).location ??= { pathname: '/', hash: '', search: '' };
-  const storage = emptyStorage();
+  // No localStorage in Node: this keeps the settings in memory for the render.
+  const storage = safeStorage();
   // A first visit's browser keeps its scenarios, so the page says nothing of storage.
   const session = createSession({ ...memoryStore(''), persistent: true }, storage, defaultExample);
   await session.ready();
