@@ -206,6 +206,36 @@ describe('a re-solve after a small change', () => {
     for (const r of [kept, fresh]) expect(r.paidHoursBound ?? Number.NaN).toBeLessThanOrEqual(r.coverPaidHours + 1e-6);
   });
 
+  it('keeps people whose names a spreadsheet would run (the export guards them, the reader takes the guard off)', () => {
+    const hostile = ['=HYPERLINK("x")', 'Ann, "the"; =1+1', '-@Bob\tTab', '+cmd|calc'];
+    const rows = parseCsv(agentsCsv());
+    hostile.forEach((name, i) => {
+      rows[1 + i][0] = name;
+    });
+    const csv = rows.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(',')).join('\n');
+    const parsed = parseWeek(weekJson(), base(), csv);
+    if (!parsed.ok) throw new Error('the week with hostile names does not parse');
+    const first = rosterWeek(parsed.week, highs);
+    const exported = rosterCsv(first).shifts;
+    expect(exported).toContain('"\'=HYPERLINK(""x"")"');
+    // One other person leaves: the hostile names keep their shifts as plain names do (the previous roster knows them).
+    const fewer = parseWeek(
+      weekJson(),
+      base(),
+      csv
+        .split('\n')
+        .filter((_, i) => i !== 10)
+        .join('\n'),
+    );
+    if (!fewer.ok) throw new Error('the week without row 10 does not parse');
+    const again = rosterWeek(fewer.week, highs, { previous: readPreviousRoster(exported, fewer.week) });
+    const keys = (r: Roster, name: string) =>
+      (r.agents.find((a) => a.agent === name)?.shifts ?? []).map((x) => `${x.template}@${x.start}`);
+    const had = hostile.flatMap((name) => keys(first, name).map((k) => `${name}|${k}`));
+    const kept = hostile.flatMap((name) => keys(again, name).map((k) => `${name}|${k}`)).filter((k) => had.includes(k));
+    expect(kept.length).toBeGreaterThan(0.95 * had.length);
+  });
+
   it('changes nothing, breaks included, when nothing changed', () => {
     const again = rosterWeek(week, highs, { previous: readPreviousRoster(rosterCsv(roster).shifts, week) });
     expect(rosterCsv(again).shifts).toBe(rosterCsv(roster).shifts);
