@@ -7,7 +7,7 @@ import { defaultWorkers, spawnNodeWorker } from '../src/cli/nodeWorkers';
 import { formatScenarioError, parseScenario, parseScenarioText, type Scenario, type ScenarioInput } from '../src/scenario';
 import { simulateReplication } from '../src/sim';
 import { runSimulation, SimulationCancelled, type WorkerHandle } from '../src/sim/pool';
-import { childrenCpuMs, timed } from './measure';
+import { childrenCpuMs, type Timing, timed } from './measure';
 
 function scenario(input: ScenarioInput): Scenario {
   const parsed = parseScenario(input);
@@ -267,27 +267,54 @@ async function silentStopDuringOneReplication() {
   return { stoppedToReplacedMs: Number((replacedAt - stoppedAt).toFixed(1)) };
 }
 
-const ONE_CORE = {
+/** Runs on 1 and on 2 workers, 300 replications each: the speed-up and what the second worker costs in CPU. */
+function oneToTwo(oneWorker: Timing, twoWorkers: Timing) {
+  return {
+    oneWorker,
+    twoWorkers,
+    speedUp: Number((oneWorker.wallMs / twoWorkers.wallMs).toFixed(2)),
+    /** CPU of the whole run on 2 workers ÷ on 1, less 1: what the second worker costs in all */
+    extraCpu: Number((twoWorkers.cpuMs / oneWorker.cpuMs - 1).toFixed(3)),
+  };
+}
+
+/**
+ * 1 → 2 workers on threads kept from an earlier run (as in a staffing search's or a sweep's later
+ * runs, and the app's, whose workers start ahead): three alternating pairs, with the medians.
+ */
+async function oneToTwoKeptWorkers() {
+  const pairs = [];
+  for (let i = 0; i < 3; i++) pairs.push(oneToTwo(await christmasEveRun(1, 300), await christmasEveRun(2, 300)));
+  return {
+    pairs,
+    medianSpeedUp: median(pairs.map((p) => p.speedUp)),
+    medianExtraCpu: median(pairs.map((p) => p.extraCpu)),
+  };
+}
+
+const IN_FRESH_PROCESS = {
   engineAgainstCLoop: againstCLoop,
   mmnm500Agents: () => simulatedCalls(false),
   fullCallFlow: () => simulatedCalls(true),
   christmasEve: () => christmasEveOneCore(),
   editedScenario: editedScenarioOneCore,
+  firstRunOneWorker: () => christmasEveRun(1, 300),
+  firstRunTwoWorkers: () => christmasEveRun(2, 300),
 };
 
 /**
- * A one-core figure in a process of its own: the JIT has then seen no other
+ * A figure in a process of its own: the JIT has then seen no other
  * scenario, as in a simulation worker, which runs one.
  */
-function inFreshProcess(figure: keyof typeof ONE_CORE): unknown {
+function inFreshProcess(figure: keyof typeof IN_FRESH_PROCESS): unknown {
   const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), figure], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`bench/sim.ts ${figure}: ${run.stderr}`);
   return JSON.parse(run.stdout);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const figure = process.argv[2] as keyof typeof ONE_CORE;
-  process.stdout.write(JSON.stringify(await ONE_CORE[figure]()));
+  const figure = process.argv[2] as keyof typeof IN_FRESH_PROCESS;
+  process.stdout.write(JSON.stringify(await IN_FRESH_PROCESS[figure]()));
 }
 
 export async function simulationFigures() {
@@ -296,8 +323,7 @@ export async function simulationFigures() {
   const rssAfter100 = process.memoryUsage().rss;
   await christmasEveRun(defaultWorkers(), 400);
   const rssAfter400 = process.memoryUsage().rss;
-  const oneWorker = await christmasEveRun(1, 300);
-  const twoWorkers = await christmasEveRun(2, 300);
+  const keptWorkers = await oneToTwoKeptWorkers();
   return {
     engineAgainstCLoop: inFreshProcess('engineAgainstCLoop'),
     simulatedCallsOneCore: {
@@ -312,11 +338,9 @@ export async function simulationFigures() {
       processRssMB: { after100Replications: Math.round(rssAfter100 / 2 ** 20), after400More: Math.round(rssAfter400 / 2 ** 20) },
     },
     speedUpOneToTwoWorkers300Replications: {
-      oneWorker,
-      twoWorkers,
-      speedUp: Number((oneWorker.wallMs / twoWorkers.wallMs).toFixed(2)),
-      /** CPU of the whole run on 2 workers ÷ on 1, less 1: what the second worker costs in all */
-      extraCpu: Number((twoWorkers.cpuMs / oneWorker.cpuMs - 1).toFixed(3)),
+      keptWorkers,
+      /** a process's first run: every thread fresh, its JIT compiling the engine anew (the 2-worker run compiles it twice) */
+      firstRunInAProcess: oneToTwo(inFreshProcess('firstRunOneWorker') as Timing, inFreshProcess('firstRunTwoWorkers') as Timing),
     },
     cancelDuringOneLongReplication: await cancelDuringOneReplication(),
     silentStopDuringOneLongReplication: await silentStopDuringOneReplication(),

@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { expose } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { simulationWorkerApi } from '../src/sim/workerApi';
+import { comlinkSimulationApi } from './simulationApi';
 
 if (!parentPort) throw new Error('simulation.node.ts runs as a worker thread');
-expose(simulationWorkerApi(), nodeEndpoint(parentPort));
+expose(comlinkSimulationApi(), nodeEndpoint(parentPort));

@@ -1,5 +1,5 @@
 // Web worker entry: the simulation API behind Comlink.
 import { expose } from 'comlink';
-import { simulationWorkerApi } from '../src/sim/workerApi';
+import { comlinkSimulationApi } from './simulationApi';
 
-expose(simulationWorkerApi());
+expose(comlinkSimulationApi());

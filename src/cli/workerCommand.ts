@@ -2,11 +2,11 @@ import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { formatScenarioError, parseScenario } from '../scenario';
 import type { Counts } from '../sim';
 import { encodePartial } from '../sim/partial';
-import { runReplications, SimulationCancelled, type WorkerHandle } from '../sim/pool';
+import { runReplications, SimulationCancelled } from '../sim/pool';
 import { commandSpec } from './commands';
 import { engineFingerprint, scenarioKey } from './engine';
 import { numberFlag, parseFlags, positionals, UsageError } from './flags';
-import { defaultWorkers, spawnNodeWorker } from './nodeWorkers';
+import { defaultWorkers, spawnNodeWorker, startNodeWorkers } from './nodeWorkers';
 import { cancelKey, connectRedis, lockTimes, type RangeJob, rangesQueue, redactUrl } from './redis';
 
 const spec = commandSpec('worker');
@@ -30,7 +30,8 @@ export async function workerCommand(argv: string[]): Promise<void> {
   const log = (line: string) => process.stderr.write(`wfm worker: ${line}\n`);
 
   // Threads are started before the first job: starting one costs a good part of a CPU-second.
-  const idle: WorkerHandle[] = Array.from({ length: threads }, () => spawnNodeWorker());
+  // Each job's thread goes back to them when the job ends, unless it was cancelled, failed or lost.
+  startNodeWorkers(threads);
   const processor = async (job: Job<RangeJob>): Promise<string> => {
     const { run, from, to } = job.data;
     const parsed = parseScenario(job.data.scenario);
@@ -42,17 +43,10 @@ export async function workerCommand(argv: string[]): Promise<void> {
       if ((await connection.exists(cancelKey(run)).catch(() => 0)) === 1) abort.abort();
     }, CANCEL_CHECK_MS);
     const counts: Counts[] = [];
-    // A thread of an earlier job is reused.
-    const thread = idle.pop() ?? spawnNodeWorker();
-    // The pool ends a run by terminating its workers, so it gets this one without `terminate`;
-    // any more it asks for replace this one, lost (dead or silent), which is then not reused.
-    let spawned = 0;
-    const spawn = (): WorkerHandle => (spawned++ === 0 ? { ...thread, terminate: async () => {} } : spawnNodeWorker());
-    let ok = false;
     try {
       await runReplications(
         s,
-        spawn,
+        spawnNodeWorker,
         {
           from,
           to,
@@ -62,7 +56,6 @@ export async function workerCommand(argv: string[]): Promise<void> {
         },
         (c) => counts.push(c),
       );
-      ok = true;
     } catch (error) {
       if (error instanceof SimulationCancelled) {
         log(`cancelled ${job.id}`);
@@ -71,9 +64,6 @@ export async function workerCommand(argv: string[]): Promise<void> {
       throw error;
     } finally {
       clearInterval(check);
-      // A cancelled or failed job's thread may still be simulating, or be dead: it is not reused.
-      if (ok && spawned === 1) idle.push(thread);
-      else void thread.terminate();
     }
     log(`finished ${job.id}`);
     return Buffer.from(encodePartial({ engine, scenarioKey: scenarioKey(s), scenario: s, from, to, counts })).toString('base64');
@@ -100,7 +90,6 @@ export async function workerCommand(argv: string[]): Promise<void> {
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
   });
-  await Promise.all(idle.map((t) => t.terminate()));
   await connection.quit().catch(() => {});
   log('stopped');
 }

@@ -69,6 +69,10 @@ export function simulationWorkerApi() {
         Promise.resolve(report(replication, fraction)).catch(() => {});
       });
     },
+    /** The run is over: its progress callback is forgotten (a kept worker's next run loads again). */
+    idle(): void {
+      progress = undefined;
+    },
   };
 }
 

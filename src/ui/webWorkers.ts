@@ -1,4 +1,4 @@
-import { proxy, wrap } from 'comlink';
+import { proxy, type Remote, wrap } from 'comlink';
 import type { Scenario } from '../scenario';
 import type { Counts } from '../sim/counters';
 import type { WorkerHandle } from '../sim/pool';
@@ -21,8 +21,17 @@ const AHEAD_PER_WORKER = 5;
  */
 const AHEAD_CALLS_LIMIT = 300_000;
 
-/** Workers started ahead of a run, so its first click does not wait for their scripts to load and compile. */
-const standby: WorkerHandle[] = [];
+/** A web worker and its API. */
+interface Thread {
+  worker: Worker;
+  api: Remote<SimulationWorkerApi>;
+}
+
+/**
+ * Workers started ahead of a run, so its first click does not wait for their scripts to load and
+ * compile, and those a finished run gave back, compiled and warm, for the next.
+ */
+const standby: Thread[] = [];
 
 /**
  * Replications simulated ahead of the scenario (its JSON) the next run will likely simulate, as they
@@ -36,7 +45,7 @@ let ahead: { text: string; done: Map<number, Counts> } = { text: '', done: new M
  * given the scenario the next run will likely simulate, they simulate its first replications ahead.
  */
 export function prepareWorkers(s?: Scenario): void {
-  while (standby.length < browserWorkers()) standby.push(startWebWorker());
+  while (standby.length < browserWorkers()) standby.push(startThread());
   if (s) simulateAhead(s);
 }
 
@@ -69,11 +78,11 @@ function simulateAhead(s: Scenario): void {
   // One replication at a time on each worker, each once the planner has paused: typing keeps its cores.
   standby.forEach(async (w, k) => {
     try {
-      await w.load(s, () => {});
+      await w.api.load(s);
       for (let r = k; r < last; r += workers) {
         await quiet();
         if (!standby.includes(w)) return; // a run has taken the worker: it runs what it needs itself
-        done.set(r, await w.run(r));
+        done.set(r, await w.api.run(r));
       }
     } catch {
       // A worker that fails here changes nothing: a run asks it again and hears why.
@@ -81,19 +90,26 @@ function simulateAhead(s: Scenario): void {
   });
 }
 
-/** A simulation worker for the pool: one started ahead if there is one, else a new one. */
+/** A simulation worker for the pool: one started ahead or kept if there is one, else a new one. */
 export function spawnWebWorker(): WorkerHandle {
-  return standby.shift() ?? startWebWorker();
+  return lease(standby.shift() ?? startThread());
 }
 
-/** A simulation web worker behind Comlink, as the pool expects it; it answers from `ahead` where it can. */
-function startWebWorker(): WorkerHandle {
+function startThread(): Thread {
   const worker = new Worker(new URL('../../workers/simulation.worker.ts', import.meta.url), { type: 'module' });
-  const api = wrap<SimulationWorkerApi>(worker);
+  return { worker, api: wrap<SimulationWorkerApi>(worker) };
+}
+
+/** One run's use of a worker, as the pool expects it; it answers from `ahead` where it can. */
+function lease(thread: Thread): WorkerHandle {
+  const { worker, api } = thread;
+  let fail: (e: Error) => void = () => {};
   const died = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) => reject(new Error(e.message || 'the worker failed to start')));
+    fail = reject;
   });
   died.catch(() => {}); // observed by the pool
+  const onError = (e: ErrorEvent) => fail(new Error(e.message || 'the worker failed to start'));
+  worker.addEventListener('error', onError);
   let loaded = '';
   return {
     load: (s, onProgress) => {
@@ -106,7 +122,17 @@ function startWebWorker(): WorkerHandle {
       ahead.done.delete(r);
       return Promise.resolve(kept);
     },
-    terminate: async () => worker.terminate(),
+    terminate: async () => {
+      worker.removeEventListener('error', onError);
+      worker.terminate();
+    },
+    release: () => {
+      worker.removeEventListener('error', onError);
+      api.idle().then(
+        () => (standby.length < browserWorkers() ? standby.push(thread) : worker.terminate()),
+        () => worker.terminate(),
+      );
+    },
     died,
   };
 }

@@ -485,7 +485,7 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
   });
 
   describe('workers', () => {
-    it('a simulation worker stopped silently mid-run is replaced: the run completes with the figures of an undisturbed run', async () => {
+    it('a simulation worker stopped silently mid-run is replaced: the run completes with the figures of an undisturbed run, which reuses the workers', async () => {
       const page = await open('#plan', () => {
         // The first simulation worker is terminated from the page, which no error event reports,
         // 10 ms after it is asked for a replication; every simulation worker made is counted.
@@ -524,6 +524,10 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
       // The run replaced the stopped worker: it made more workers than it runs at once.
       expect(seen.simulationWorkers).toBeGreaterThan(await page.evaluate(() => navigator.hardwareConcurrency || 2));
       const undisturbed = await simulate();
+      // The second run took the workers the first gave back, compiled and warm: it made none.
+      expect(await page.evaluate(() => (window as unknown as { simulationWorkers: number }).simulationWorkers)).toBe(
+        seen.simulationWorkers,
+      );
       expect(disturbed.day).toEqual(undisturbed.day);
       expect(disturbed.csv).toEqual(undisturbed.csv);
       expect(disturbed.csv.trim().split('\r\n')).toHaveLength(98);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spawnNodeWorker } from '../../src/cli/nodeWorkers';
+import { keptNodeWorkers, spawnNodeWorker } from '../../src/cli/nodeWorkers';
 import type { Scenario } from '../../src/scenario';
 import { simulateDay, simulateReplication } from '../../src/sim';
 import { runSimulation, SimulationCancelled, WorkerFailed, type WorkerHandle } from '../../src/sim/pool';
@@ -8,7 +8,7 @@ import { shortDay } from './shortDay';
 const scenario = () => shortDay();
 
 /** An in-thread worker with a delay per replication, which records being terminated. */
-function fakeWorker(log: string[], options: { failOn?: number; delayMs?: number } = {}): () => WorkerHandle {
+function fakeWorker(log: string[], options: { failOn?: number; delayMs?: number; keepable?: boolean } = {}): () => WorkerHandle {
   return () => {
     let s: Scenario | null = null;
     let progress: ((replication: number, fraction: number) => unknown) | undefined;
@@ -34,6 +34,7 @@ function fakeWorker(log: string[], options: { failOn?: number; delayMs?: number 
       terminate: async () => {
         log.push('terminated');
       },
+      ...(options.keepable ? { release: () => log.push('released') } : {}),
       died,
     };
   };
@@ -100,6 +101,40 @@ describe('worker pool', () => {
       /a simulation worker stopped \(replication 3 stopped 3 workers; the last: out of memory\); nothing entered was lost — run the simulation again/,
     );
     expect(log).toEqual(['terminated', 'terminated', 'terminated', 'terminated']); // 2 workers and 2 replacements
+  });
+
+  it('releases, to be kept, the workers that finished what they owed, and terminates the busy and the lost', async () => {
+    const finished: string[] = [];
+    await runSimulation(scenario(), fakeWorker(finished, { keepable: true }), { replications: 8, workers: 3 });
+    expect(finished).toEqual(['released', 'released', 'released']);
+
+    const cancelled: string[] = [];
+    const abort = new AbortController();
+    const run = runSimulation(scenario(), fakeWorker(cancelled, { keepable: true, delayMs: 50 }), {
+      replications: 100,
+      workers: 2,
+      signal: abort.signal,
+      onProgress: (done) => done === 2 && abort.abort(),
+    });
+    await expect(run).rejects.toBeInstanceOf(SimulationCancelled);
+    expect(cancelled).toEqual(['terminated', 'terminated']); // both were simulating when it was cancelled
+
+    const lost: string[] = [];
+    await runSimulation(scenario(), fakeWorker(lost, { keepable: true, failOn: 3 }), { replications: 8, workers: 1 }).catch(
+      () => {},
+    );
+    expect(lost).toEqual(['terminated', 'terminated', 'terminated']); // each worker replication 3 killed
+  });
+
+  it('keeps real Node threads for the next run, which gives the same figures as fresh threads', async () => {
+    const s = scenario();
+    const fresh = await runSimulation(s, spawnNodeWorker, { replications: 6, workers: 2 });
+    await expect.poll(keptNodeWorkers).toBe(2);
+    const second = runSimulation(s, spawnNodeWorker, { replications: 6, workers: 2 });
+    expect(keptNodeWorkers()).toBe(0); // both taken
+    const onKept = await second;
+    expect(onKept).toEqual(fresh);
+    expect(onKept).toEqual(simulateDay(s, 6));
   });
 
   it('runs real Node worker threads through Comlink', async () => {
