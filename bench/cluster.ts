@@ -113,12 +113,13 @@ export async function clusterFigures() {
     const oneWorker = await clusterRun(redis.url, 1, tiny, localTiny.value);
     const overheadMs = (oneWorker.cpuMs - localTiny.timing.cpuMs) / jobs;
 
-    // Throughput on a large day: 40 replications, two a job (jobs of about 1 s: the run long beside its
-    // fixed second of start and finish, and the last job short beside the run). One and two worker
-    // processes alternate, PAIRS times, and each pair gives a speed-up: this machine's pace drifts.
-    const replications = 40;
-    const big = ['simulate', largeDay(), '--replications', String(replications), '--chunk', '2'];
-    const local = [...big.slice(0, 4), '--workers', '1', '--json'];
+    // Throughput on a large day: 80 replications, two a job (jobs of under 1 s: the run, half a minute
+    // on one process, long beside its fixed half-second of start and finish, and the last job short
+    // beside the run). One and two worker processes alternate, PAIRS times, and each pair gives a
+    // speed-up: this machine's pace drifts.
+    const replications = 80;
+    const big = ['simulate', largeDay(), '--replications', String(replications), '--max-calls', '200000000', '--chunk', '2'];
+    const local = [...big.slice(0, 6), '--workers', '1', '--json'];
     const localBig = await timed(() => run(local));
     // What this machine gives two processes at once: two local one-thread runs side by side against one alone.
     const pair = await timed(() => Promise.all([run(local), run(local)]));

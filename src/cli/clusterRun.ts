@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Job, Queue } from 'bullmq';
+import { Job, Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Scenario } from '../scenario';
 import { type SimulationResult, simulationSize } from '../sim';
@@ -15,6 +15,7 @@ import { cancelKey, connectRedis, type RangeJob, rangesQueue, redactUrl } from '
  * into many jobs once it is worth a cluster.
  */
 const CALLS_PER_JOB = 2e7;
+/** The longest wait between reads of the jobs' states; a job that ends wakes the coordinator sooner. */
 const POLL_MS = 250;
 const WORKERS_EVERY_MS = 2_000;
 /** How long a cancelled run waits for its active jobs to stop before leaving them to expire, ms. */
@@ -58,6 +59,7 @@ export async function simulateOnCluster(s: Scenario, url: string, options: Clust
     from: i * chunk,
     to: Math.min(R, (i + 1) * chunk),
   }));
+  const ends = await jobEnds(queue, connection);
   try {
     if ((await queue.getWorkersCount()) === 0)
       options.warn(
@@ -76,17 +78,47 @@ export async function simulateOnCluster(s: Scenario, url: string, options: Clust
         },
       })),
     );
-    const parts = await collect(queue, connection, ranges, R, options);
+    const parts = await collect(queue, connection, ranges, R, options, ends.next);
     return mergePartials(parts).result;
   } catch (error) {
     if (error instanceof SimulationCancelled) await cancel(queue, connection, run, ranges);
     throw error;
   } finally {
+    await ends.close();
     await removeJobs(queue, ranges);
     await forgetEvents(connection, queue.keys.events, run);
     await queue.close();
     await connection.quit().catch(() => {});
   }
+}
+
+/**
+ * Waits of the poll that end early when a job of the queue completes or fails, heard on the
+ * queue's events stream (a blocking read, on a connection of its own): the run's last job is
+ * read as it ends, not up to POLL_MS later. An event missed costs at most POLL_MS.
+ */
+async function jobEnds(queue: Queue<RangeJob, string>, connection: Redis) {
+  const blocking = connection.duplicate();
+  const events = new QueueEvents(queue.name, { connection: blocking });
+  let wake = () => {};
+  events.on('completed', () => wake());
+  events.on('failed', () => wake());
+  events.on('error', () => {}); // the poll still runs; a lost Redis fails it
+  await events.waitUntilReady();
+  return {
+    next: () =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, POLL_MS);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      }),
+    close: async () => {
+      await events.close().catch(() => {});
+      blocking.disconnect();
+    },
+  };
 }
 
 /** What a poll reads of a range's job (never its data, the scenario): gone, or where it stands. */
@@ -140,6 +172,7 @@ async function collect(
   ranges: { id: string; from: number; to: number }[],
   R: number,
   options: ClusterOptions,
+  wait: () => Promise<void>,
 ): Promise<NamedPartial[]> {
   const parts: NamedPartial[] = [];
   const pending = new Set(ranges);
@@ -175,7 +208,7 @@ async function collect(
       workers = await queue.getWorkersCount().catch(() => workers);
     }
     options.onProgress?.(done, R, Math.min(1, (done + running) / R), workers);
-    if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    if (pending.size > 0) await wait();
   }
   return parts;
 }
