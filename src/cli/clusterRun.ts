@@ -30,6 +30,20 @@ export interface ClusterOptions {
   warn: (line: string) => void;
 }
 
+/**
+ * simulateOnCluster for a search or a check that runs many simulations, several at once (every
+ * day of a roster's step): each on the cluster, with each warning said once.
+ */
+export function onCluster(url: string, options: ClusterOptions): (s: Scenario) => Promise<SimulationResult> {
+  const said = new Set<string>();
+  const warn = (line: string) => {
+    if (said.has(line)) return;
+    said.add(line);
+    options.warn(line);
+  };
+  return (s) => simulateOnCluster(s, url, { ...options, warn });
+}
+
 /** Replications a job: depends only on the run, so a re-run of the same command finds its own jobs. */
 export function chunkSize(s: Scenario, chunk?: number): number {
   const { callsPerReplication } = simulationSize(s);

@@ -1,5 +1,6 @@
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import loadHighs from 'highs';
+import type { Simulate } from '../plan/staffToTarget';
 import { machineTimeZone } from '../report/ics';
 import { clockChangeLine, rosterCalendars, rosterCsv, rosterShiftsTable, rosterSummary, rosterWorkbook } from '../report/roster';
 import { checkLines, checkStepLine } from '../report/schedule';
@@ -9,11 +10,13 @@ import { formatScenarioError } from '../scenario';
 import { parseWeek, type Week } from '../scenario/week';
 import type { PreviousRoster } from '../schedule/assign';
 import { CHECK_LENGTH } from '../schedule/checkLength';
-import { readPreviousRoster, rosterWeek } from '../schedule/roster';
-import { checkRoster } from '../schedule/rosterCheck';
+import { type Roster, readPreviousRoster, rosterWeek } from '../schedule/roster';
+import { checkRoster, type RosterCheck } from '../schedule/rosterCheck';
+import { clusterFlags, clusterSimulate } from './clusterFlags';
 import { commandSpec } from './commands';
 import { checkOutputPath, readTextFile, writeOutput } from './files';
 import { numberFlag, parseFlags, positionals, UsageError } from './flags';
+import { untilInterrupted } from './interrupt';
 
 const OUTPUTS = ['.csv', '.xlsx', '.ics'];
 
@@ -48,6 +51,7 @@ export async function rosterCommand(argv: string[]): Promise<void> {
   if (out !== undefined) checkOutputPath('out', out, OUTPUTS);
   const replications = numberFlag(flags, spec, 'check-replications') ?? CHECK_LENGTH.replications;
   const maxSteps = numberFlag(flags, spec, 'check-steps') ?? CHECK_LENGTH.maxSteps;
+  const { redis, chunk } = clusterFlags(flags, spec, flags.switches.has('check'), '--check');
   const week = readWeek(path);
   const previousPath = flags.values.get('previous');
   let previous: PreviousRoster | undefined;
@@ -60,15 +64,32 @@ export async function rosterCommand(argv: string[]): Promise<void> {
     }
   }
   const highs = await loadHighs();
-  const checked = flags.switches.has('check')
-    ? checkRoster(week, highs, {
-        previous,
-        replications,
-        maxSteps,
-        onStep: (step) => process.stderr.write(`${checkStepLine(step)}\n`),
-      })
-    : null;
-  const roster = checked?.roster ?? rosterWeek(week, highs, { previous });
+  const checkRun = async (simulate?: Simulate) =>
+    checkRoster(week, highs, {
+      previous,
+      replications,
+      maxSteps,
+      onStep: (step) => process.stderr.write(`${checkStepLine(step)}\n`),
+      simulate,
+    });
+  const json = flags.switches.has('json');
+  const write = (c: RosterCheck) => writeRoster(week, c.roster, c, out, json);
+  if (!flags.switches.has('check')) return writeRoster(week, rosterWeek(week, highs, { previous }), null, out, json);
+  // In this thread the check cannot hear Ctrl-C, which then stops the process as usual.
+  if (redis === undefined) return write(await checkRun());
+  await untilInterrupted('roster', async (signal) =>
+    write(await checkRun(await clusterSimulate('roster', redis, chunk, signal))),
+  );
+}
+
+/** The roster's files, and its JSON or summary (with the check's steps and final check, where it was checked). */
+function writeRoster(
+  week: Week,
+  roster: Roster,
+  checked: Pick<RosterCheck, 'steps' | 'finalCheck'> | null,
+  out: string | undefined,
+  json: boolean,
+): void {
   const check = { checks: checked?.steps ?? [], finalCheck: checked?.finalCheck ?? null };
   if (out) {
     const ext = extname(out).toLowerCase();
@@ -82,7 +103,7 @@ export async function rosterCommand(argv: string[]): Promise<void> {
         writeOutput(join(dirname(out), `${basename(out, ext)}-${file}.ics`), ics);
     }
   }
-  if (flags.switches.has('json')) {
+  if (json) {
     const { templates: _, ...output } = roster;
     process.stdout.write(`${JSON.stringify({ ...output, ...check })}\n`);
     return;

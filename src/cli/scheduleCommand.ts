@@ -1,6 +1,7 @@
 import { basename, dirname, extname, join } from 'node:path';
 import loadHighs from 'highs';
 import { planDay } from '../plan';
+import type { Simulate } from '../plan/staffToTarget';
 import { checkLines, checkStepLine, partTimeLine, scheduleCsv, scheduleWorkbook, shiftsTable } from '../report/schedule';
 import { textTable } from '../report/terminal';
 import {
@@ -14,9 +15,11 @@ import {
   shiftRequirement,
 } from '../schedule';
 import { CHECK_LENGTH } from '../schedule/checkLength';
+import { clusterFlags, clusterSimulate } from './clusterFlags';
 import { commandSpec } from './commands';
 import { checkOutputPath, writeOutput } from './files';
 import { numberFlag, parseFlags, positionals } from './flags';
+import { untilInterrupted } from './interrupt';
 import { readScenario } from './scenarioFile';
 
 const OUTPUTS = ['.csv', '.xlsx', '.ics'];
@@ -29,30 +32,31 @@ export async function scheduleCommand(argv: string[]): Promise<void> {
   if (out !== undefined) checkOutputPath('out', out, OUTPUTS);
   const replications = numberFlag(flags, spec, 'check-replications') ?? CHECK_LENGTH.replications;
   const maxSteps = numberFlag(flags, spec, 'check-steps') ?? CHECK_LENGTH.maxSteps;
+  const { redis, chunk } = clusterFlags(flags, spec, flags.switches.has('check'), '--check');
   const scenario = readScenario(path);
   const requirement = shiftRequirement(scenario, planDay(scenario));
   const highs = await loadHighs();
-  let schedule: Schedule;
-  let steps: RepairStep[] = [];
-  let finalCheck: FinalCheck | null = null;
-  if (flags.switches.has('check')) {
-    const repaired = repairSchedule(scenario, highs, requirement, {
+  const write = (schedule: Schedule, steps: RepairStep[], finalCheck: FinalCheck | null) => {
+    if (out) writeOutputs(out, schedule, scenario.day.date, scenario.name);
+    process.stdout.write(
+      flags.switches.has('json')
+        ? `${JSON.stringify({ ...schedule, checks: steps, finalCheck })}\n`
+        : `${summary(scenario.name, schedule, steps, finalCheck, out, scenario.shifts?.partTimeShare)}\n`,
+    );
+  };
+  if (!flags.switches.has('check')) return write(scheduleDay(scenario, highs, { requirement }), [], null);
+  const check = async (simulate?: Simulate) => {
+    const repaired = await repairSchedule(scenario, highs, requirement, {
       replications,
       maxSteps,
       onStep: (step) => process.stderr.write(`${checkStepLine(step)}\n`),
+      simulate,
     });
-    schedule = repaired.schedule;
-    steps = repaired.steps;
-    finalCheck = repaired.finalCheck;
-  } else {
-    schedule = scheduleDay(scenario, highs, { requirement });
-  }
-  if (out) writeOutputs(out, schedule, scenario.day.date, scenario.name);
-  process.stdout.write(
-    flags.switches.has('json')
-      ? `${JSON.stringify({ ...schedule, checks: steps, finalCheck })}\n`
-      : `${summary(scenario.name, schedule, steps, finalCheck, out, scenario.shifts?.partTimeShare)}\n`,
-  );
+    write(repaired.schedule, repaired.steps, repaired.finalCheck);
+  };
+  // In this thread the check cannot hear Ctrl-C, which then stops the process as usual.
+  if (redis === undefined) await check();
+  else await untilInterrupted('schedule', async (signal) => check(await clusterSimulate('schedule', redis, chunk, signal)));
 }
 
 function writeOutputs(out: string, schedule: Schedule, date: string, center: string): void {

@@ -6,9 +6,11 @@ import { staffingChangeLine } from '../report/staffing';
 import { staffingDifferenceReasons, verdictLines } from '../report/verdict';
 import type { Scenario } from '../scenario/schema';
 import { runSimulation } from '../sim/pool';
+import { clusterFlags, clusterSimulate } from './clusterFlags';
 import { commandSpec } from './commands';
 import { checkOutputPath, writeOutput } from './files';
 import { choiceFlag, numberFlag, parseFlags, positionals, UsageError } from './flags';
+import { untilInterrupted } from './interrupt';
 import { defaultWorkers, spawnNodeWorker } from './nodeWorkers';
 import { readScenario } from './scenarioFile';
 
@@ -28,6 +30,9 @@ export async function staffCommand(argv: string[]): Promise<void> {
     for (const flag of ['replications', 'seed', 'confidence', 'max-rounds', 'workers'])
       if (flags.values.has(flag)) throw new UsageError(`--${flag}: only with --by simulation`);
   }
+  const { redis, chunk } = clusterFlags(flags, spec, by === 'simulation', '--by simulation');
+  if (redis !== undefined && flags.values.has('workers'))
+    throw new UsageError('--workers: not with --redis (the workers are those connected to Redis)');
   const s = readScenario(path);
   const replications = numberFlag(flags, spec, 'replications') ?? s.simulation.replications;
   const seed = numberFlag(flags, spec, 'seed') ?? s.simulation.seed;
@@ -48,34 +53,38 @@ export async function staffCommand(argv: string[]): Promise<void> {
     process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${analyticText(s, by, staffed, out)}\n`);
     return;
   }
-  const simulate = (x: Scenario) => runSimulation(x, spawnNodeWorker, { replications: x.simulation.replications, workers });
-  const staffed = await staffBySimulation(s, simulate, {
-    replications,
-    seed,
-    confidence,
-    maxRounds,
-    onRound: (r) =>
-      process.stderr.write(
-        `round ${r.round}: ${Math.round(r.paidHours).toLocaleString('en-US')} paid h, ${r.missing.length} intervals short${r.meets ? ', every target met' : ''}; +${r.added} −${r.removed} agents\n`,
-      ),
+  await untilInterrupted('staff', async (signal) => {
+    const simulate = redis
+      ? await clusterSimulate('staff', redis, chunk, signal)
+      : (x: Scenario) => runSimulation(x, spawnNodeWorker, { replications: x.simulation.replications, workers, signal });
+    const staffed = await staffBySimulation(s, simulate, {
+      replications,
+      seed,
+      confidence,
+      maxRounds,
+      onRound: (r) =>
+        process.stderr.write(
+          `round ${r.round}: ${Math.round(r.paidHours).toLocaleString('en-US')} paid h, ${r.missing.length} intervals short${r.meets ? ', every target met' : ''}; +${r.added} −${r.removed} agents\n`,
+        ),
+    });
+    if (out) writeScenario(out, staffed.scenario);
+    const result = {
+      by,
+      confidence,
+      replications,
+      seed,
+      agents: staffed.after.agents,
+      analytic: staffed.analytic,
+      after: staffed.after,
+      rounds: staffed.rounds,
+      converged: staffed.converged,
+      finalCheckSeed: staffed.finalCheckSeed,
+      finalCheckReplications: staffed.finalCheckReplications,
+      verdict: staffed.finalCheck,
+      differences: staffed.differences,
+    };
+    process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${simulationText(s, staffed, confidence, out)}\n`);
   });
-  if (out) writeScenario(out, staffed.scenario);
-  const result = {
-    by,
-    confidence,
-    replications,
-    seed,
-    agents: staffed.after.agents,
-    analytic: staffed.analytic,
-    after: staffed.after,
-    rounds: staffed.rounds,
-    converged: staffed.converged,
-    finalCheckSeed: staffed.finalCheckSeed,
-    finalCheckReplications: staffed.finalCheckReplications,
-    verdict: staffed.finalCheck,
-    differences: staffed.differences,
-  };
-  process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${simulationText(s, staffed, confidence, out)}\n`);
 }
 
 /** The staffed scenario as a file every other command reads. */

@@ -1,6 +1,6 @@
 import type { Highs } from 'highs';
 import { planDay } from '../plan/plan';
-import { FINAL_CHECK_REPLICATIONS, finalCheckSeed, withAgents } from '../plan/staffToTarget';
+import { FINAL_CHECK_REPLICATIONS, finalCheckSeed, type Simulate, withAgents } from '../plan/staffToTarget';
 import { judge, type SimulatedFigures, simulationFigures, type Verdict, verdict } from '../plan/verdict';
 import { intervalStarts } from '../scenario/day';
 import type { Scenario } from '../scenario/schema';
@@ -83,6 +83,17 @@ function intervalStatus(v: Verdict, figures: SimulatedFigures) {
   });
 }
 
+/** The check simulates in this thread unless given another Simulate: the CLI's cluster (`--redis`) takes every day of a step at once. */
+const inThisThread: Simulate = async (s) => simulateDay(s, s.simulation.replications);
+
+/** How long the check runs, where it reports each step, and what simulates. */
+export interface CheckOptions {
+  replications: number;
+  maxSteps: number;
+  onStep?: (step: RepairStep) => void;
+  simulate?: Simulate;
+}
+
 /** A day the check simulates: its scenario, the absence its shifts were inflated for and its intervals' names. */
 export interface CheckedDay {
   scenario: Scenario;
@@ -121,23 +132,26 @@ export interface CheckedSolution<T> {
  * trade-off curve of paid hours against answer rate; a week's steps give its
  * lowest day's figures.
  */
-export function checkBySimulation<T>(
+export async function checkBySimulation<T>(
   days: CheckedDay[],
   requirement: number[],
   solve: (requirement: number[]) => CheckedSolution<T>,
-  options: { seed: number; replications: number; maxSteps: number; onStep?: (step: RepairStep) => void },
-): { solved: CheckedSolution<T>; steps: RepairStep[]; finalCheck: FinalCheck } {
+  options: CheckOptions & { seed: number },
+): Promise<{ solved: CheckedSolution<T>; steps: RepairStep[]; finalCheck: FinalCheck }> {
   const labels = days.flatMap((d) => d.labels);
   const offsets = days.map((_, d) => days.slice(0, d).reduce((n, x) => n + x.labels.length, 0));
-  const judged = (solved: CheckedSolution<T>, seed: number, replications: number) => {
-    const each = days.map(({ scenario, absence, labels }, d) => {
-      const coverage = solved.coverage.slice(offsets[d], offsets[d] + labels.length);
-      const staffed = withAgents(scenario, presentStaffing({ coverage }, absence));
-      const result = simulateDay({ ...staffed, simulation: { replications, seed } }, replications);
-      const figures = simulationFigures(result);
-      const v = verdict(staffed, planDay(staffed), figures);
-      return { result, v, status: intervalStatus(v, figures) };
-    });
+  const simulate = options.simulate ?? inThisThread;
+  const judged = async (solved: CheckedSolution<T>, seed: number, replications: number) => {
+    const each = await Promise.all(
+      days.map(async ({ scenario, absence, labels }, d) => {
+        const coverage = solved.coverage.slice(offsets[d], offsets[d] + labels.length);
+        const staffed = withAgents(scenario, presentStaffing({ coverage }, absence));
+        const result = await simulate({ ...staffed, simulation: { replications, seed } });
+        const figures = simulationFigures(result);
+        const v = verdict(staffed, planDay(staffed), figures);
+        return { result, v, status: intervalStatus(v, figures) };
+      }),
+    );
     const lowest = each.reduce(
       (worst, x, d) => ((x.result.day.answerRate.mean ?? 1) < (each[worst].result.day.answerRate.mean ?? 1) ? d : worst),
       0,
@@ -151,7 +165,7 @@ export function checkBySimulation<T>(
   // Where none meets every target: the one short in the fewest intervals, the cheapest of those.
   let leastShort: { solved: CheckedSolution<T>; short: number } | null = null;
   for (let k = 0; k < options.maxSteps; k++) {
-    const { each, meets, status, lowest } = judged(solved, options.seed, options.replications);
+    const { each, meets, status, lowest } = await judged(solved, options.seed, options.replications);
     const short = labels.filter((_, i) => !status[i].holds);
     if (
       leastShort === null ||
@@ -216,7 +230,7 @@ export function checkBySimulation<T>(
   solved = lastMeeting ?? leastShort?.solved ?? solved;
   const seed = finalCheckSeed(options.seed);
   const replications = FINAL_CHECK_REPLICATIONS * options.replications;
-  const final = judged(solved, seed, replications);
+  const final = await judged(solved, seed, replications);
   return {
     solved,
     steps,
@@ -225,13 +239,13 @@ export function checkBySimulation<T>(
 }
 
 /** The check by simulation (checkBySimulation) of one day's schedule, on the scenario's seed. */
-export function repairSchedule(
+export async function repairSchedule(
   s: Scenario,
   highs: Highs,
   requirement: number[],
-  options: { replications: number; maxSteps: number; onStep?: (step: RepairStep) => void },
-): RepairResult {
-  const { solved, steps, finalCheck } = checkBySimulation(
+  options: CheckOptions,
+): Promise<RepairResult> {
+  const { solved, steps, finalCheck } = await checkBySimulation(
     [{ scenario: s, absence: absenceOf(s), labels: intervalStarts(s) }],
     requirement,
     (current) => {

@@ -2,7 +2,7 @@ import type { Highs } from 'highs';
 import { intervalStarts } from '../scenario/day';
 import type { Week } from '../scenario/week';
 import type { PreviousRoster } from './assign';
-import { checkBySimulation, type FinalCheck, type RepairStep } from './repair';
+import { type CheckOptions, checkBySimulation, type FinalCheck, type RepairStep } from './repair';
 import { type Roster, rosterWeek, weekAbsence, weekRequirement } from './roster';
 
 export interface RosterCheck {
@@ -20,17 +20,17 @@ export interface RosterCheck {
  * on seeds the search never used. More asked of a week its people cannot
  * cover changes nobody's shifts, and the check stops there, the shortfall named.
  */
-export function checkRoster(
+export async function checkRoster(
   week: Week,
   highs: Highs,
-  options: { replications: number; maxSteps: number; previous?: PreviousRoster; onStep?: (step: RepairStep) => void },
-): RosterCheck {
+  options: CheckOptions & { previous?: PreviousRoster },
+): Promise<RosterCheck> {
   const days = week.days.map((scenario, d) => ({
     scenario,
     absence: weekAbsence(week, d),
     labels: intervalStarts(scenario).map((start) => `${scenario.day.date} ${start}`),
   }));
-  const { solved, steps, finalCheck } = checkBySimulation(
+  const { solved, steps, finalCheck } = await checkBySimulation(
     days,
     weekRequirement(week),
     (requirement) => {

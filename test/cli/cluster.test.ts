@@ -290,4 +290,49 @@ describe.skipIf(!hasRedisServer())('wfm simulate --redis with wfm worker', { tim
     b.child.kill('SIGTERM');
     expect(await b.exited).toBe(0);
   });
+
+  it('runs the staffing search by simulation, the schedule check and the roster check on the workers, with exactly the output of a local run; Ctrl-C cancels a check everywhere', async () => {
+    const ws = [worker(), worker()];
+    await Promise.all(ws.map(ready));
+    const bundled = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url));
+    const week = bundled('weeks/christmas-week.json');
+    for (const args of [
+      ['staff', scenario, '--by', 'simulation', '--replications', '4', '--max-rounds', '3', '--json'],
+      [
+        'schedule',
+        bundled('black-friday-no-callbacks.json'),
+        '--check',
+        '--check-replications',
+        '2',
+        '--check-steps',
+        '2',
+        '--json',
+      ],
+      ['roster', week, '--check', '--check-replications', '2', '--check-steps', '2', '--json'],
+    ]) {
+      const before = starts(ws.map((w) => w.stderr)).length;
+      const onCluster = start([...args, '--redis', redis.url]);
+      expect(await onCluster.exited).toBe(0);
+      const here = wfm(args);
+      expect(here.code).toBe(0);
+      expect(onCluster.stdout).toBe(here.stdout);
+      expect(onCluster.stderr).toBe(here.stderr); // the same rounds or steps, said once each
+      expect(starts(ws.map((w) => w.stderr)).length).toBeGreaterThan(before); // the workers simulated it
+      expect(await runKeys()).toEqual([]);
+    }
+    // Every day of a roster's step is simulated at once: both workers take its jobs.
+    expect(ws.every((w) => starts([w.stderr]).some((s) => s.length > 0))).toBe(true);
+
+    const check = start(['roster', week, '--check', '--check-replications', '200', '--redis', redis.url]);
+    await until('a job of the check', () => ws.some(busy));
+    check.child.kill('SIGINT');
+    expect(await check.exited).toBe(130);
+    expect(check.stderr).toBe('wfm roster: cancelled\n');
+    expect(await runKeys()).toEqual([]);
+    // Each worker stops the check's jobs it had under way, and stays alive for the next run.
+    const ended = (w: Proc) => (w.stderr.match(/finished |cancelled /g) ?? []).length;
+    await until('the workers idle', () => ws.every((w) => ended(w) === starts([w.stderr]).length), 30_000);
+    expect(ws.some((w) => w.stderr.includes('cancelled '))).toBe(true);
+    expect(ws.every((w) => w.child.exitCode === null)).toBe(true);
+  });
 });

@@ -53,11 +53,11 @@ describe('the check of a schedule by simulation', () => {
     });
   });
 
-  it('raises where an interval misses and lowers where one holds with room, and checks the answer on fresh seeds', () => {
+  it('raises where an interval misses and lowers where one holds with room, and checks the answer on fresh seeds', async () => {
     const s = day();
     // Too little to begin with (60 % of the requirement): every step's figures say where it falls short.
     const requirement = shiftRequirement(s, planDay(s)).map((r) => Math.round(0.6 * r));
-    const { schedule, steps, finalCheck } = repairSchedule(s, highs, requirement, { replications: 8, maxSteps: 12 });
+    const { schedule, steps, finalCheck } = await repairSchedule(s, highs, requirement, { replications: 8, maxSteps: 12 });
     expect(steps[0].meetsTargets).toBe(false);
     expect(steps[0].short.length).toBeGreaterThan(0);
     expect(steps[0].raised).toEqual(steps[0].short);
@@ -80,7 +80,7 @@ describe('the check of a schedule by simulation', () => {
     expect(finalCheck.short.length > 0).toBe(failing > 0);
   });
 
-  it('stops when a raise changes no interval (no template reaches it), the shortfall named', () => {
+  it('stops when a raise changes no interval (no template reaches it), the shortfall named', async () => {
     // One 8-hour template that cannot start after 09:00: 17:00–18:00 can never be staffed.
     const late = day({
       shifts: {
@@ -88,7 +88,7 @@ describe('the check of a schedule by simulation', () => {
         templates: [{ name: 'Early', lengthMinutes: 480, earliestStart: '08:00', latestStart: '09:00', breaks: [] }],
       },
     });
-    const { schedule, steps } = repairSchedule(late, highs, shiftRequirement(late, planDay(late)), {
+    const { schedule, steps } = await repairSchedule(late, highs, shiftRequirement(late, planDay(late)), {
       replications: 8,
       maxSteps: 12,
     });
@@ -97,10 +97,10 @@ describe('the check of a schedule by simulation', () => {
     expect(schedule.shortfalls.some((line) => line.startsWith('17:30'))).toBe(true);
   });
 
-  it('trims a schedule that is far more than enough', () => {
+  it('trims a schedule that is far more than enough', async () => {
     const s = day();
     const requirement = shiftRequirement(s, planDay(s)).map((r) => 2 * r);
-    const { schedule, steps } = repairSchedule(s, highs, requirement, { replications: 8, maxSteps: 8 });
+    const { schedule, steps } = await repairSchedule(s, highs, requirement, { replications: 8, maxSteps: 8 });
     expect(steps[0].meetsTargets).toBe(true);
     expect(steps[0].trimmed.length).toBeGreaterThan(0);
     expect(schedule.paidHours).toBeLessThan(steps[0].paidHours);

@@ -50,9 +50,9 @@ function judged(week: Week, roster: Roster, seed: number, replications: number) 
 }
 
 describe('the check of a week’s roster by simulation', () => {
-  it('simulates every day with the people present, names the lowest day, raises where short, checks on fresh seeds', () => {
+  it('simulates every day with the people present, names the lowest day, raises where short, checks on fresh seeds', async () => {
     const week = twoDays(40);
-    const { roster, steps, finalCheck } = checkRoster(week, highs, { replications: 8, maxSteps: 8 });
+    const { roster, steps, finalCheck } = await checkRoster(week, highs, { replications: 8, maxSteps: 8 });
     // The first step is the roster as it comes, each day simulated on the first day's seed.
     const first = judged(week, rosterWeek(week, highs), 7, 8);
     const lowest = first.reduce((a, b) => ((b.day.answerRate.mean ?? 1) < (a.day.answerRate.mean ?? 1) ? b : a));
@@ -74,11 +74,11 @@ describe('the check of a week’s roster by simulation', () => {
     expect(finalCheck.meetsTargets).toBe(fresh.every((d) => d.v.meets));
   });
 
-  it('asks no more of an interval the schedule already leaves short of what it asked', () => {
+  it('asks no more of an interval the schedule already leaves short of what it asked', async () => {
     // Half the requirement on the phones everywhere; the first ten intervals short of what was asked (nobody left).
     const s = twoDays(40).days[0];
     const asked: number[][] = [];
-    const { steps } = checkBySimulation(
+    const { steps } = await checkBySimulation(
       [{ scenario: s, absence: 0, labels: intervalStarts(s) }],
       shiftRequirement(s, planDay(s)),
       (requirement) => {
@@ -95,9 +95,9 @@ describe('the check of a week’s roster by simulation', () => {
     expect(steps[0].raised.every((t) => !intervalStarts(s).slice(0, 10).includes(t))).toBe(true);
   });
 
-  it('stops where the people cannot give more, with the shortfall named', () => {
+  it('stops where the people cannot give more, with the shortfall named', async () => {
     const week = twoDays(12);
-    const { roster, steps, finalCheck } = checkRoster(week, highs, { replications: 8, maxSteps: 8 });
+    const { roster, steps, finalCheck } = await checkRoster(week, highs, { replications: 8, maxSteps: 8 });
     expect(steps.length).toBeLessThan(8);
     // The answer is a roster simulated, its shortfall that of what it was asked: the least short, the cheapest of those.
     expect(roster.paidHours).toBe(chosen(steps).paidHours);
