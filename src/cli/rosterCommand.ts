@@ -99,7 +99,7 @@ function writeRoster(
       writeOutput(join(dirname(out), `${basename(out, ext)}-coverage.csv`), coverage);
     } else if (ext === '.xlsx') writeOutput(out, rosterWorkbook(roster));
     else {
-      for (const { file, ics } of rosterCalendars(roster, week.timeZone ?? machineTimeZone()))
+      for (const { file, ics } of rosterCalendars(roster, week.timeZone ?? machineTimeZone(), Date.now()))
         writeOutput(join(dirname(out), `${basename(out, ext)}-${file}.ics`), ics);
     }
   }

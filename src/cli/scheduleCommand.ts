@@ -68,7 +68,7 @@ function writeOutputs(out: string, schedule: Schedule, date: string, center: str
   } else if (ext === '.xlsx') {
     writeOutput(out, scheduleWorkbook(schedule, date));
   } else {
-    for (const { agent, ics } of agentCalendars(schedule, date, center))
+    for (const { agent, ics } of agentCalendars(schedule, date, center, Date.now()))
       writeOutput(join(dirname(out), `${basename(out, ext)}-${agent}.ics`), ics);
   }
 }

@@ -133,7 +133,6 @@ export function stableUid(parts: string[]): string {
 /** One event of a person's calendar: its UID, and its times as UTC DATE-TIMEs (utcDateTime). */
 export interface CalendarEvent {
   uid: string;
-  stamp: string;
   start: string;
   end: string;
   summary: string;
@@ -154,6 +153,9 @@ function offsetText(ms: number): string {
 }
 
 const HOUR_MS = 3_600_000;
+
+/** SEQUENCE counts seconds from here (2026-01-01T00:00Z): an export's SEQUENCE passes any earlier export's until 2094. */
+const SEQUENCE_EPOCH_MS = Date.UTC(2026, 0, 1);
 
 /**
  * The zone's VTIMEZONE (RFC 5545 §3.6.5) for the instants from `from` to
@@ -199,10 +201,15 @@ export function vtimezone(timeZone: string, clock: Intl.DateTimeFormat, from: nu
 /**
  * One person's calendar: the events, named `name`, in the center's time zone:
  * its VTIMEZONE and every time as the local time there (TZID), UTC itself as
- * UTC; the zone also named for readers that show X-WR-TIMEZONE.
+ * UTC; the zone also named for readers that show X-WR-TIMEZONE. Every
+ * event carries the export's moment, `exportedAt` (ms since 1970), as its
+ * DTSTAMP and its SEQUENCE (seconds since 2026, never below 0): an event a
+ * later export moved, under the same UID, is then newer to every calendar
+ * that holds it, which takes the new times rather than keeping the old.
  */
-export function personCalendar(name: string, timeZone: string, events: CalendarEvent[]): string {
+export function personCalendar(name: string, timeZone: string, events: CalendarEvent[], exportedAt: number): string {
   const clock = timeZoneClock(timeZone);
+  const sequence = Math.max(0, Math.floor((exportedAt - SEQUENCE_EPOCH_MS) / 1000));
   const instants = events.flatMap((e) => [instantOf(e.start), instantOf(e.end)]);
   const utc = timeZone === 'UTC' || timeZone === 'Etc/UTC' || instants.length === 0;
   // A local time the zone's clock reads twice (the hour repeated when the clocks go back) stays in UTC: RFC 5545
@@ -223,7 +230,8 @@ export function personCalendar(name: string, timeZone: string, events: CalendarE
     ...events.flatMap((e) => [
       'BEGIN:VEVENT',
       `UID:${e.uid}`,
-      `DTSTAMP:${e.stamp}`,
+      `DTSTAMP:${dateTimeText(exportedAt)}Z`,
+      `SEQUENCE:${sequence}`,
       time('DTSTART', e.start),
       time('DTEND', e.end),
       `SUMMARY:${icsText(e.summary)}`,

@@ -206,9 +206,10 @@ export function clockChangeLine(r: Pick<Roster, 'coverage'>, timeZone: string): 
  * as an event, in UTC for the center's IANA `timeZone`. The UIDs hash the
  * roster's name, the person, the shift's date and the event, so a re-export
  * of the same assignment updates the events a calendar holds instead of
- * doubling them. Each comes with a file name part for the person.
+ * doubling them, and its moment, `exportedAt`, makes each event newer than
+ * an earlier export's (personCalendar). Each comes with a file name part for the person.
  */
-export function rosterCalendars(r: Roster, timeZone: string): { agent: string; file: string; ics: string }[] {
+export function rosterCalendars(r: Roster, timeZone: string, exportedAt: number): { agent: string; file: string; ics: string }[] {
   const taken = new Set<string>();
   const clock = timeZoneClock(timeZone);
   const utc = (local: string) => {
@@ -216,7 +217,6 @@ export function rosterCalendars(r: Roster, timeZone: string): { agent: string; f
     const [h, m] = time.split(':').map(Number);
     return utcDateTime(clock, date, h * 60 + m);
   };
-  const stamp = `${(r.coverage[0]?.date ?? '1970-01-01').replaceAll('-', '')}T000000Z`;
   return r.agents
     .filter((a) => a.shifts.length > 0)
     .map((a) => ({
@@ -236,12 +236,12 @@ export function rosterCalendars(r: Roster, timeZone: string): { agent: string; f
             })),
           ].map((e) => ({
             uid: stableUid([r.name, a.agent, shift.date, e.name]),
-            stamp,
             start: utc(e.start),
             end: utc(e.end),
             summary: e.summary,
           })),
         ),
+        exportedAt,
       ),
     }));
 }

@@ -13,17 +13,18 @@ export const agentId = (n: number) => `A${String(n).padStart(4, '0')}`;
  * wherever it is opened.
  * The UIDs hash the scenario's name, the date, the agent and the event
  * (shift or n-th break), so a re-export, even after a re-solve, updates the
- * events a calendar already holds instead of doubling them.
+ * events a calendar already holds instead of doubling them; `exportedAt`
+ * makes each event newer than an earlier export's (personCalendar).
  */
 export function agentCalendars(
   schedule: Pick<Schedule, 'shifts'>,
   date: string,
   center: string,
+  exportedAt: number,
   timeZone = machineTimeZone(),
 ): { agent: string; ics: string }[] {
   const clock = timeZoneClock(timeZone);
   const time = (hhmm: string) => utcDateTime(clock, date, minutesOf(hhmm));
-  const stamp = `${date.replaceAll('-', '')}T000000Z`;
   const calendars: { agent: string; ics: string }[] = [];
   let id = 0;
   for (const shift of schedule.shifts) {
@@ -43,11 +44,11 @@ export function agentCalendars(
         timeZone,
         events.map((e) => ({
           uid: stableUid([center, date, agent, e.name]),
-          stamp,
           start: time(e.start),
           end: time(e.end),
           summary: e.summary,
         })),
+        exportedAt,
       );
       calendars.push({ agent, ics });
     }

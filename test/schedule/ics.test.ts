@@ -53,11 +53,14 @@ function events(ics: string) {
   });
 }
 
+/** When the calendars of a test were exported: 20 December 2026, 09:30 UTC. */
+const AT = Date.UTC(2026, 11, 20, 9, 30);
+
 describe('iCalendar export (RFC 5545)', () => {
   const schedule = { shifts: [shift('Full-time', '08:00', '16:30', 2), shift('Evening', '16:00', '24:00')] };
 
   it('writes each agent a calendar that an independent parser reads: the shift and its breaks in the center’s zone, at the right instants', () => {
-    const calendars = agentCalendars(schedule, '2026-12-24', 'Noël; 客服, hotline', 'Europe/Berlin');
+    const calendars = agentCalendars(schedule, '2026-12-24', 'Noël; 客服, hotline', AT, 'Europe/Berlin');
     expect(calendars.map((c) => c.agent)).toEqual(['A0001', 'A0002', 'A0003']);
     for (const { ics } of calendars) expectWellFormedLines(ics);
     const first = events(calendars[0].ics);
@@ -76,7 +79,7 @@ describe('iCalendar export (RFC 5545)', () => {
     expect(calendars[0].ics).toMatch(
       /BEGIN:VTIMEZONE\r\nTZID:Europe\/Berlin\r\nBEGIN:STANDARD\r\nDTSTART:\d{8}T\d{6}\r\nTZOFFSETFROM:\+0100\r\nTZOFFSETTO:\+0100\r\n/,
     );
-    expect(first[0].stamp).toBe('2026-12-24T00:00:00Z');
+    expect(first[0].stamp).toBe('2026-12-20T09:30:00Z'); // the export's moment
     // 24:00 is midnight of the next day.
     expect(events(calendars[2].ics)[0]).toMatchObject({ start: '2026-12-24T15:00:00.000Z', end: '2026-12-24T23:00:00.000Z' });
     expect(new ICAL.Component(ICAL.parse(calendars[0].ics)).getFirstPropertyValue('x-wr-timezone')).toBe('Europe/Berlin');
@@ -84,14 +87,14 @@ describe('iCalendar export (RFC 5545)', () => {
 
   it('follows the zone through a daylight-saving change, the change in its VTIMEZONE, and writes UTC as given', () => {
     // New York springs forward at 02:00 on 8 March 2026: 00:00 is EST (−5 h), 08:00 is EDT (−4 h).
-    const [ny] = agentCalendars({ shifts: [shift('Night', '00:00', '08:00')] }, '2026-03-08', 'NY', 'America/New_York');
+    const [ny] = agentCalendars({ shifts: [shift('Night', '00:00', '08:00')] }, '2026-03-08', 'NY', AT, 'America/New_York');
     expect(events(ny.ics)[0]).toMatchObject({ start: '2026-03-08T05:00:00.000Z', end: '2026-03-08T12:00:00.000Z' });
     // Berlin: 02:30 happens twice on 25 October 2026 (the earlier, CEST, is taken) and not at all on 29 March (it moves to 03:30 CEST).
-    const [autumn] = agentCalendars({ shifts: [shift('Night', '02:30', '08:00')] }, '2026-10-25', 'B', 'Europe/Berlin');
+    const [autumn] = agentCalendars({ shifts: [shift('Night', '02:30', '08:00')] }, '2026-10-25', 'B', AT, 'Europe/Berlin');
     expect(events(autumn.ics)[0]).toMatchObject({ start: '2026-10-25T00:30:00.000Z', end: '2026-10-25T07:00:00.000Z' });
     // A local time the change repeats is written in UTC, which no reader can take for its second occurrence.
     expect(autumn.ics).toContain('DTSTART:20261025T003000Z\r\n');
-    const [spring] = agentCalendars({ shifts: [shift('Night', '02:30', '08:00')] }, '2026-03-29', 'B', 'Europe/Berlin');
+    const [spring] = agentCalendars({ shifts: [shift('Night', '02:30', '08:00')] }, '2026-03-29', 'B', AT, 'Europe/Berlin');
     expect(events(spring.ics)[0]).toMatchObject({ start: '2026-03-29T01:30:00.000Z', end: '2026-03-29T06:00:00.000Z' });
     // Clocks go from 02:00 CET to 03:00 CEST: the change, to the minute, with both offsets.
     expect(spring.ics).toContain(
@@ -100,7 +103,7 @@ describe('iCalendar export (RFC 5545)', () => {
     expect(autumn.ics).toContain(
       'BEGIN:STANDARD\r\nDTSTART:20261025T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nEND:STANDARD',
     );
-    const [utc] = agentCalendars({ shifts: [shift('Day', '08:00', '16:00')] }, '2026-03-08', 'UTC center', 'UTC');
+    const [utc] = agentCalendars({ shifts: [shift('Day', '08:00', '16:00')] }, '2026-03-08', 'UTC center', AT, 'UTC');
     expect(utc.ics).toContain('DTSTART:20260308T080000Z\r\n');
     expect(events(utc.ics)[0]).toMatchObject({ start: '2026-03-08T08:00:00.000Z', end: '2026-03-08T16:00:00.000Z' });
   });
@@ -118,7 +121,7 @@ describe('iCalendar export (RFC 5545)', () => {
         expect(machineTimeZone()).toBe(zone);
       }
       process.env.TZ = 'Asia/Shanghai';
-      expect(events(agentCalendars(schedule, '2026-12-24', 'c')[0].ics)[0].start).toBe('2026-12-24T00:00:00.000Z');
+      expect(events(agentCalendars(schedule, '2026-12-24', 'c', AT)[0].ics)[0].start).toBe('2026-12-24T00:00:00.000Z');
     } finally {
       if (saved === undefined) delete process.env.TZ;
       else process.env.TZ = saved;
@@ -126,26 +129,48 @@ describe('iCalendar export (RFC 5545)', () => {
   });
 
   it('refuses a time zone the time zone database does not know, naming it', () => {
-    expect(() => agentCalendars(schedule, '2026-12-24', 'x', 'Mars/Olympus')).toThrow(
+    expect(() => agentCalendars(schedule, '2026-12-24', 'x', AT, 'Mars/Olympus')).toThrow(
       'time zone: must be an IANA time zone such as Europe/Berlin or UTC, got "Mars/Olympus"',
     );
   });
 
   it('gives every event a UID of its own that stays the same on every export, and differs for another scenario', () => {
     const uids = (center: string) =>
-      agentCalendars(schedule, '2026-12-24', center, 'Europe/Berlin').flatMap((c) => events(c.ics).map((e) => e.uid));
+      agentCalendars(schedule, '2026-12-24', center, AT, 'Europe/Berlin').flatMap((c) => events(c.ics).map((e) => e.uid));
     const once = uids('Christmas Eve');
     expect(new Set(once).size).toBe(once.length);
     expect(uids('Christmas Eve')).toEqual(once);
     expect(
-      agentCalendars(schedule, '2026-12-24', 'Christmas Eve', 'Asia/Shanghai').flatMap((c) => events(c.ics).map((e) => e.uid)),
+      agentCalendars(schedule, '2026-12-24', 'Christmas Eve', AT, 'Asia/Shanghai').flatMap((c) =>
+        events(c.ics).map((e) => e.uid),
+      ),
     ).toEqual(once);
     const other = uids('Christmas Eve (copy)');
     expect(other.filter((u) => once.includes(u))).toEqual([]);
-    const otherDay = agentCalendars(schedule, '2026-12-31', 'Christmas Eve', 'Europe/Berlin').flatMap((c) =>
+    const otherDay = agentCalendars(schedule, '2026-12-31', 'Christmas Eve', AT, 'Europe/Berlin').flatMap((c) =>
       events(c.ics).map((e) => e.uid),
     );
     expect(otherDay.filter((u) => once.includes(u))).toEqual([]);
+  });
+
+  it('makes a later export of a moved shift newer under the same UID: a later DTSTAMP, a higher SEQUENCE', () => {
+    const exported = (at: number, start: string) => {
+      const [c] = agentCalendars({ shifts: [shift('Day', start, '16:00')] }, '2026-12-24', 'c', at, 'UTC');
+      const v = new ICAL.Component(ICAL.parse(c.ics)).getAllSubcomponents('vevent')[0];
+      return {
+        uid: v.getFirstPropertyValue('uid'),
+        sequence: v.getFirstPropertyValue('sequence'),
+        start: events(c.ics)[0].start,
+      };
+    };
+    const before = exported(AT, '08:00');
+    const after = exported(AT + 90_000, '09:00');
+    expect(after.uid).toBe(before.uid);
+    expect(after.start).toBe('2026-12-24T09:00:00.000Z');
+    expect(before.sequence).toBe((AT - Date.UTC(2026, 0, 1)) / 1000);
+    expect(after.sequence).toBe(Number(before.sequence) + 90);
+    // A machine whose clock says before 2026 writes SEQUENCE 0, never a negative one RFC 5545 does not allow.
+    expect(exported(Date.UTC(2025, 5, 1), '08:00').sequence).toBe(0);
   });
 
   it('escapes TEXT so that no text ends a line or starts a property of its own', () => {
@@ -154,6 +179,7 @@ describe('iCalendar export (RFC 5545)', () => {
       { shifts: [shift('x\rEND:VEVENT\r\nBEGIN:VEVENT\nSUMMARY:injected', '08:00', '16:00')] },
       '2026-12-24',
       'c',
+      AT,
       'UTC',
     );
     expectWellFormedLines(hostile.ics);
@@ -179,7 +205,13 @@ describe('iCalendar export (RFC 5545)', () => {
   it('round-trips any summary and calendar name through an independent parser', () => {
     fc.assert(
       fc.property(hostileText, hostileText, (template, center) => {
-        const [calendar] = agentCalendars({ shifts: [shift(template, '08:00', '16:00')] }, '2026-12-24', center, 'Asia/Shanghai');
+        const [calendar] = agentCalendars(
+          { shifts: [shift(template, '08:00', '16:00')] },
+          '2026-12-24',
+          center,
+          AT,
+          'Asia/Shanghai',
+        );
         expectWellFormedLines(calendar.ics);
         const read = events(calendar.ics);
         // A line end of any kind comes back as a line feed.

@@ -293,8 +293,11 @@ describe('availability', () => {
 });
 
 describe('calendars per person for the week', () => {
+  /** When the calendars were exported. */
+  const AT = Date.UTC(2026, 11, 18, 17, 0);
+
   it('hold each shift and break at its UTC moment for the center’s zone, with UIDs stable across exports', () => {
-    const calendars = rosterCalendars(roster, 'Europe/Berlin');
+    const calendars = rosterCalendars(roster, 'Europe/Berlin', AT);
     expect(calendars).toHaveLength(roster.agents.filter((a) => a.shifts.length > 0).length);
     const uids = new Set<string>();
     const utc = (local: string) => `${local.replace(' ', 'T')}:00+01:00`; // Berlin in December: UTC+1
@@ -309,10 +312,12 @@ describe('calendars per person for the week', () => {
       for (const e of events) uids.add(e.uid);
     }
     expect(uids.size).toBe(roster.agents.reduce((n, a) => n + a.shifts.reduce((k, s) => k + 1 + s.breaks.length, 0), 0));
-    expect(rosterCalendars(roster, 'Europe/Berlin')).toEqual(calendars);
+    expect(rosterCalendars(roster, 'Europe/Berlin', AT)).toEqual(calendars);
     // File names keep a name's letters without its accents, and tell two people apart.
     const named = (names: string[]) =>
-      rosterCalendars({ ...roster, agents: names.map((agent) => ({ ...roster.agents[0], agent })) }, 'UTC').map((c) => c.file);
+      rosterCalendars({ ...roster, agents: names.map((agent) => ({ ...roster.agents[0], agent })) }, 'UTC', AT).map(
+        (c) => c.file,
+      );
     expect(named(['Émile Zoë', 'Çelik Øyvind', 'Emile Zoe', '李雷'])).toEqual([
       'Emile-Zoe',
       'Celik-yvind',

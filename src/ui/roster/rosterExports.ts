@@ -21,7 +21,7 @@ export const downloadRosterWorkbook = (r: Rostered) =>
 export function downloadRosterCalendars(r: Rostered): void {
   const zone = typeof r.draft.week.timeZone === 'string' ? r.draft.week.timeZone : machineTimeZone();
   const files = Object.fromEntries(
-    rosterCalendars(r.roster, zone).map(({ file, ics }) => [`${name(r)}-${file}.ics`, strToU8(ics)]),
+    rosterCalendars(r.roster, zone, Date.now()).map(({ file, ics }) => [`${name(r)}-${file}.ics`, strToU8(ics)]),
   );
   download(`${name(r)}-calendars.zip`, zipSync(files), 'application/zip');
 }

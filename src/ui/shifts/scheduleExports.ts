@@ -18,7 +18,7 @@ export const downloadWorkbook = ({ scenario, schedule }: Solved) =>
 
 /** One calendar per agent (RFC 5545), zipped. */
 export function downloadCalendars({ scenario, schedule }: Solved): void {
-  const calendars = agentCalendars(schedule, scenario.day.date, scenario.name);
+  const calendars = agentCalendars(schedule, scenario.day.date, scenario.name, Date.now());
   const files = Object.fromEntries(calendars.map((c) => [`${c.agent}.ics`, strToU8(c.ics)]));
   download(`${fileSlug(scenario.name)}-calendars.zip`, zipSync(files), 'application/zip');
 }
