@@ -160,7 +160,7 @@ export function rosterWeek(
     const of = (p: ShiftPattern) => only.has(p.template);
     caps.push({ of, upper: staff.length * c.maxDaysPerWeek * weeks });
     caps.push({ of, upper: staff.length * c.maxPaidHoursPerWeek * weeks, weight: (p) => p.paidHours });
-    if (days.length <= 7) addTours(c, staff, only, patterns, templates, days, { caps, extra, tours });
+    addTours(c, staff, only, patterns, templates, days, { caps, extra, tours });
   }
   const peopleHours = people.reduce((sum, { contract }) => sum + contract.maxPaidHoursPerWeek * weeks, 0);
   const maxPaidHours = Math.min(week.shifts?.maxPaidHours ?? Number.POSITIVE_INFINITY, peopleHours);
@@ -178,9 +178,9 @@ export function rosterWeek(
   const workedBefore = (agent: Agent) => before.get(agent)?.days ?? 0;
   const inBandBefore = (agent: Agent, band: [number, number] | undefined) =>
     band === undefined || (before.get(agent)?.starts ?? []).every((s) => s >= band[0] && s <= band[1]);
-  const hadTour = (agent: Agent, t: Tour) => workedBefore(agent) === t.on && inBandBefore(agent, t.group.band);
-  // Each person of a tour group takes one of the tours the cover chose (their other days are off, their starts
-  // in its band), then the shifts.
+  const hadTour = (agent: Agent, t: Tour) => (workedBefore(agent) & t.block) === t.on && inBandBefore(agent, t.group.band);
+  // Each person of a tour group takes one of the tours the cover chose in each block of the horizon (their other
+  // days of the block are off, their starts in its band), then the shifts.
   const assignCover = (values: Float64Array) => {
     const chosen: ShiftPattern[] = [];
     patterns.forEach((p, j) => {
@@ -189,26 +189,31 @@ export function rosterWeek(
     const off = new Map<string, Set<number>>();
     const bands = new Map<string, [number, number]>();
     // A person keeps the working days and start band of the previous roster where a tour has them, else takes
-    // the next tour left.
+    // the next tour left; in a later block, only a tour of the band their first one gave them.
     const left = tours.map((t) => values[model.firstExtra + t.column]);
-    const placed = new Set<Agent>();
-    const give = (agent: Agent, k: number) => {
-      left[k]--;
-      placed.add(agent);
-      off.set(agent.name, new Set([...days.keys()].filter((d) => !(tours[k].on & (1 << d)))));
-      const band = tours[k].group.band;
-      if (band) bands.set(agent.name, band);
-    };
-    // Exact matches first, then the most days in common (the same band first), so one change moves as few
-    // working days and starts as it can.
-    const all = (1 << days.length) - 1;
-    for (let level = 2 * days.length + 1; level >= 0; level--)
-      for (const [k, t] of tours.entries())
-        for (const agent of t.group.agents) {
-          const common = dayCount(~(workedBefore(agent) ^ t.on) & all);
-          const fits = 2 * common + (inBandBefore(agent, t.group.band) ? 1 : 0) === level;
-          if (left[k] > 0 && !placed.has(agent) && fits) give(agent, k);
+    for (const block of new Set(tours.map((t) => t.block))) {
+      const placed = new Set<Agent>();
+      const give = (agent: Agent, t: Tour, k: number) => {
+        left[k]--;
+        placed.add(agent);
+        const free = off.get(agent.name) ?? new Set<number>();
+        for (const d of days.keys()) if (block & (1 << d) && !(t.on & (1 << d))) free.add(d);
+        off.set(agent.name, free);
+        if (t.group.band) bands.set(agent.name, t.group.band);
+      };
+      // Exact matches first, then the most days in common (the same band first), so one change moves as few
+      // working days and starts as it can.
+      for (let level = 2 * dayCount(block) + 1; level >= 0; level--)
+        for (const [k, t] of tours.entries()) {
+          if (t.block !== block) continue;
+          for (const agent of t.group.agents) {
+            const common = dayCount(~(workedBefore(agent) ^ t.on) & block);
+            const fits = 2 * common + (inBandBefore(agent, t.group.band) ? 1 : 0) === level;
+            const band = bands.get(agent.name);
+            if (left[k] > 0 && !placed.has(agent) && fits && (band === undefined || band === t.group.band)) give(agent, t, k);
+          }
         }
+    }
     const assigned = assignShifts(chosen, {
       off,
       bands,
@@ -373,7 +378,7 @@ function alignToPrevious(
     }
     if (from >= firstTour && to >= firstTour) {
       const [a, b] = [tours[from - firstTour], tours[to - firstTour]];
-      return a.group === b.group ? dayCount(a.on ^ b.on) : Number.POSITIVE_INFINITY;
+      return a.group === b.group && a.block === b.block ? dayCount(a.on ^ b.on) : Number.POSITIVE_INFINITY;
     }
     return Number.POSITIVE_INFINITY;
   };

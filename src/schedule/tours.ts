@@ -15,14 +15,19 @@ export interface TourGroup {
   band?: [number, number];
 }
 
-/** A days-off pattern of one group: `on` has a bit per working day; `column` is its extra column. */
+/**
+ * A days-off pattern of one group over one block of the horizon (7 days, the
+ * last perhaps fewer): `on` has a bit per working day, `block` one per day of
+ * the block (bit d for day d of the horizon); `column` is its extra column.
+ */
 export interface Tour {
   group: TourGroup;
   on: number;
+  block: number;
   column: number;
 }
 
-/** Every set of working days (bits) within `available` that the contract allows over a horizon of `length` ≤ 7 days. */
+/** Every set of working days (bits) within `available` that the contract allows over a block of `length` ≤ 7 days. */
 function workingDays(c: Contract, available: number, length: number): number[] {
   const all = (1 << length) - 1;
   const fewest = Math.min(weeklyMinimums(c, 0, length).days, dayCount(available));
@@ -55,12 +60,14 @@ export function startBands(starts: number[], within: number): [number, number][]
 
 /**
  * Tour scheduling for the templates only contract `c` works (`only`): the
- * people of `c` in groups, days-off patterns per group as extra columns,
- * and on each day, for every set of groups that are the only ones who may
- * work some of that day's shifts, a cap: those shifts at most the group's
- * people at work that day. Without the smaller sets, people who may not work
- * the evening would count towards the evening's shifts (Hall's condition,
- * for the sets the shifts themselves name). Adds to `caps`, `extra` and `tours`.
+ * people of `c` in groups, days-off patterns per group and per block of 7
+ * days as extra columns (a person takes one in each block), and on each day,
+ * for every set of groups that are the only ones who may work some of that
+ * day's shifts, a cap: those shifts at most the group's people at work that
+ * day. Without the smaller sets, people who may not work the evening would
+ * count towards the evening's shifts (Hall's condition, for the sets the
+ * shifts themselves name). Runs of working days across two blocks are left
+ * to the assignment. Adds to `caps`, `extra` and `tours`.
  */
 export function addTours(
   c: Contract,
@@ -107,27 +114,34 @@ export function addTours(
       return { row: out.caps.length - 1, set };
     });
   });
-  const hours = weeklyHours(c, only, patterns, templates, out.caps);
-  for (const agents of availabilities) {
-    const mask = days.reduce((m, day, d) => (agents[0].availability[day.weekday] !== null ? m | (1 << d) : m), 0);
-    out.caps.push({ of: () => false, upper: agents.length });
-    const headCount = out.caps.length - 1;
-    groups.forEach((group, g) => {
-      if (group.agents !== agents) return;
-      for (const on of workingDays(c, mask, days.length)) {
-        const spare = hours.spare(dayCount(on));
-        if (spare === undefined) continue;
-        out.tours.push({ group, on, column: out.extra.length });
-        out.extra.push({
-          upper: agents.length,
-          caps: [...days.keys()]
-            .flatMap((d): [number, number][] =>
-              on & (1 << d) ? rows[d].filter((r) => r.set.has(g)).map((r) => [r.row, -1]) : [],
-            )
-            .concat([[headCount, 1]], spare),
-        });
-      }
-    });
+  for (let first = 0; first < days.length; first += 7) {
+    const length = Math.min(7, days.length - first);
+    const block = ((1 << length) - 1) << first;
+    const inBlock = (p: ShiftPattern) => only.has(p.template) && p.day >= first && p.day < first + length;
+    const hours = weeklyHours(c, inBlock, patterns, templates, out.caps);
+    for (const agents of availabilities) {
+      let mask = 0;
+      for (let d = first; d < first + length; d++) if (agents[0].availability[days[d].weekday] !== null) mask |= 1 << (d - first);
+      out.caps.push({ of: () => false, upper: agents.length });
+      const headCount = out.caps.length - 1;
+      groups.forEach((group, g) => {
+        if (group.agents !== agents) return;
+        for (const week of workingDays(c, mask, length)) {
+          const spare = hours.spare(dayCount(week));
+          if (spare === undefined) continue;
+          const on = week << first;
+          out.tours.push({ group, on, block, column: out.extra.length });
+          out.extra.push({
+            upper: agents.length,
+            caps: [...days.keys()]
+              .flatMap((d): [number, number][] =>
+                on & (1 << d) ? rows[d].filter((r) => r.set.has(g)).map((r) => [r.row, -1]) : [],
+              )
+              .concat([[headCount, 1]], spare),
+          });
+        }
+      });
+    }
   }
 }
 
@@ -137,13 +151,13 @@ export function addTours(
  * shifts (L paid hours), so the excess of the `mine` shifts above L is at
  * most the tours' spare in all, and shifts that each need at least e of it
  * number at most ⌊spare / e⌋ per person (two 10 h days do not fit where one
- * does). Counts the shifts of the templates only `c` works (`only`); adds
- * those rows to `caps`; `spare(n)` gives a tour's entries in them, or
- * undefined where n of the shortest shifts already pass H.
+ * does). Counts the shifts `mine` names (of the templates only `c` works, in
+ * one block of the horizon); adds those rows to `caps`; `spare(n)` gives a
+ * tour's entries in them, or undefined where n of the shortest shifts already pass H.
  */
 function weeklyHours(
   c: Contract,
-  only: Set<number>,
+  mine: (p: ShiftPattern) => boolean,
   patterns: ShiftPattern[],
   templates: ShiftTemplate[],
   caps: ShiftCap[],
@@ -152,7 +166,6 @@ function weeklyHours(
     ...patterns.filter((p) => !c.templates || c.templates.includes(templates[p.template].name)).map((p) => p.paidHours),
   );
   const excess = (p: ShiftPattern) => p.paidHours - least;
-  const mine = (p: ShiftPattern) => only.has(p.template);
   const steps = [...new Set(patterns.filter(mine).map(excess))].filter((e) => e > 1e-9);
   const total = caps.length;
   // Where every shift pays the same, the days already count the hours.
