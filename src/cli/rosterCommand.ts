@@ -109,7 +109,7 @@ function writeRoster(
     return;
   }
   const table = briefTable(rosterShiftsTable(roster));
-  const clocks = clockChangeLine(roster, week.timeZone ?? machineTimeZone());
+  const clocks = clockChangeLine(roster, week.timeZone ?? machineTimeZone(), week.timeZone !== undefined);
   const lines = [
     ...rosterSummary(roster),
     ...(clocks ? [clocks] : []),

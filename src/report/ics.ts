@@ -106,14 +106,47 @@ const dateTimeText = (ms: number): string => new Date(ms).toISOString().replace(
  * occurrence, a time the change skips moves forward by the change.
  */
 export function utcDateTime(clock: Intl.DateTimeFormat, date: string, minutes: number): string {
+  return `${dateTimeText(localInstant(clock, date, minutes))}Z`;
+}
+
+/**
+ * UTC DATE-TIMEs of an event from minute `from` to minute `to` after a date's
+ * midnight in the clock's zone. Where both ends are times the clock reads
+ * once, the event lasts what the clock says between them: a night over the
+ * clocks going back is an hour longer. An end the clocks skip or repeat is
+ * placed so the event keeps the length its clock times say: a 30-minute
+ * break from 01:45 to 02:15 on the night the clocks go back at 02:00 starts
+ * at the second 01:45, and one from 01:30 to 02:00 on the night they go
+ * forward at 01:00 is the half hour before the change.
+ */
+export function utcSpan(clock: Intl.DateTimeFormat, date: string, from: number, to: number): [string, string] {
+  return spanInstants(clock, date, from, to).map((ms) => `${dateTimeText(ms)}Z`) as [string, string];
+}
+
+/** The instants (ms since 1970) of an event as utcSpan reads them. */
+export function spanInstants(clock: Intl.DateTimeFormat, date: string, from: number, to: number): [number, number] {
+  const start = localInstant(clock, date, from);
+  const end = localInstant(clock, date, to);
+  const length = (to - from) * 60_000;
+  if (end - start === length) return [start, end];
+  const [y, m, d] = date.split('-').map(Number);
+  const wall = (minutes: number) => new Date(0).setUTCFullYear(y, m - 1, d) + minutes * 60_000;
+  const reads = (instant: number, minutes: number) => instant + offsetMs(clock, instant) === wall(minutes);
+  // An end the clocks skip is placed from the other end; a repeated one at the occurrence that keeps the length.
+  if (!reads(start, from) || reads(end - length, from)) return [end - length, end];
+  if (!reads(end, to) || reads(start + length, to)) return [start, start + length];
+  return [start, end];
+}
+
+/** The instant (ms since 1970) of a wall-clock time on a date in the clock's zone, as utcDateTime reads it. */
+export function localInstant(clock: Intl.DateTimeFormat, date: string, minutes: number): number {
   const [y, m, d] = date.split('-').map(Number);
   const wall = new Date(0).setUTCFullYear(y, m - 1, d) + minutes * 60_000;
   // The instants that read `wall` with the offset in force half a day before and half a day after.
   const before = wall - offsetMs(clock, wall - HALF_DAY_MS);
   const after = wall - offsetMs(clock, wall + HALF_DAY_MS);
   const reads = (instant: number) => instant + offsetMs(clock, instant) === wall;
-  const instant = reads(before) || !reads(after) ? before : after;
-  return `${dateTimeText(instant)}Z`;
+  return reads(before) || !reads(after) ? before : after;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { AGENT_COLUMNS } from '../scenario/weekEdit';
 import type { Roster, RosterCoverage, RosterShift } from '../schedule/roster';
 import { tableCsv, tableSheet, workbook } from './files';
-import { offsetMs, personCalendar, stableUid, timeZoneClock, utcDateTime } from './ics';
+import { offsetMs, personCalendar, stableUid, timeZoneClock, utcSpan } from './ics';
 import { breaksText, coverageColumns, partTimeLine } from './schedule';
 import { type Column, type ReportTable, tableOf } from './table';
 
@@ -183,11 +183,14 @@ function uniqueSlug(agent: string, taken: Set<string>): string {
 
 /**
  * Where the center's clocks change within the roster's days (daylight saving),
- * a line that says so: the roster counts every day as 24 hours of the
- * scenario's local times, so a shift over the change is counted an hour long
- * or short, while the calendars give its true instants. Null where no change falls in the days.
+ * a line that says so and what the roster counts there: with `truePaid` (the
+ * week names its time zone) a shift over the change is paid the hours it
+ * really lasts; without, every day is 24 hours of the scenario's local
+ * times, so such a shift is counted an hour long or short. The coverage is
+ * local clock time either way; the calendars give true instants. Null where
+ * no change falls in the days.
  */
-export function clockChangeLine(r: Pick<Roster, 'coverage'>, timeZone: string): string | null {
+export function clockChangeLine(r: Pick<Roster, 'coverage'>, timeZone: string, truePaid: boolean): string | null {
   const clock = timeZoneClock(timeZone);
   const dates = [...new Set(r.coverage.map((c) => c.date))];
   const changed = dates.filter((date) => {
@@ -196,9 +199,11 @@ export function clockChangeLine(r: Pick<Roster, 'coverage'>, timeZone: string): 
     const midnight = wall - offsetMs(clock, wall);
     return offsetMs(clock, midnight) !== offsetMs(clock, midnight + 86_400_000);
   });
-  return changed.length === 0
-    ? null
-    : `the clocks change in ${timeZone} on ${changed.join(', ')}: the roster counts each day as 24 h of local time, so a shift over the change is counted an hour longer or shorter than it is (its paid hours and the coverage); the calendars give its true times`;
+  if (changed.length === 0) return null;
+  const on = `the clocks change in ${timeZone} on ${changed.join(', ')}`;
+  return truePaid
+    ? `${on}: a shift over the change is paid the hours it really lasts, an hour more or less than its template; the coverage counts local clock time (a repeated hour once, a skipped one as if it were there); the calendars give true times`
+    : `${on}: the roster counts each day as 24 h of local time, so a shift over the change is counted an hour longer or shorter than it is (its paid hours and the coverage); name the week's timeZone to pay true hours; the calendars give its true times`;
 }
 
 /**
@@ -212,10 +217,11 @@ export function clockChangeLine(r: Pick<Roster, 'coverage'>, timeZone: string): 
 export function rosterCalendars(r: Roster, timeZone: string, exportedAt: number): { agent: string; file: string; ics: string }[] {
   const taken = new Set<string>();
   const clock = timeZoneClock(timeZone);
-  const utc = (local: string) => {
-    const [date, time] = local.split(' ');
+  // Minutes of a local "YYYY-MM-DD HH:MM" after the midnight of `date`.
+  const after = (date: string, local: string) => {
+    const [day, time] = local.split(' ');
     const [h, m] = time.split(':').map(Number);
-    return utcDateTime(clock, date, h * 60 + m);
+    return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 60_000) + h * 60 + m;
   };
   return r.agents
     .filter((a) => a.shifts.length > 0)
@@ -234,12 +240,10 @@ export function rosterCalendars(r: Roster, timeZone: string, exportedAt: number)
               start: b.start,
               end: b.end,
             })),
-          ].map((e) => ({
-            uid: stableUid([r.name, a.agent, shift.date, e.name]),
-            start: utc(e.start),
-            end: utc(e.end),
-            summary: e.summary,
-          })),
+          ].map((e) => {
+            const [start, end] = utcSpan(clock, shift.date, after(shift.date, e.start), after(shift.date, e.end));
+            return { uid: stableUid([r.name, a.agent, shift.date, e.name]), start, end, summary: e.summary };
+          }),
         ),
         exportedAt,
       ),

@@ -1,4 +1,4 @@
-import { machineTimeZone, personCalendar, stableUid, timeZoneClock, utcDateTime } from '../report/ics';
+import { machineTimeZone, personCalendar, stableUid, timeZoneClock, utcSpan } from '../report/ics';
 import { minutesOf } from '../scenario/day';
 import type { Schedule } from './solve';
 
@@ -24,7 +24,7 @@ export function agentCalendars(
   timeZone = machineTimeZone(),
 ): { agent: string; ics: string }[] {
   const clock = timeZoneClock(timeZone);
-  const time = (hhmm: string) => utcDateTime(clock, date, minutesOf(hhmm));
+  const span = (e: { start: string; end: string }) => utcSpan(clock, date, minutesOf(e.start), minutesOf(e.end));
   const calendars: { agent: string; ics: string }[] = [];
   let id = 0;
   for (const shift of schedule.shifts) {
@@ -42,12 +42,10 @@ export function agentCalendars(
       const ics = personCalendar(
         `${center} — ${agent}`,
         timeZone,
-        events.map((e) => ({
-          uid: stableUid([center, date, agent, e.name]),
-          start: time(e.start),
-          end: time(e.end),
-          summary: e.summary,
-        })),
+        events.map((e) => {
+          const [start, end] = span(e);
+          return { uid: stableUid([center, date, agent, e.name]), start, end, summary: e.summary };
+        }),
         exportedAt,
       );
       calendars.push({ agent, ics });

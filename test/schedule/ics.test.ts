@@ -89,13 +89,17 @@ describe('iCalendar export (RFC 5545)', () => {
     // New York springs forward at 02:00 on 8 March 2026: 00:00 is EST (−5 h), 08:00 is EDT (−4 h).
     const [ny] = agentCalendars({ shifts: [shift('Night', '00:00', '08:00')] }, '2026-03-08', 'NY', AT, 'America/New_York');
     expect(events(ny.ics)[0]).toMatchObject({ start: '2026-03-08T05:00:00.000Z', end: '2026-03-08T12:00:00.000Z' });
-    // Berlin: 02:30 happens twice on 25 October 2026 (the earlier, CEST, is taken) and not at all on 29 March (it moves to 03:30 CEST).
+    // Berlin: 02:30 happens twice on 25 October 2026; the later (CET) keeps the shift its 5.5 h.
     const [autumn] = agentCalendars({ shifts: [shift('Night', '02:30', '08:00')] }, '2026-10-25', 'B', AT, 'Europe/Berlin');
-    expect(events(autumn.ics)[0]).toMatchObject({ start: '2026-10-25T00:30:00.000Z', end: '2026-10-25T07:00:00.000Z' });
-    // A local time the change repeats is written in UTC, which no reader can take for its second occurrence.
-    expect(autumn.ics).toContain('DTSTART:20261025T003000Z\r\n');
+    expect(events(autumn.ics)[0]).toMatchObject({ start: '2026-10-25T01:30:00.000Z', end: '2026-10-25T07:00:00.000Z' });
+    // A local time the change repeats is written in UTC, which no reader can take for its other occurrence.
+    expect(autumn.ics).toContain('DTSTART:20261025T013000Z\r\n');
+    // A shift over the change from unrepeated times lasts an hour more than its clock times: 22:00 CEST to 06:00 CET.
+    const [over] = agentCalendars({ shifts: [shift('Night', '22:00', '30:00')] }, '2026-10-24', 'B', AT, 'Europe/Berlin');
+    expect(events(over.ics)[0]).toMatchObject({ start: '2026-10-24T20:00:00.000Z', end: '2026-10-25T05:00:00.000Z' });
+    // 02:30 does not exist on 29 March: the shift keeps its 5.5 h to 08:00 CEST, from 01:30 CET.
     const [spring] = agentCalendars({ shifts: [shift('Night', '02:30', '08:00')] }, '2026-03-29', 'B', AT, 'Europe/Berlin');
-    expect(events(spring.ics)[0]).toMatchObject({ start: '2026-03-29T01:30:00.000Z', end: '2026-03-29T06:00:00.000Z' });
+    expect(events(spring.ics)[0]).toMatchObject({ start: '2026-03-29T00:30:00.000Z', end: '2026-03-29T06:00:00.000Z' });
     // Clocks go from 02:00 CET to 03:00 CEST: the change, to the minute, with both offsets.
     expect(spring.ics).toContain(
       'BEGIN:DAYLIGHT\r\nDTSTART:20260329T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nEND:DAYLIGHT',

@@ -4,6 +4,7 @@ import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clockChangeLine, rosterCalendars, rosterCsv, rosterSummary } from '../../src/report/roster';
 import { isPartTime, parseCsv } from '../../src/scenario';
+import { addDays } from '../../src/scenario/day';
 import { parseWeek, type Week } from '../../src/scenario/week';
 import { type Roster, readPreviousRoster, rosterWeek } from '../../src/schedule/roster';
 
@@ -31,6 +32,9 @@ const records = (csv: string): Record<string, string>[] => {
   const [header, ...rows] = parseCsv(csv.replace(/^\uFEFF/, ''));
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
 };
+
+/** When the calendars of a test were exported. */
+const AT = Date.UTC(2026, 11, 18, 17, 0);
 
 let highs: Awaited<ReturnType<typeof loadHighs>>;
 let week: Week;
@@ -296,13 +300,56 @@ describe('a week over a change of the clocks', () => {
   it('says on which day, and what the roster counts there', () => {
     const days = (first: number) => Array.from({ length: 7 }, (_, d) => `2027-03-${String(first + d).padStart(2, '0')}`);
     const coverage = (dates: string[]) => dates.map((date) => ({ date, start: '00:00', required: 0, scheduled: 0, short: 0 }));
-    expect(clockChangeLine({ coverage: coverage(days(22)) }, 'Europe/London')).toMatch(
+    expect(clockChangeLine({ coverage: coverage(days(22)) }, 'Europe/London', false)).toMatch(
       /^the clocks change in Europe\/London on 2027-03-28: the roster counts each day as 24 h of local time/,
     );
-    expect(clockChangeLine({ coverage: coverage(days(8)) }, 'America/New_York')).toMatch(/on 2027-03-14:/);
-    expect(clockChangeLine({ coverage: coverage(days(8)) }, 'Europe/London')).toBeNull();
-    expect(clockChangeLine(roster, 'Europe/London')).toBeNull(); // Christmas week
+    expect(clockChangeLine({ coverage: coverage(days(22)) }, 'Europe/London', true)).toMatch(
+      /^the clocks change in Europe\/London on 2027-03-28: a shift over the change is paid the hours it really lasts/,
+    );
+    expect(clockChangeLine({ coverage: coverage(days(8)) }, 'America/New_York', true)).toMatch(/on 2027-03-14:/);
+    expect(clockChangeLine({ coverage: coverage(days(8)) }, 'Europe/London', true)).toBeNull();
+    expect(clockChangeLine(roster, 'Europe/London', true)).toBeNull(); // Christmas week
   });
+
+  it('pays a shift over the change the hours it really lasts, as its calendar times say, within the weekly hours', () => {
+    // The bundled week moved to the weeks whose Sunday changes London's clocks: back an hour on 25 October 2026
+    // (a night from Saturday lasts an hour longer), forward on 28 March 2027 (an hour shorter).
+    for (const [monday, longer] of [
+      ['2026-10-19', 1],
+      ['2027-03-22', -1],
+    ] as const) {
+      const raw = weekJson();
+      raw.days.forEach((d: { patch: { day: { date: string } } }, i: number) => {
+        d.patch.day.date = addDays(monday, i);
+      });
+      const parsed = parseWeek(raw, base(), agentsCsv());
+      if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+      const r = rosterWeek(parsed.week, highs);
+      const saturday = addDays(monday, 5);
+      const nights = r.agents.flatMap((a) => a.shifts).filter((s) => s.template === 'Night 8.5 h');
+      expect(new Set(nights.filter((s) => s.date === saturday).map((s) => s.paidHours))).toEqual(new Set([8 + longer]));
+      expect(new Set(nights.filter((s) => s.date !== saturday).map((s) => s.paidHours))).toEqual(new Set([8]));
+      // Every shift's paid hours are its calendar's true length less its unpaid breaks (an independent parser).
+      for (const { agent, ics } of rosterCalendars(r, 'Europe/London', AT)) {
+        const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+        const minutes = (e: ICAL.Event) => (e.endDate.toJSDate().getTime() - e.startDate.toJSDate().getTime()) / 60_000;
+        const person = r.agents.find((a) => a.agent === agent);
+        const own = person?.shifts ?? [];
+        let k = 0;
+        for (const shift of own) {
+          const length = minutes(events[k++]);
+          let unpaid = 0;
+          for (const b of shift.breaks) {
+            const m = minutes(events[k++]);
+            if (!b.paid) unpaid += m;
+          }
+          expect(shift.paidHours).toBeCloseTo((length - unpaid) / 60, 9);
+        }
+        const contract = parsed.week.contracts.find((c) => c.name === person?.contract);
+        expect(own.reduce((sum, s) => sum + s.paidHours, 0)).toBeLessThanOrEqual((contract?.maxPaidHoursPerWeek ?? 0) + 1e-9);
+      }
+    }
+  }, 120_000);
 });
 
 describe('a horizon shorter than a week', () => {
@@ -335,9 +382,6 @@ describe('availability', () => {
 });
 
 describe('calendars per person for the week', () => {
-  /** When the calendars were exported. */
-  const AT = Date.UTC(2026, 11, 18, 17, 0);
-
   it('hold each shift and break at its UTC moment for the center’s zone, with UIDs stable across exports', () => {
     const calendars = rosterCalendars(roster, 'Europe/Berlin', AT);
     expect(calendars).toHaveLength(roster.agents.filter((a) => a.shifts.length > 0).length);

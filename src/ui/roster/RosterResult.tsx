@@ -19,7 +19,7 @@ export function RosterResult({ rostered, stale }: { rostered: Rostered | null; s
   const table = rosterShiftsTable(roster);
   const [head, ...rest] = rosterSummary(roster);
   const zone = typeof rostered.draft.week.timeZone === 'string' ? rostered.draft.week.timeZone : machineTimeZone();
-  const clocks = clockChangeLine(roster, zone);
+  const clocks = clockChangeLine(roster, zone, typeof rostered.draft.week.timeZone === 'string');
   if (clocks) rest.push(clocks);
   const kept = keptLine(rostered);
   return (
