@@ -12,7 +12,7 @@ import { wfm } from './run';
 const BIN = fileURLToPath(new URL('../../bin/wfm.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'wfm-cluster-'));
 const scenario = join(dir, 'day.json');
-// A busier short day: a replication takes a fraction of a second, so a job of a few takes about a second.
+// A busier short day of 11,000 calls: a replication takes a few milliseconds, so the tests size jobs by their replications.
 writeFileSync(scenario, JSON.stringify({ ...SHORT_DAY, demand: { calls: [2000, 4000, 3000, 2000] }, staffing: { agents: 380 } }));
 
 /** A `wfm` process whose output the test reads as it comes. */
@@ -130,14 +130,14 @@ describe.skipIf(!hasRedisServer())('wfm simulate --redis with wfm worker', { tim
     expect(r.stderr).not.toMatch(/error|no wfm worker/i);
     expect(ws.filter((w) => starts([w.stderr]).length > 0).length).toBeGreaterThan(1);
     // A worker told to stop finishes its active job first.
-    // One job long enough (12 replications) to be seen under way.
+    // One job long enough (600 replications, a second or two) to be seen under way.
     const next = start([
       'simulate',
       scenario,
       '--replications',
-      '12',
+      '600',
       '--chunk',
-      '12',
+      '600',
       '--redis',
       redis.url,
       '--json',
@@ -154,10 +154,10 @@ describe.skipIf(!hasRedisServer())('wfm simulate --redis with wfm worker', { tim
     expect(busy.stderr.lastIndexOf('finished ')).toBeGreaterThan(told);
     expect(busy.stderr).toMatch(/stopped\n$/);
     expect(await next.exited).toBe(0);
-    expect(next.stdout).toBe(local(12));
+    expect(next.stdout).toBe(local(600));
     // --progress on a pipe: plain lines, the last at the end, with the workers connected.
     expect(next.stderr.trim().split('\n').at(-1)).toMatch(
-      /^simulating: 100 %, 12\/12 replications, [23] workers connected, \d+ s$/,
+      /^simulating: 100 %, 600\/600 replications, [23] workers connected, \d+ s$/,
     );
     for (const w of ws) w.child.kill('SIGTERM');
     await Promise.all(ws.map((w) => w.exited));
@@ -166,15 +166,16 @@ describe.skipIf(!hasRedisServer())('wfm simulate --redis with wfm worker', { tim
   it('stays exact with a worker killed mid-job and another frozen past its lock: a range runs twice, is merged once', async () => {
     const [a, b, c] = [worker(), worker(), worker()];
     await Promise.all([a, b, c].map(ready));
-    const r = start(['simulate', scenario, '--replications', '12', '--chunk', '3', '--redis', redis.url, '--json'], lock);
+    // Jobs of about a second each, so two are still under way when a is killed and b frozen.
+    const r = start(['simulate', scenario, '--replications', '1200', '--chunk', '300', '--redis', redis.url, '--json'], lock);
     await until('jobs under way on a and b', () => busy(a) && busy(b));
     a.child.kill('SIGKILL');
     b.child.kill('SIGSTOP');
     await new Promise((resolve) => setTimeout(resolve, 5000)); // past the 2 s lock
     b.child.kill('SIGCONT');
     expect(await r.exited).toBe(0);
-    expect(r.stdout).toBe(local(12));
-    expect(JSON.parse(r.stdout).replications).toBe(12);
+    expect(r.stdout).toBe(local(1200));
+    expect(JSON.parse(r.stdout).replications).toBe(1200);
     const all = starts([a.stderr, b.stderr, c.stderr]);
     expect(all.length).toBeGreaterThan(new Set(all).size); // some range was started twice …
     expect(new Set(all).size).toBe(4); // … of the 4, each merged once: the merge refuses overlaps
@@ -203,7 +204,8 @@ describe.skipIf(!hasRedisServer())('wfm simulate --redis with wfm worker', { tim
   it('cancels on Ctrl-C everywhere (exit 130, nothing of the run left), the workers alive; a rerun after a lost coordinator runs no range twice', async () => {
     const w = worker();
     await ready(w);
-    const r = start(['simulate', scenario, '--replications', '40', '--chunk', '2', '--redis', redis.url, '--json']);
+    // Twenty jobs of about a second each: the run is far from done when Ctrl-C comes.
+    const r = start(['simulate', scenario, '--replications', '4000', '--chunk', '200', '--redis', redis.url, '--json']);
     await until('a finished job', () => w.stderr.includes('finished'));
     r.child.kill('SIGINT');
     expect(await r.exited).toBe(130);
@@ -276,7 +278,8 @@ describe.skipIf(!hasRedisServer())('wfm simulate --redis with wfm worker', { tim
   it('a second signal stops a finishing worker at once; its job returns to the queue and another worker completes the run exactly', async () => {
     const a = worker();
     await ready(a);
-    const r = start(['simulate', scenario, '--replications', '12', '--chunk', '12', '--redis', redis.url, '--json'], lock);
+    // One job of a few seconds, so it is still under way when the second signal comes.
+    const r = start(['simulate', scenario, '--replications', '1000', '--chunk', '1000', '--redis', redis.url, '--json'], lock);
     await until('a job under way', () => busy(a));
     a.child.kill('SIGTERM');
     await until('finishing', () => a.stderr.includes('finishing the active jobs'));
@@ -285,7 +288,7 @@ describe.skipIf(!hasRedisServer())('wfm simulate --redis with wfm worker', { tim
     expect(a.stderr).not.toMatch(/finished /);
     const b = worker();
     expect(await r.exited).toBe(0);
-    expect(r.stdout).toBe(local(12));
+    expect(r.stdout).toBe(local(1000));
     expect(starts([b.stderr]).length).toBeGreaterThan(0);
     b.child.kill('SIGTERM');
     expect(await b.exited).toBe(0);
