@@ -88,7 +88,9 @@ function mayWork(s: State, p: ShiftPattern, templates: ShiftTemplate[], days: Ho
   if (s.days.has(p.day) || s.off.has(p.day)) return false;
   if (s.band && (p.start - midnight < s.band[0] || p.start - midnight > s.band[1])) return false;
   const rest = c.minRestHours * 60;
-  if (s.patterns.some((q) => p.start < q.end + rest && q.start < p.end + rest)) return false;
+  const [from, to] = p.elapsed ?? [p.start, p.end];
+  if (s.patterns.some(({ start, end, elapsed: [qFrom, qTo] = [start, end] }) => from < qTo + rest && qFrom < to + rest))
+    return false;
   const w = weekOf(p.day);
   if ((s.daysByWeek[w] ?? 0) + 1 > c.maxDaysPerWeek) return false;
   if ((s.hoursByWeek[w] ?? 0) + p.paidHours > c.maxPaidHoursPerWeek + 1e-9) return false;

@@ -12,6 +12,12 @@ export interface ShiftPattern {
   /** [start, end) of each break, in the same minutes */
   breaks: [number, number][];
   paidHours: number;
+  /**
+   * [start, end] in true minutes after the first day's midnight, where a
+   * change of the clocks lies between that midnight and the shift's end
+   * (rest is counted in true time); else start and end
+   */
+  elapsed?: [number, number];
   /** the intervals the shift touches: [firstInterval, endInterval) of the timeline */
   firstInterval: number;
   endInterval: number;

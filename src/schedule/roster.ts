@@ -15,7 +15,7 @@ import {
   shiftKey,
   weeklyMinimums,
 } from './assign';
-import { truePaidHours } from './clockChange';
+import { trueTimes } from './clockChange';
 import { dayCount } from './dayBits';
 import { type CoveringModel, coveringModel, type ExtraColumn, type ShiftCap } from './model';
 import { defaultTemplates, type ShiftPattern, shiftPatterns, type Timeline } from './patterns';
@@ -123,11 +123,11 @@ export function rosterWeek(
   const contracts = new Map(week.contracts.map((c) => [c.name, c]));
   const people = week.agents.map((a) => ({ agent: a, contract: contracts.get(a.contract) as Contract }));
   // Only patterns someone may work; a cap per day and template of the people who may work it there. Where the
-  // week names its time zone, a shift over a change of the clocks is paid the hours it really lasts.
+  // week names its time zone, a shift over a change of the clocks is paid the hours it really lasts, and rest is true time.
   const all = shiftPatterns(timeline, templates);
   const patterns = (
     week.timeZone
-      ? truePaidHours(
+      ? trueTimes(
           all,
           week.days.map((s) => s.day.date),
           week.timeZone,

@@ -335,8 +335,14 @@ describe('a week over a change of the clocks', () => {
         const minutes = (e: ICAL.Event) => (e.endDate.toJSDate().getTime() - e.startDate.toJSDate().getTime()) / 60_000;
         const person = r.agents.find((a) => a.agent === agent);
         const own = person?.shifts ?? [];
+        const contract = parsed.week.contracts.find((c) => c.name === person?.contract);
         let k = 0;
+        let lastEnd = -Infinity;
         for (const shift of own) {
+          // The rest before it, in true time: an hour less than the clock says over the clocks going forward.
+          const start = events[k].startDate.toJSDate().getTime();
+          expect((start - lastEnd) / 3_600_000).toBeGreaterThanOrEqual(contract?.minRestHours ?? Infinity);
+          lastEnd = events[k].endDate.toJSDate().getTime();
           const length = minutes(events[k++]);
           let unpaid = 0;
           for (const b of shift.breaks) {
@@ -345,7 +351,6 @@ describe('a week over a change of the clocks', () => {
           }
           expect(shift.paidHours).toBeCloseTo((length - unpaid) / 60, 9);
         }
-        const contract = parsed.week.contracts.find((c) => c.name === person?.contract);
         expect(own.reduce((sum, s) => sum + s.paidHours, 0)).toBeLessThanOrEqual((contract?.maxPaidHoursPerWeek ?? 0) + 1e-9);
       }
     }
