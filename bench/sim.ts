@@ -1,13 +1,16 @@
 /** Simulation engine and worker-pool figures. */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { defaultWorkers, spawnNodeWorker } from '../src/cli/nodeWorkers';
 import { formatScenarioError, parseScenario, parseScenarioText, type Scenario, type ScenarioInput } from '../src/scenario';
 import { simulateReplication } from '../src/sim';
 import { runSimulation, SimulationCancelled, type WorkerHandle } from '../src/sim/pool';
 import { childrenCpuMs, type Timing, timed } from './measure';
+
+const execFileAsync = promisify(execFile);
 
 function scenario(input: ScenarioInput): Scenario {
   const parsed = parseScenario(input);
@@ -306,10 +309,25 @@ const IN_FRESH_PROCESS = {
  * A figure in a process of its own: the JIT has then seen no other
  * scenario, as in a simulation worker, which runs one.
  */
-function inFreshProcess(figure: keyof typeof IN_FRESH_PROCESS): unknown {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), figure], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`bench/sim.ts ${figure}: ${run.stderr}`);
-  return JSON.parse(run.stdout);
+async function inFreshProcess(figure: keyof typeof IN_FRESH_PROCESS): Promise<unknown> {
+  const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), figure], {
+    encoding: 'utf8',
+    maxBuffer: 2 ** 24,
+  }).catch((error: { stderr?: string }) => {
+    throw new Error(`bench/sim.ts ${figure}: ${error.stderr ?? error}`);
+  });
+  return JSON.parse(stdout);
+}
+
+/**
+ * What this machine gives two threads at once: two processes each running the one-worker figure
+ * side by side (each timed inside itself), against one alone before and after (this machine's
+ * pace drifts). No 2-worker run can beat it.
+ */
+async function machineSpeedUpForTwoThreads(before: Timing): Promise<number> {
+  const pair = (await Promise.all([inFreshProcess('firstRunOneWorker'), inFreshProcess('firstRunOneWorker')])) as Timing[];
+  const after = (await inFreshProcess('firstRunOneWorker')) as Timing;
+  return Number(((before.wallMs + after.wallMs) / Math.max(...pair.map((t) => t.wallMs))).toFixed(2));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -324,14 +342,16 @@ export async function simulationFigures() {
   await christmasEveRun(defaultWorkers(), 400);
   const rssAfter400 = process.memoryUsage().rss;
   const keptWorkers = await oneToTwoKeptWorkers();
+  const firstOne = (await inFreshProcess('firstRunOneWorker')) as Timing;
+  const firstTwo = (await inFreshProcess('firstRunTwoWorkers')) as Timing;
   return {
-    engineAgainstCLoop: inFreshProcess('engineAgainstCLoop'),
+    engineAgainstCLoop: await inFreshProcess('engineAgainstCLoop'),
     simulatedCallsOneCore: {
-      mmnm500Agents: inFreshProcess('mmnm500Agents'),
-      fullCallFlow: inFreshProcess('fullCallFlow'),
-      christmasEve: inFreshProcess('christmasEve'),
+      mmnm500Agents: await inFreshProcess('mmnm500Agents'),
+      fullCallFlow: await inFreshProcess('fullCallFlow'),
+      christmasEve: await inFreshProcess('christmasEve'),
     },
-    editedScenarioOneCore: inFreshProcess('editedScenario'),
+    editedScenarioOneCore: await inFreshProcess('editedScenario'),
     christmasEve100Replications: {
       workers: defaultWorkers(),
       timing: allCores,
@@ -340,7 +360,8 @@ export async function simulationFigures() {
     speedUpOneToTwoWorkers300Replications: {
       keptWorkers,
       /** a process's first run: every thread fresh, its JIT compiling the engine anew (the 2-worker run compiles it twice) */
-      firstRunInAProcess: oneToTwo(inFreshProcess('firstRunOneWorker') as Timing, inFreshProcess('firstRunTwoWorkers') as Timing),
+      firstRunInAProcess: oneToTwo(firstOne, firstTwo),
+      machineSpeedUpForTwoThreads: await machineSpeedUpForTwoThreads(firstOne),
     },
     cancelDuringOneLongReplication: await cancelDuringOneReplication(),
     silentStopDuringOneLongReplication: await silentStopDuringOneReplication(),
