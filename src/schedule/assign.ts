@@ -79,13 +79,14 @@ export function fitsPerson(
 
 /**
  * Whether `agent` may also work pattern `p`, by every rule of the contract
- * and the agent's availability on that weekday.
+ * and the agent's availability on that weekday; on a day chosen off for them
+ * only where `onDaysOff` (the days off chosen ahead are a plan, not a rule).
  */
-function mayWork(s: State, p: ShiftPattern, templates: ShiftTemplate[], days: HorizonDay[]): boolean {
+function mayWork(s: State, p: ShiftPattern, templates: ShiftTemplate[], days: HorizonDay[], onDaysOff = false): boolean {
   const c = s.contract;
   if (!fitsPerson(s.agent, c, p, templates, days)) return false;
   const { midnight } = days[p.day];
-  if (s.days.has(p.day) || s.off.has(p.day)) return false;
+  if (s.days.has(p.day) || (!onDaysOff && s.off.has(p.day))) return false;
   if (s.band && (p.start - midnight < s.band[0] || p.start - midnight > s.band[1])) return false;
   const rest = c.minRestHours * 60;
   const [from, to] = p.elapsed ?? [p.start, p.end];
@@ -306,7 +307,8 @@ function better(a: number[], b: number[]): boolean {
  * Shifts nobody may work come back unassigned, never dropped silently.
  * Then each agent still below a weekly minimum gets, while one fits, the
  * candidate shift that covers most of what is still short (the least paid
- * first at a tie): a contract's minimum is paid for whether needed or not.
+ * first at a tie), on a day chosen off where no working day has one: a
+ * contract's minimum is paid for whether needed or not.
  */
 export function assignShifts(
   shifts: ShiftPattern[],
@@ -433,14 +435,22 @@ export function assignShifts(
         if (missingDays === 0 && missingHours === 0) break;
         let pick: ShiftPattern | null = null;
         let pickScore: number[] = [];
-        for (const p of input.candidates) {
-          if (weekOf(p.day) !== w || !mayWork(s, p, templates, days)) continue;
-          const useful = p.coverage.reduce((sum, share, k) => sum + Math.min(share, Math.max(0, short[p.firstInterval + k])), 0);
-          const score = [useful, -p.paidHours];
-          if (pick === null || better(score, pickScore)) {
-            pick = p;
-            pickScore = score;
+        // On a working day first; else on a day chosen off, where the contract's rules still hold (a week whose
+        // working days were chosen on template hours can fall short by the hour the clocks take).
+        for (const onDaysOff of [false, true]) {
+          for (const p of input.candidates) {
+            if (weekOf(p.day) !== w || !mayWork(s, p, templates, days, onDaysOff)) continue;
+            const useful = p.coverage.reduce(
+              (sum, share, k) => sum + Math.min(share, Math.max(0, short[p.firstInterval + k])),
+              0,
+            );
+            const score = [useful, -p.paidHours];
+            if (pick === null || better(score, pickScore)) {
+              pick = p;
+              pickScore = score;
+            }
           }
+          if (pick) break;
         }
         if (!pick) break;
         take(s, pick, days);

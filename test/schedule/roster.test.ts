@@ -312,23 +312,25 @@ describe('a week over a change of the clocks', () => {
   });
 
   it('pays a shift over the change the hours it really lasts, as its calendar times say, within the weekly hours', () => {
-    // The bundled week moved to the weeks whose Sunday changes London's clocks: back an hour on 25 October 2026
-    // (a night from Saturday lasts an hour longer), forward on 28 March 2027 (an hour shorter).
-    for (const [monday, longer] of [
-      ['2026-10-19', 1],
-      ['2027-03-22', -1],
+    // The bundled week moved over Sundays that change London's clocks: back an hour on 25 October 2026 (a
+    // night from Saturday lasts an hour longer), forward on 29 March 2026 and 28 March 2027 (an hour shorter).
+    for (const [first, saturday, longer] of [
+      ['2026-10-19', '2026-10-24', 1],
+      ['2026-03-26', '2026-03-28', -1],
+      ['2027-03-22', '2027-03-27', -1],
     ] as const) {
       const raw = weekJson();
       raw.days.forEach((d: { patch: { day: { date: string } } }, i: number) => {
-        d.patch.day.date = addDays(monday, i);
+        d.patch.day.date = addDays(first, i);
       });
       const parsed = parseWeek(raw, base(), agentsCsv());
       if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
       const r = rosterWeek(parsed.week, highs);
-      const saturday = addDays(monday, 5);
       const nights = r.agents.flatMap((a) => a.shifts).filter((s) => s.template === 'Night 8.5 h');
       expect(new Set(nights.filter((s) => s.date === saturday).map((s) => s.paidHours))).toEqual(new Set([8 + longer]));
       expect(new Set(nights.filter((s) => s.date !== saturday).map((s) => s.paidHours))).toEqual(new Set([8]));
+      // Nobody is left below a weekly minimum by the hour the clocks take: a shift on a day chosen off tops it up.
+      expect(r.contractShortfalls).toEqual([]);
       // Every shift's paid hours are its calendar's true length less its unpaid breaks (an independent parser).
       for (const { agent, ics } of rosterCalendars(r, 'Europe/London', AT)) {
         const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
