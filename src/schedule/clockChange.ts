@@ -13,9 +13,8 @@ import type { ShiftPattern } from './patterns';
  */
 export function trueTimes(patterns: ShiftPattern[], dates: string[], timeZone: string): ShiftPattern[] {
   const clock = timeZoneClock(timeZone);
-  const dateOf = (day: number) => addDays(dates[0], day);
-  // The offset at each local midnight, to the second after the horizon: a shift between two equal ones crosses no change.
-  const offsets = Array.from({ length: dates.length + 2 }, (_, d) => offsetMs(clock, localInstant(clock, dateOf(d), 0)));
+  // A shift between two local midnights of equal offset crosses no change.
+  const offsets = midnightOffsets(clock, dates);
   const origin = localInstant(clock, dates[0], 0);
   return patterns.map((p) => {
     const last = Math.floor((p.end - 1) / 1_440);
@@ -25,7 +24,29 @@ export function trueTimes(patterns: ShiftPattern[], dates: string[], timeZone: s
       return { ...p, elapsed: [p.start + shift, p.end + shift] };
     }
     // As its calendar reads it (spanInstants): a shift that starts or ends in a repeated hour keeps its length where it can.
-    const [start, end] = spanInstants(clock, dateOf(0), p.start, p.end).map((ms) => (ms - origin) / 60_000);
+    const [start, end] = spanInstants(clock, dates[0], p.start, p.end).map((ms) => (ms - origin) / 60_000);
     return { ...p, paidHours: p.paidHours + (end - start - (p.end - p.start)) / 60, elapsed: [start, end] };
   });
+}
+
+/** The offset at each local midnight of the horizon, to the second after it. */
+function midnightOffsets(clock: Intl.DateTimeFormat, dates: string[]): number[] {
+  return Array.from({ length: dates.length + 2 }, (_, d) => offsetMs(clock, localInstant(clock, addDays(dates[0], d), 0)));
+}
+
+/** Whether the clocks change in the clock's zone within the horizon's days (or as its last night ends). */
+export const clocksChange = (clock: Intl.DateTimeFormat, dates: string[]): boolean =>
+  new Set(midnightOffsets(clock, dates)).size > 1;
+
+/**
+ * An event's times as its calendar reads them in the clock's zone (spanInstants), as
+ * "YYYY-MM-DD HH:MM": a time the clocks skip reads as the moment it falls at
+ * (01:15 on the night they go forward at 01:00 is 02:15), so the roster's
+ * table and files say what the calendars say. `from` and `to` are minutes
+ * after `date`'s midnight.
+ */
+export function clockReadings(clock: Intl.DateTimeFormat, date: string, from: number, to: number): [string, string] {
+  return spanInstants(clock, date, from, to).map((instant) =>
+    new Date(instant + offsetMs(clock, instant)).toISOString().slice(0, 16).replace('T', ' '),
+  ) as [string, string];
 }

@@ -1,5 +1,6 @@
 import type { Highs } from 'highs';
 import { planDay } from '../plan/plan';
+import { timeZoneClock } from '../report/ics';
 import { addDays, clockOf, minutesOf } from '../scenario/day';
 import type { ShiftTemplate } from '../scenario/schema';
 import { parseCsv } from '../scenario/volumes';
@@ -15,7 +16,7 @@ import {
   shiftKey,
   weeklyMinimums,
 } from './assign';
-import { trueTimes } from './clockChange';
+import { clockReadings, clocksChange, trueTimes } from './clockChange';
 import { dayCount } from './dayBits';
 import { type CoveringModel, coveringModel, type ExtraColumn, type ShiftCap } from './model';
 import { defaultTemplates, type ShiftPattern, shiftPatterns, type Timeline } from './patterns';
@@ -254,14 +255,24 @@ export function rosterWeek(
     const day = Math.floor(minutes / 1_440);
     return `${addDays(week.days[0].day.date, day)} ${clockOf(minutes - day * 1_440)}`;
   };
+  // Where the clocks change, the times as the calendars read them (none the clocks skip); else the clock's.
+  const zone = week.timeZone ? timeZoneClock(week.timeZone) : null;
+  const dates = week.days.map((s) => s.day.date);
+  const clock = zone && clocksChange(zone, dates) ? zone : null;
+  const span = (from: number, to: number): [string, string] =>
+    clock ? clockReadings(clock, dates[0], from, to) : [at(from), at(to)];
   const describe = (p: ShiftPattern): RosterShift => {
     const t = templates[p.template];
+    const [start, end] = span(p.start, p.end);
     return {
       date: week.days[p.day].day.date,
       template: t.name,
-      start: at(p.start),
-      end: at(p.end),
-      breaks: p.breaks.map(([b0, b1], k) => ({ start: at(b0), end: at(b1), paid: t.breaks[k].paid })),
+      start,
+      end,
+      breaks: p.breaks.map(([b0, b1], k) => {
+        const [from, to] = span(b0, b1);
+        return { start: from, end: to, paid: t.breaks[k].paid };
+      }),
       paidHours: p.paidHours,
     };
   };

@@ -332,6 +332,8 @@ describe('a week over a change of the clocks', () => {
       // Nobody is left below a weekly minimum by the hour the clocks take: a shift on a day chosen off tops it up.
       expect(r.contractShortfalls).toEqual([]);
       // Every shift's paid hours are its calendar's true length less its unpaid breaks (an independent parser).
+      const london = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/London', dateStyle: 'short', timeStyle: 'short' });
+      const reading = (t: ICAL.Time) => london.format(t.toJSDate());
       for (const { agent, ics } of rosterCalendars(r, 'Europe/London', AT)) {
         const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
         const minutes = (e: ICAL.Event) => (e.endDate.toJSDate().getTime() - e.startDate.toJSDate().getTime()) / 60_000;
@@ -341,6 +343,11 @@ describe('a week over a change of the clocks', () => {
         let k = 0;
         let lastEnd = -Infinity;
         for (const shift of own) {
+          // The roster's clock times are what the calendar's moments read in London: none the clocks skip.
+          const calendar = [shift, ...shift.breaks].map((_, i) => events[k + i]);
+          expect(calendar.map((e) => [reading(e.startDate), reading(e.endDate)])).toEqual(
+            [shift, ...shift.breaks].map((e) => [e.start, e.end]),
+          );
           // The rest before it, in true time: an hour less than the clock says over the clocks going forward.
           const start = events[k].startDate.toJSDate().getTime();
           expect((start - lastEnd) / 3_600_000).toBeGreaterThanOrEqual(contract?.minRestHours ?? Infinity);
