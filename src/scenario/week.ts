@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { templateErrors } from './crossField';
 import { addDays, weekday } from './day';
 import { mergePatch } from './mergePatch';
-import { range, type Scenario, type Shifts, shiftsSchema } from './schema';
+import { range, type Scenario, type Shifts, shiftsSchema, templatePaidHours } from './schema';
 import { formatPath } from './shape';
 import { describeIssue, parseScenario, type ScenarioError } from './validate';
 import { parseCsv } from './volumes';
@@ -203,6 +203,23 @@ export function parseWeek(raw: unknown, base: unknown, agents: string | string[]
         path: at('consecutiveDaysOff'),
         message: `at most ${7 - c.maxDaysPerWeek} with maxDaysPerWeek ${c.maxDaysPerWeek} (7 days a week), got ${c.consecutiveDaysOff}`,
       });
+    // Rules each valid alone can still leave no week that meets the minimums.
+    const most = mostDaysInAWeek(c);
+    if (c.minDaysPerWeek <= c.maxDaysPerWeek && c.minDaysPerWeek > most)
+      errors.push({
+        path: at('minDaysPerWeek'),
+        message: `at most ${most} with maxConsecutiveDays ${c.maxConsecutiveDays} and consecutiveDaysOff ${c.consecutiveDaysOff} (7 days a week), got ${c.minDaysPerWeek}`,
+      });
+    const ownTemplates = shifts?.templates.filter((t) => !c.templates || c.templates.includes(t.name)) ?? [];
+    if (ownTemplates.length > 0 && c.minPaidHoursPerWeek <= c.maxPaidHoursPerWeek) {
+      // An hour more where a night may run over the clocks going back.
+      const longest = Math.max(...ownTemplates.map(templatePaidHours)) + (w.timeZone ? 1 : 0);
+      if (c.minPaidHoursPerWeek > most * longest + 1e-9)
+        errors.push({
+          path: at('minPaidHoursPerWeek'),
+          message: `at most ${most * longest} (${most} days a week of at most ${longest} paid hours, the longest of its templates), got ${c.minPaidHoursPerWeek}`,
+        });
+    }
     if (c.templates?.length === 0)
       errors.push({ path: at('templates'), message: 'name at least one template, or leave it out for all of them' });
     c.templates?.forEach((t, k) => {
@@ -228,6 +245,33 @@ export function parseWeek(raw: unknown, base: unknown, agents: string | string[]
       agents: people.agents,
     },
   };
+}
+
+/**
+ * The most days a contract's rules let a person work in 7 days: at most
+ * maxDaysPerWeek, no run longer than maxConsecutiveDays, and a run of
+ * consecutiveDaysOff days off (each of the 128 weeks of work and rest tried).
+ */
+function mostDaysInAWeek(c: Pick<Contract, 'maxDaysPerWeek' | 'maxConsecutiveDays' | 'consecutiveDaysOff'>): number {
+  let most = 0;
+  for (let mask = 0; mask < 128; mask++) {
+    let days = 0;
+    let run = 0;
+    let longestRun = 0;
+    let off = 0;
+    let longestOff = 0;
+    for (let d = 0; d < 7; d++) {
+      const works = (mask >> d) & 1;
+      days += works;
+      run = works ? run + 1 : 0;
+      off = works ? 0 : off + 1;
+      longestRun = Math.max(longestRun, run);
+      longestOff = Math.max(longestOff, off);
+    }
+    if (days <= c.maxDaysPerWeek && longestRun <= c.maxConsecutiveDays && longestOff >= c.consecutiveDaysOff)
+      most = Math.max(most, days);
+  }
+  return most;
 }
 
 const window = (text: string): Availability | null | undefined => {

@@ -1,5 +1,5 @@
 import { clockOf, intervalCount, minutesOf } from '../scenario/day';
-import type { Scenario, ShiftTemplate } from '../scenario/schema';
+import { type Scenario, type ShiftTemplate, templatePaidHours } from '../scenario/schema';
 
 /** One way to work a template: a start and a placement of each break, with what it covers and costs. */
 export interface ShiftPattern {
@@ -100,7 +100,6 @@ export function shiftPatterns(timeline: Timeline, templates: ShiftTemplate[]): S
   const patterns: ShiftPattern[] = [];
   templates.forEach((t, index) => {
     const placements = breakPlacements(t, grid);
-    const unpaid = t.breaks.reduce((sum, b) => sum + (b.paid ? 0 : b.minutes), 0);
     timeline.midnights.forEach((midnight, day) => {
       for (let start = midnight + minutesOf(t.earliestStart); start <= midnight + minutesOf(t.latestStart); start += grid) {
         const end = start + t.lengthMinutes;
@@ -122,7 +121,7 @@ export function shiftPatterns(timeline: Timeline, templates: ShiftTemplate[]): S
             start,
             end,
             breaks,
-            paidHours: (t.lengthMinutes - unpaid) / 60,
+            paidHours: templatePaidHours(t),
             firstInterval,
             endInterval,
             coverage,

@@ -462,6 +462,20 @@ describe('week files and agents files that are wrong say where', () => {
     );
   });
 
+  it('contracts whose minimums no week can meet under their other rules', () => {
+    const w = weekJson();
+    Object.assign(w.contracts[0], { minDaysPerWeek: 5, maxConsecutiveDays: 2 });
+    Object.assign(w.contracts[2], { maxDaysPerWeek: 4, minPaidHoursPerWeek: 37 });
+    expect(errors(w)).toEqual([
+      'contracts[0].minDaysPerWeek: at most 4 with maxConsecutiveDays 2 and consecutiveDaysOff 2 (7 days a week), got 5',
+      'contracts[2].minPaidHoursPerWeek: at most 36 (4 days a week of at most 9 paid hours, the longest of its templates), got 37',
+    ]);
+    // At the limits, both are accepted: 4 days (two runs of 2), and 4 nights of 8 paid hours and the hour of a change.
+    Object.assign(w.contracts[0], { minDaysPerWeek: 4 });
+    Object.assign(w.contracts[2], { minPaidHoursPerWeek: 36 });
+    expect(errors(w)).toEqual([]);
+  });
+
   it('templates that cannot give a shift, or two of one name; a time zone the database does not know', () => {
     const w = weekJson();
     const night = w.shifts.templates.findIndex((t: { name: string }) => t.name === 'Night 8.5 h');
