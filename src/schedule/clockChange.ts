@@ -1,31 +1,45 @@
 import { localInstant, offsetMs, spanInstants, timeZoneClock } from '../report/ics';
 import { addDays } from '../scenario/day';
+import type { ShiftTemplate } from '../scenario/schema';
 import type { ShiftPattern } from './patterns';
 
 /**
  * The patterns as they really fall in `timeZone`: a shift over a change of
  * the clocks is an hour longer (clocks back) or shorter (clocks forward) than
- * its template's length, and is paid so; a shift after a change carries its
+ * its template's length, and is paid so, and keeps only the break placements
+ * that lie in their windows in true time; a shift after a change carries its
  * true minutes (`elapsed`), so the rest before it is counted in true time.
  * Elsewhere the days are local clock time: the coverage counts a repeated
  * hour once. `dates` are the horizon's days; the patterns' minutes count from
  * the first's midnight.
  */
-export function trueTimes(patterns: ShiftPattern[], dates: string[], timeZone: string): ShiftPattern[] {
+export function trueTimes(
+  patterns: ShiftPattern[],
+  templates: ShiftTemplate[],
+  dates: string[],
+  timeZone: string,
+): ShiftPattern[] {
   const clock = timeZoneClock(timeZone);
   // A shift between two local midnights of equal offset crosses no change.
   const offsets = midnightOffsets(clock, dates);
   const origin = localInstant(clock, dates[0], 0);
-  return patterns.map((p) => {
+  // As its calendar reads it (spanInstants): an event that starts or ends in a repeated hour keeps its length where it can.
+  const span = (from: number, to: number) => spanInstants(clock, dates[0], from, to).map((ms) => (ms - origin) / 60_000);
+  return patterns.flatMap((p) => {
     const last = Math.floor((p.end - 1) / 1_440);
     if (offsets[p.day] === offsets[Math.min(last + 1, offsets.length - 1)]) {
-      if (offsets[p.day] === offsets[0]) return p;
+      if (offsets[p.day] === offsets[0]) return [p];
       const shift = (offsets[0] - offsets[p.day]) / 60_000;
-      return { ...p, elapsed: [p.start + shift, p.end + shift] };
+      return [{ ...p, elapsed: [p.start + shift, p.end + shift] }];
     }
-    // As its calendar reads it (spanInstants): a shift that starts or ends in a repeated hour keeps its length where it can.
-    const [start, end] = spanInstants(clock, dates[0], p.start, p.end).map((ms) => (ms - origin) / 60_000);
-    return { ...p, paidHours: p.paidHours + (end - start - (p.end - p.start)) / 60, elapsed: [start, end] };
+    const [start, end] = span(p.start, p.end);
+    const windows = templates[p.template].breaks;
+    const inWindows = p.breaks.every(([b0, b1], k) => {
+      const [from, to] = span(b0, b1);
+      return from - start >= windows[k].earliestAfterMinutes && from - start <= windows[k].latestAfterMinutes && to <= end;
+    });
+    if (!inWindows) return [];
+    return [{ ...p, paidHours: p.paidHours + (end - start - (p.end - p.start)) / 60, elapsed: [start, end] }];
   });
 }
 

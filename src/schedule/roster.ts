@@ -124,12 +124,14 @@ export function rosterWeek(
   const contracts = new Map(week.contracts.map((c) => [c.name, c]));
   const people = week.agents.map((a) => ({ agent: a, contract: contracts.get(a.contract) as Contract }));
   // Only patterns someone may work; a cap per day and template of the people who may work it there. Where the
-  // week names its time zone, a shift over a change of the clocks is paid the hours it really lasts, and rest is true time.
+  // week names its time zone, a shift over a change of the clocks is paid the hours it really lasts, with its breaks in
+  // their windows in true time, and rest is true time.
   const all = shiftPatterns(timeline, templates);
   const patterns = (
     week.timeZone
       ? trueTimes(
           all,
+          templates,
           week.days.map((s) => s.day.date),
           week.timeZone,
         )

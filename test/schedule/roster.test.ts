@@ -354,10 +354,15 @@ describe('a week over a change of the clocks', () => {
           lastEnd = events[k].endDate.toJSDate().getTime();
           const length = minutes(events[k++]);
           let unpaid = 0;
-          for (const b of shift.breaks) {
+          const windows = parsed.week.shifts?.templates.find((t) => t.name === shift.template)?.breaks ?? [];
+          shift.breaks.forEach((b, n) => {
+            // Each break in its window, in true time after the shift's start.
+            const after = (events[k].startDate.toJSDate().getTime() - start) / 60_000;
+            expect(after).toBeGreaterThanOrEqual(windows[n].earliestAfterMinutes);
+            expect(after).toBeLessThanOrEqual(windows[n].latestAfterMinutes);
             const m = minutes(events[k++]);
             if (!b.paid) unpaid += m;
-          }
+          });
           expect(shift.paidHours).toBeCloseTo((length - unpaid) / 60, 9);
         }
         expect(own.reduce((sum, s) => sum + s.paidHours, 0)).toBeLessThanOrEqual((contract?.maxPaidHoursPerWeek ?? 0) + 1e-9);
