@@ -1,5 +1,5 @@
 import type { Simulate } from '../plan/staffToTarget';
-import { type CommandSpec, numberFlag, type ParsedFlags, UsageError } from './flags';
+import { type CommandSpec, numberFlag, onlyWith, type ParsedFlags } from './flags';
 
 /**
  * `--redis URL [--chunk N]` of a command whose simulations may run on the cluster: refused
@@ -8,9 +8,8 @@ import { type CommandSpec, numberFlag, type ParsedFlags, UsageError } from './fl
 export function clusterFlags(flags: ParsedFlags, spec: Pick<CommandSpec, 'flags'>, simulates: boolean, needs: string) {
   const redis = flags.values.get('redis');
   const chunk = numberFlag(flags, spec, 'chunk');
-  if (!simulates)
-    for (const flag of ['redis', 'chunk']) if (flags.values.has(flag)) throw new UsageError(`--${flag}: only with ${needs}`);
-  if (chunk !== undefined && redis === undefined) throw new UsageError('--chunk: only with --redis');
+  onlyWith(flags, ['redis', 'chunk'], simulates, needs);
+  onlyWith(flags, ['chunk'], redis !== undefined, '--redis');
   return { redis, chunk };
 }
 

@@ -94,6 +94,11 @@ export function describeFlagValue(flag: Flag): string {
   return flag.kind === 'file' ? 'a file path' : 'a text';
 }
 
+/** Refuses (exit 2) any of the flags `names` given without the one they need (`needs`: `--check`, `--redis`). */
+export function onlyWith(flags: ParsedFlags, names: string[], given: boolean, needs: string): void {
+  if (!given) for (const flag of names) if (flags.values.has(flag)) throw new UsageError(`--${flag}: only with ${needs}`);
+}
+
 /** The value of a numeric flag, checked against its range; undefined when the flag was not given. */
 export function numberFlag(flags: ParsedFlags, spec: Pick<CommandSpec, 'flags'>, name: string): number | undefined {
   const text = flags.values.get(name);

@@ -15,7 +15,7 @@ import { checkRoster, type RosterCheck } from '../schedule/rosterCheck';
 import { clusterFlags, clusterSimulate } from './clusterFlags';
 import { commandSpec } from './commands';
 import { checkOutputPath, readTextFile, writeOutput } from './files';
-import { numberFlag, parseFlags, positionals, UsageError } from './flags';
+import { numberFlag, onlyWith, parseFlags, positionals, UsageError } from './flags';
 import { untilInterrupted } from './interrupt';
 
 const OUTPUTS = ['.csv', '.xlsx', '.ics'];
@@ -51,6 +51,7 @@ export async function rosterCommand(argv: string[]): Promise<void> {
   if (out !== undefined) checkOutputPath('out', out, OUTPUTS);
   const replications = numberFlag(flags, spec, 'check-replications') ?? CHECK_LENGTH.replications;
   const maxSteps = numberFlag(flags, spec, 'check-steps') ?? CHECK_LENGTH.maxSteps;
+  onlyWith(flags, ['check-replications', 'check-steps'], flags.switches.has('check'), '--check');
   const { redis, chunk } = clusterFlags(flags, spec, flags.switches.has('check'), '--check');
   const week = readWeek(path);
   const previousPath = flags.values.get('previous');

@@ -18,7 +18,7 @@ import { CHECK_LENGTH } from '../schedule/checkLength';
 import { clusterFlags, clusterSimulate } from './clusterFlags';
 import { commandSpec } from './commands';
 import { checkOutputPath, writeOutput } from './files';
-import { numberFlag, parseFlags, positionals } from './flags';
+import { numberFlag, onlyWith, parseFlags, positionals } from './flags';
 import { untilInterrupted } from './interrupt';
 import { readScenario } from './scenarioFile';
 
@@ -32,6 +32,7 @@ export async function scheduleCommand(argv: string[]): Promise<void> {
   if (out !== undefined) checkOutputPath('out', out, OUTPUTS);
   const replications = numberFlag(flags, spec, 'check-replications') ?? CHECK_LENGTH.replications;
   const maxSteps = numberFlag(flags, spec, 'check-steps') ?? CHECK_LENGTH.maxSteps;
+  onlyWith(flags, ['check-replications', 'check-steps'], flags.switches.has('check'), '--check');
   const { redis, chunk } = clusterFlags(flags, spec, flags.switches.has('check'), '--check');
   const scenario = readScenario(path);
   const requirement = shiftRequirement(scenario, planDay(scenario));

@@ -85,6 +85,8 @@ const weekSchema = z.strictObject(
       .string({ error: 'must be an IANA time zone such as Europe/London' })
       .max(64)
       .refine(knownTimeZone, { error: 'must be an IANA time zone such as Europe/London or UTC' })
+      // As the database spells it ("europe/london" is Europe/London): the calendars name it in TZID.
+      .transform((zone) => new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone)
       .optional(),
     base: z.union([z.string(), z.record(z.string(), z.unknown())], {
       error: 'must be a scenario file path (beside the week file) or a scenario object',

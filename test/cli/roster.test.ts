@@ -92,5 +92,11 @@ describe('wfm roster', () => {
       2,
       expect.stringMatching(/--previous .*march\.csv: its one shift is not on a day of this week \(2026-12-21 to 2026-12-27\)/),
     ]);
+    // A check's length without --check is refused, not ignored.
+    for (const command of ['roster', 'schedule'] as const) {
+      const file = command === 'roster' ? week : new URL('../../scenarios/christmas-eve.json', import.meta.url).pathname;
+      const alone = wfm([command, file, '--check-replications', '50']);
+      expect([alone.code, alone.stderr.trim()]).toEqual([2, `wfm ${command}: --check-replications: only with --check`]);
+    }
   });
 });

@@ -494,6 +494,9 @@ describe('week files and agents files that are wrong say where', () => {
     expect(errors(w)).toEqual(
       expect.arrayContaining(['timeZone: must be an IANA time zone such as Europe/London or UTC, got "Mars/Olympus"']),
     );
+    // A known zone in other letter cases is taken as the database spells it, which the calendars write.
+    const lower = parseWeek({ ...weekJson(), timeZone: 'europe/london' }, base(), agentsCsv());
+    expect(lower.ok && lower.week.timeZone).toBe('Europe/London');
     w.timeZone = 'Europe/London';
     expect(errors(w)).toEqual(
       expect.arrayContaining([
