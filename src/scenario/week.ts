@@ -340,7 +340,7 @@ export function readAgents(
       if (w === undefined)
         errors.push({
           path: at(d),
-          message: `must be a window HH:MM-HH:MM, any, or empty for not available, got "${f[2 + i].slice(0, 40)}"`,
+          message: `must be a window HH:MM-HH:MM (a start from 00:00 to 23:59, an end up to 24:00 and not the start; an end before the start is the next morning), any, or empty for not available, got "${f[2 + i].slice(0, 40)}"`,
         });
       return w ?? null;
     });

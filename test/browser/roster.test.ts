@@ -98,7 +98,7 @@ describe.runIf(browserTestsRun)('The Roster page', () => {
     await page.fill('#agent-0-mon', '08:0');
     expect(await page.getAttribute('#agent-0-mon', 'aria-invalid')).toBe('true');
     expect(await page.innerText('#week-errors')).toContain(
-      'agents row 2, mon: must be a window HH:MM-HH:MM, any, or empty for not available, got "08:0"',
+      'agents row 2, mon: must be a window HH:MM-HH:MM (a start from 00:00 to 23:59, an end up to 24:00 and not the start; an end before the start is the next morning), any, or empty for not available, got "08:0"',
     );
     expect(await page.isDisabled('#roster-solve')).toBe(true);
     await page.fill('#agent-0-mon', '08:00-16:30');

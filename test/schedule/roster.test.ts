@@ -520,7 +520,7 @@ describe('week files and agents files that are wrong say where', () => {
     expect(e).toEqual(
       expect.arrayContaining([
         expect.stringMatching(
-          /^agents row 3, \w{3}: must be a window HH:MM-HH:MM, any, or empty for not available, got "25:00-08:00"/,
+          /^agents row 3, \w{3}: must be a window HH:MM-HH:MM \(a start from 00:00 to 23:59, an end up to 24:00 and not the start; an end before the start is the next morning\), any, or empty for not available, got "25:00-08:00"/,
         ),
         expect.stringMatching(
           /^agents row 4, contract: must be one of the week's contracts \(Full-time, Part-time, Nights\), got "Freelance"/,
@@ -528,7 +528,7 @@ describe('week files and agents files that are wrong say where', () => {
         expect.stringMatching(/^agents row 5, name: ".+" is on an earlier row; names must differ/),
         // A window starts on its own weekday; 24:00 is the next day's.
         expect.stringMatching(
-          /^agents row 7, \w{3}: must be a window HH:MM-HH:MM, any, or empty for not available, got "24:00-08:00"/,
+          /^agents row 7, \w{3}: must be a window HH:MM-HH:MM \(a start from 00:00 to 23:59, an end up to 24:00 and not the start; an end before the start is the next morning\), any, or empty for not available, got "24:00-08:00"/,
         ),
       ]),
     );
