@@ -321,10 +321,6 @@ export type Scenario = z.output<typeof scenarioSchema>;
 export type Distribution = z.output<typeof distributionSchema>;
 export type ShiftTemplate = z.output<typeof shiftTemplateSchema>;
 export type Shifts = z.output<typeof shiftsSchema>;
-
-/** A template's paid hours: its length less its unpaid breaks. */
-export const templatePaidHours = (t: ShiftTemplate): number =>
-  (t.lengthMinutes - t.breaks.reduce((sum, b) => sum + (b.paid ? 0 : b.minutes), 0)) / 60;
 export type Cost = z.output<typeof costSchema>;
 export type TargetScope = (typeof TARGET_SCOPES)[number];
 

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { mostDaysInAWeek, mostShiftsApart } from './contractLimits';
 import { templateErrors } from './crossField';
 import { addDays, weekday } from './day';
 import { mergePatch } from './mergePatch';
-import { range, type Scenario, type Shifts, shiftsSchema, templatePaidHours } from './schema';
+import { templatePaidHours } from './paidHours';
+import { range, type Scenario, type Shifts, shiftsSchema } from './schema';
 import { formatPath } from './shape';
 import { describeIssue, parseScenario, type ScenarioError } from './validate';
 import { parseCsv } from './volumes';
@@ -206,13 +208,15 @@ export function parseWeek(raw: unknown, base: unknown, agents: string | string[]
         message: `at most ${7 - c.maxDaysPerWeek} with maxDaysPerWeek ${c.maxDaysPerWeek} (7 days a week), got ${c.consecutiveDaysOff}`,
       });
     // Rules each valid alone can still leave no week that meets the minimums.
-    const most = mostDaysInAWeek(c);
+    const ownTemplates = shifts?.templates.filter((t) => !c.templates || c.templates.includes(t.name)) ?? [];
+    const byDays = mostDaysInAWeek(c);
+    const byRest = ownTemplates.length > 0 ? mostShiftsApart(ownTemplates, c.minRestHours, scenarios[0].intervalMinutes) : 7;
+    const most = Math.min(byDays, byRest);
     if (c.minDaysPerWeek <= c.maxDaysPerWeek && c.minDaysPerWeek > most)
       errors.push({
         path: at('minDaysPerWeek'),
-        message: `at most ${most} with maxConsecutiveDays ${c.maxConsecutiveDays} and consecutiveDaysOff ${c.consecutiveDaysOff} (7 days a week), got ${c.minDaysPerWeek}`,
+        message: `at most ${most} with ${byRest < byDays ? `minRestHours ${c.minRestHours} between shifts of its templates` : `maxConsecutiveDays ${c.maxConsecutiveDays} and consecutiveDaysOff ${c.consecutiveDaysOff}`} (7 days a week), got ${c.minDaysPerWeek}`,
       });
-    const ownTemplates = shifts?.templates.filter((t) => !c.templates || c.templates.includes(t.name)) ?? [];
     if (ownTemplates.length > 0 && c.minPaidHoursPerWeek <= c.maxPaidHoursPerWeek) {
       // An hour more where a night may run over the clocks going back.
       const longest = Math.max(...ownTemplates.map(templatePaidHours)) + (w.timeZone ? 1 : 0);
@@ -247,33 +251,6 @@ export function parseWeek(raw: unknown, base: unknown, agents: string | string[]
       agents: people.agents,
     },
   };
-}
-
-/**
- * The most days a contract's rules let a person work in 7 days: at most
- * maxDaysPerWeek, no run longer than maxConsecutiveDays, and a run of
- * consecutiveDaysOff days off (each of the 128 weeks of work and rest tried).
- */
-function mostDaysInAWeek(c: Pick<Contract, 'maxDaysPerWeek' | 'maxConsecutiveDays' | 'consecutiveDaysOff'>): number {
-  let most = 0;
-  for (let mask = 0; mask < 128; mask++) {
-    let days = 0;
-    let run = 0;
-    let longestRun = 0;
-    let off = 0;
-    let longestOff = 0;
-    for (let d = 0; d < 7; d++) {
-      const works = (mask >> d) & 1;
-      days += works;
-      run = works ? run + 1 : 0;
-      off = works ? 0 : off + 1;
-      longestRun = Math.max(longestRun, run);
-      longestOff = Math.max(longestOff, off);
-    }
-    if (days <= c.maxDaysPerWeek && longestRun <= c.maxConsecutiveDays && longestOff >= c.consecutiveDaysOff)
-      most = Math.max(most, days);
-  }
-  return most;
 }
 
 const window = (text: string): Availability | null | undefined => {

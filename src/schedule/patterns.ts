@@ -1,5 +1,6 @@
 import { clockOf, intervalCount, minutesOf } from '../scenario/day';
-import { type Scenario, type ShiftTemplate, templatePaidHours } from '../scenario/schema';
+import { templatePaidHours } from '../scenario/paidHours';
+import type { Scenario, ShiftTemplate } from '../scenario/schema';
 
 /** One way to work a template: a start and a placement of each break, with what it covers and costs. */
 export interface ShiftPattern {

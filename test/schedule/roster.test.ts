@@ -479,6 +479,13 @@ describe('week files and agents files that are wrong say where', () => {
     Object.assign(w.contracts[0], { minDaysPerWeek: 4 });
     Object.assign(w.contracts[2], { minPaidHoursPerWeek: 36 });
     expect(errors(w)).toEqual([]);
+    // Two days' rest after each shift: 05:00 on day 1, 14:00 on day 3, 05:00 on day 6, and no fourth.
+    Object.assign(w.contracts[0], { maxConsecutiveDays: 5, minRestHours: 48 });
+    expect(errors(w)).toEqual([
+      'contracts[0].minDaysPerWeek: at most 3 with minRestHours 48 between shifts of its templates (7 days a week), got 4',
+    ]);
+    Object.assign(w.contracts[0], { minDaysPerWeek: 3 });
+    expect(errors(w)).toEqual([]);
   });
 
   it('templates that cannot give a shift, or two of one name; a time zone the database does not know', () => {
