@@ -96,6 +96,10 @@ export async function simulateOnCluster(s: Scenario, url: string, options: Clust
     return mergePartials(parts).result;
   } catch (error) {
     if (error instanceof SimulationCancelled) await cancel(queue, connection, run, ranges);
+    else if (!(error instanceof RunFailed) && connection.status !== 'ready')
+      throw new RunFailed(
+        `lost the connection to ${redactUrl(url)} (${error instanceof Error ? error.message : String(error)}); run the command again: ranges already done are not run twice`,
+      );
     throw error;
   } finally {
     await ends.close();

@@ -63,7 +63,7 @@ export function parseFlags(argv: readonly string[], spec: Pick<CommandSpec, 'nam
       continue;
     }
     const value = inline ?? argv[++i];
-    if (value === undefined || (inline === undefined && value.startsWith('--')))
+    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--')))
       throw new UsageError(`--${name}: needs a value (${describeFlagValue(flag)})`);
     parsed.values.set(name, value);
   }

@@ -35,8 +35,17 @@ export function lockTimes(): { lockDuration: number; stalledInterval: number } {
  * restart); otherwise a lost connection fails the command at once.
  */
 export async function connectRedis(url: string, persist: boolean): Promise<Redis> {
-  if (!/^rediss?:\/\//.test(url))
-    throw new UsageError(`--redis: must be a redis:// or rediss:// URL, got ${JSON.stringify(url)}`);
+  const refused = () =>
+    new UsageError(`--redis: must be a redis:// or rediss:// URL (redis://host:6379/0), got ${JSON.stringify(redactUrl(url))}`);
+  if (!/^rediss?:\/\//.test(url)) throw refused();
+  let db = 0;
+  try {
+    const parsed = new URL(url);
+    if (!/^(\/\d{0,5})?$/.test(parsed.pathname)) throw refused();
+    db = Number(parsed.pathname.slice(1) || 0);
+  } catch {
+    throw refused();
+  }
   const client = new Redis(url, {
     lazyConnect: true,
     maxRetriesPerRequest: null,
@@ -46,6 +55,8 @@ export async function connectRedis(url: string, persist: boolean): Promise<Redis
   client.on('error', () => {}); // reported by the command that fails, once
   try {
     await client.connect();
+    // A database the server does not have fails here, not later in a worker's log.
+    if (db !== 0) await client.select(db);
   } catch (error) {
     client.disconnect();
     throw new UsageError(

@@ -9,7 +9,7 @@ import type { Estimate, SimulationResult } from '../sim';
 import { runSimulation } from '../sim/pool';
 import { commandSpec } from './commands';
 import { checkOutputPath, writeOutput } from './files';
-import { numberFlag, parseFlags, positionals } from './flags';
+import { numberFlag, onlyWith, parseFlags, positionals } from './flags';
 import { untilInterrupted } from './interrupt';
 import { defaultWorkers, spawnNodeWorker } from './nodeWorkers';
 import { progressLine } from './progress';
@@ -30,6 +30,7 @@ export async function simulateCommand(argv: string[]): Promise<void> {
   const redis = flags.values.get('redis');
   if (shard !== undefined) checkShardFlags(shard, out, flags.switches.has('json'), redis);
   const chunk = numberFlag(flags, spec, 'chunk');
+  onlyWith(flags, ['chunk'], flags.values.has('redis'), '--redis');
   if (out) checkOutputPath('out', out, shard === undefined ? ['.csv', '.xlsx'] : ['.wfmpart']);
   const file = readScenario(path);
   const scenario = {

@@ -5,7 +5,7 @@ import { formatScenarioError, mergePatch, parseScenario, type Scenario } from '.
 import { runSimulation } from '../sim/pool';
 import { commandSpec } from './commands';
 import { checkOutputPath, readTextFile } from './files';
-import { numberFlag, parseFlags, positionals, UsageError } from './flags';
+import { numberFlag, onlyWith, parseFlags, positionals, UsageError } from './flags';
 import { untilInterrupted } from './interrupt';
 import { defaultWorkers, spawnNodeWorker } from './nodeWorkers';
 import { simulationOutput } from './simulateCommand';
@@ -111,6 +111,7 @@ export async function sweepCommand(argv: string[]): Promise<void> {
   if (out) checkOutputPath('out', out, ['.jsonl']);
   const redis = flags.values.get('redis');
   const chunk = numberFlag(flags, spec, 'chunk');
+  onlyWith(flags, ['chunk'], flags.values.has('redis'), '--redis');
   const workers = numberFlag(flags, spec, 'workers') ?? defaultWorkers();
   const variants = readSweep(path);
   const done = out ? written(out) : new Set<string>();

@@ -55,7 +55,7 @@ const ATTACKS: [string, string[], RegExp][] = [
   ['an overflowing number', ['simulate', good, '--replications', '1e999'], /got "1e999"/],
   ['zero replications', ['simulate', good, '--replications', '0'], /--replications: must be a whole number from 1/],
   ['a fraction of a replication', ['simulate', good, '--replications', '1.5'], /got "1\.5"/],
-  ['an empty value', ['simulate', good, '--replications='], /--replications: must be a whole number/],
+  ['an empty value', ['simulate', good, '--replications='], /--replications: needs a value \(a whole number from 1 to/],
   ['a negative seed', ['simulate', good, '--seed', '-1'], /--seed: must be a whole number from 0 to 4294967295/],
   ['no workers', ['simulate', good, '--workers', '0'], /--workers: must be a whole number from 1 to 256/],
   ['Infinity', ['simulate', good, '--workers', 'Infinity'], /--workers: must be a whole number/],

@@ -275,6 +275,22 @@ describe.skipIf(!hasRedisServer())('wfm simulate --redis with wfm worker', { tim
     }
   });
 
+  it('refuses a database the server does not have, and fails with one line when Redis goes away mid-run', async () => {
+    const db = start(['simulate', scenario, '--replications', '4', '--redis', `${redis.url}/99`, '--json']);
+    expect(await db.exited).toBe(2);
+    expect(db.stderr).toMatch(
+      /^wfm simulate: --redis: cannot connect to redis:\/\/127\.0\.0\.1:\d+\/99 \(ERR DB index is out of range\)\n$/,
+    );
+    const other = await startRedis();
+    const r = start(['simulate', scenario, '--replications', '4', '--redis', other.url, '--json']);
+    await until('the warning', () => r.stderr.includes('no wfm worker of this engine'));
+    await other.stop();
+    expect(await r.exited).toBe(1);
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(
+      /^wfm simulate: lost the connection to redis:\/\/127\.0\.0\.1:\d+ \(.+\); run the command again: ranges already done are not run twice$/,
+    );
+  });
+
   it('a second signal stops a finishing worker at once; its job returns to the queue and another worker completes the run exactly', async () => {
     const a = worker();
     await ready(a);

@@ -125,6 +125,17 @@ describe('wfm simulate --shard and wfm merge', () => {
         ['--shard', '0/3', '--out', join(dir, 'x.wfmpart'), '--json'],
         /--json: a shard prints nothing; wfm merge --json prints the run/,
       ],
+      // A URL that cannot be one is named (its password hidden) before any connection; an empty one is no URL.
+      ...['redis://127.0.0.1:99999', 'redis://127.0.0.1:abc', 'redis://127.0.0.1:6379/x'].map(
+        (url) =>
+          [
+            ['--redis', url],
+            new RegExp(`^wfm simulate: --redis: must be a redis:// or rediss:// URL .*, got "${url}"$`, 'm'),
+          ] as const,
+      ),
+      [['--redis', 'redis://:secret@[::1'], /--redis: must be a redis:\/\/ or rediss:\/\/ URL .*, got "redis:\/\/\[::1"$/m],
+      [['--redis', ''], /--redis: needs a value/],
+      [['--chunk', '2'], /--chunk: only with --redis/],
     ] as const) {
       const r = wfm(['simulate', scenario, ...args]);
       expect(r.code).toBe(2);
