@@ -76,26 +76,40 @@ export function readSweep(path: string): Variant[] {
   });
 }
 
+/** What a line of an earlier run says of its variant's run. */
+interface WrittenLine {
+  line: number;
+  replications: number;
+  seed: number;
+}
+
 /**
- * The variants an earlier run of the sweep already wrote (its lines' names).
+ * The variants an earlier run of the sweep already wrote, by name, with the run each line is of.
  * A last line cut off by an interrupted run is removed, so the next line starts on a line of its own.
  */
-function written(out: string): Set<string> {
-  if (!existsSync(out)) return new Set();
+function written(out: string): Map<string, WrittenLine> {
+  const lines = new Map<string, WrittenLine>();
+  if (!existsSync(out)) return lines;
   const text = readTextFile(out, 'the sweep results');
   const end = text.lastIndexOf('\n') + 1;
   if (end < text.length) truncateSync(out, Buffer.byteLength(text.slice(0, end)));
-  const names = new Set<string>();
-  for (const line of text.slice(0, end).split('\n')) {
-    if (line === '') continue;
-    try {
-      const name = (JSON.parse(line) as { name?: unknown }).name;
-      if (typeof name === 'string') names.add(name);
-    } catch {
-      throw new UsageError(`--out: ${out} has a line that is not a result of wfm sweep; give another file`);
-    }
-  }
-  return names;
+  text
+    .slice(0, end)
+    .split('\n')
+    .forEach((line, i) => {
+      if (line === '') return;
+      let parsed: { name?: unknown; replications?: unknown; seed?: unknown } = {};
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        // not JSON: refused below, as a line of no sweep
+      }
+      const { name, replications, seed } = parsed ?? {};
+      if (typeof name !== 'string' || typeof replications !== 'number' || typeof seed !== 'number')
+        throw new UsageError(`--out: ${out} line ${i + 1} is not a result of wfm sweep; give another file`);
+      lines.set(name, { line: i + 1, replications, seed });
+    });
+  return lines;
 }
 
 /**
@@ -114,7 +128,16 @@ export async function sweepCommand(argv: string[]): Promise<void> {
   onlyWith(flags, ['chunk'], flags.values.has('redis'), '--redis');
   const workers = numberFlag(flags, spec, 'workers') ?? defaultWorkers();
   const variants = readSweep(path);
-  const done = out ? written(out) : new Set<string>();
+  const done = out ? written(out) : new Map<string, WrittenLine>();
+  // A line of another run of the variant (other replications or seed) is not its result: refused, not kept.
+  for (const v of variants) {
+    const had = done.get(v.name);
+    const { replications, seed } = v.scenario.simulation;
+    if (had && (had.replications !== replications || had.seed !== seed))
+      throw new UsageError(
+        `--out: ${out} line ${had.line} holds variant "${v.name}" of ${had.replications} replications with seed ${had.seed}; this sweep asks ${replications} with seed ${seed}: give another file, or remove that line to run it again`,
+      );
+  }
   const todo = variants.filter((v) => !done.has(v.name));
   const maxCalls = numberFlag(flags, spec, 'max-calls');
   for (const v of todo) checkSimulationSize(v.scenario, maxCalls, `variant "${v.name}"`);

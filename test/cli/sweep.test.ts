@@ -43,6 +43,21 @@ describe('wfm sweep', () => {
     writeFileSync(out, `${lines}{"name": "cut off mid-wr`); // an interrupted write
     expect(wfm(['sweep', sweep, '--out', out]).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(lines + simulateVariant(variants[2]));
+    // The same names asked with other replications: the lines there are not their results, so the run is refused.
+    const more = join(dir, 'more.json');
+    writeFileSync(more, JSON.stringify({ base: 'base.json', replications: 6, variants }));
+    const refused = wfm(['sweep', more, '--out', out]);
+    expect([refused.code, refused.stderr.trim()]).toEqual([
+      2,
+      `wfm sweep: --out: ${out} line 1 holds variant "as planned" of 4 replications with seed 5; this sweep asks 6 with seed 5: give another file, or remove that line to run it again`,
+    ]);
+    // A line of JSON that is no sweep result is refused too, not appended to.
+    const other = join(dir, 'other.jsonl');
+    writeFileSync(other, '{"a":1}\n');
+    expect(wfm(['sweep', sweep, '--out', other]).stderr.trim()).toBe(
+      `wfm sweep: --out: ${other} line 1 is not a result of wfm sweep; give another file`,
+    );
+    expect(readFileSync(other, 'utf8')).toBe('{"a":1}\n');
   });
 
   it('refuses, before any variant runs, a variant estimated over --max-calls, naming it and the flag', () => {
