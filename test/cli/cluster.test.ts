@@ -275,6 +275,20 @@ describe.skipIf(!hasRedisServer())('wfm simulate --redis with wfm worker', { tim
     }
   });
 
+  it('SIGTERM cancels a run everywhere like Ctrl-C (exit 143), leaving nothing of it, the worker alive', async () => {
+    const w = worker();
+    await ready(w);
+    const r = start(['simulate', scenario, '--replications', '4000', '--chunk', '200', '--redis', redis.url, '--json']);
+    await until('a finished job', () => w.stderr.includes('finished'));
+    r.child.kill('SIGTERM');
+    expect(await r.exited).toBe(143);
+    expect(r.stderr).toBe('wfm simulate: cancelled\n');
+    expect(await runKeys()).toEqual([]);
+    expect(w.child.exitCode).toBe(null);
+    w.child.kill('SIGTERM');
+    expect(await w.exited).toBe(0);
+  });
+
   it('refuses a database the server does not have, and fails with one line when Redis goes away mid-run', async () => {
     const db = start(['simulate', scenario, '--replications', '4', '--redis', `${redis.url}/99`, '--json']);
     expect(await db.exited).toBe(2);
