@@ -37,15 +37,10 @@ export function lockTimes(): { lockDuration: number; stalledInterval: number } {
 export async function connectRedis(url: string, persist: boolean): Promise<Redis> {
   const refused = () =>
     new UsageError(`--redis: must be a redis:// or rediss:// URL (redis://host:6379/0), got ${JSON.stringify(redactUrl(url))}`);
-  if (!/^rediss?:\/\//.test(url)) throw refused();
-  let db = 0;
-  try {
-    const parsed = new URL(url);
-    if (!/^(\/\d{0,5})?$/.test(parsed.pathname)) throw refused();
-    db = Number(parsed.pathname.slice(1) || 0);
-  } catch {
-    throw refused();
-  }
+  if (!/^rediss?:\/\//.test(url) || !URL.canParse(url)) throw refused();
+  const { pathname } = new URL(url);
+  if (!/^(\/\d{0,5})?$/.test(pathname)) throw refused();
+  const db = Number(pathname.slice(1) || 0);
   const client = new Redis(url, {
     lazyConnect: true,
     maxRetriesPerRequest: null,

@@ -7,9 +7,10 @@ import { verdictLines } from '../report/verdict';
 import type { Scenario } from '../scenario/schema';
 import type { Estimate, SimulationResult } from '../sim';
 import { runSimulation } from '../sim/pool';
+import { clusterFlags } from './clusterFlags';
 import { commandSpec } from './commands';
 import { checkOutputPath, writeOutput } from './files';
-import { numberFlag, onlyWith, parseFlags, positionals } from './flags';
+import { numberFlag, parseFlags, positionals } from './flags';
 import { untilInterrupted } from './interrupt';
 import { defaultWorkers, spawnNodeWorker } from './nodeWorkers';
 import { progressLine } from './progress';
@@ -27,10 +28,8 @@ export async function simulateCommand(argv: string[]): Promise<void> {
   const workers = numberFlag(flags, spec, 'workers') ?? defaultWorkers();
   const out = flags.values.get('out');
   const shard = flags.values.get('shard');
-  const redis = flags.values.get('redis');
+  const { redis, chunk } = clusterFlags(flags, spec, true, '--redis');
   if (shard !== undefined) checkShardFlags(shard, out, flags.switches.has('json'), redis);
-  const chunk = numberFlag(flags, spec, 'chunk');
-  onlyWith(flags, ['chunk'], flags.values.has('redis'), '--redis');
   if (out) checkOutputPath('out', out, shard === undefined ? ['.csv', '.xlsx'] : ['.wfmpart']);
   const file = readScenario(path);
   const scenario = {

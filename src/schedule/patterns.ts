@@ -101,6 +101,7 @@ export function shiftPatterns(timeline: Timeline, templates: ShiftTemplate[]): S
   const patterns: ShiftPattern[] = [];
   templates.forEach((t, index) => {
     const placements = breakPlacements(t, grid);
+    const paidHours = templatePaidHours(t);
     timeline.midnights.forEach((midnight, day) => {
       for (let start = midnight + minutesOf(t.earliestStart); start <= midnight + minutesOf(t.latestStart); start += grid) {
         const end = start + t.lengthMinutes;
@@ -122,7 +123,7 @@ export function shiftPatterns(timeline: Timeline, templates: ShiftTemplate[]): S
             start,
             end,
             breaks,
-            paidHours: templatePaidHours(t),
+            paidHours,
             firstInterval,
             endInterval,
             coverage,

@@ -121,22 +121,16 @@ export function rosterWeek(
   const required = (options.requirement ?? weekRequirement(week)).map((r, i) =>
     Math.ceil(r / (1 - weekAbsence(week, slots[i].day)) - 1e-9),
   );
+  const dates = week.days.map((s) => s.day.date);
   const contracts = new Map(week.contracts.map((c) => [c.name, c]));
   const people = week.agents.map((a) => ({ agent: a, contract: contracts.get(a.contract) as Contract }));
   // Only patterns someone may work; a cap per day and template of the people who may work it there. Where the
   // week names its time zone, a shift over a change of the clocks is paid the hours it really lasts, with its breaks in
   // their windows in true time, and rest is true time.
   const all = shiftPatterns(timeline, templates);
-  const patterns = (
-    week.timeZone
-      ? trueTimes(
-          all,
-          templates,
-          week.days.map((s) => s.day.date),
-          week.timeZone,
-        )
-      : all
-  ).filter((p) => people.some(({ agent, contract }) => fitsPerson(agent, contract, p, templates, days)));
+  const patterns = (week.timeZone ? trueTimes(all, templates, dates, week.timeZone) : all).filter((p) =>
+    people.some(({ agent, contract }) => fitsPerson(agent, contract, p, templates, days)),
+  );
   const caps: ShiftCap[] = [];
   days.forEach((_, d) => {
     caps.push({
@@ -259,7 +253,6 @@ export function rosterWeek(
   };
   // Where the clocks change, the times as the calendars read them (none the clocks skip); else the clock's.
   const zone = week.timeZone ? timeZoneClock(week.timeZone) : null;
-  const dates = week.days.map((s) => s.day.date);
   const clock = zone && clocksChange(zone, dates) ? zone : null;
   const span = (from: number, to: number): [string, string] =>
     clock ? clockReadings(clock, dates[0], from, to) : [at(from), at(to)];
