@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { defaultWorkers, spawnNodeWorker } from '../src/cli/nodeWorkers';
+import { defaultWorkers, spawnNodeWorker, workerBundle } from '../src/cli/nodeWorkers';
 import { formatScenarioError, parseScenario, parseScenarioText, type Scenario, type ScenarioInput } from '../src/scenario';
 import { simulateReplication } from '../src/sim';
 import { runSimulation, SimulationCancelled, type WorkerHandle } from '../src/sim/pool';
@@ -182,6 +182,32 @@ async function christmasEveRun(workers: number, replications = 100) {
   return (await timed(() => runSimulation(christmasEve, spawnNodeWorker, { replications, workers }))).timing;
 }
 
+/**
+ * A process's first run, as `wfm simulate` makes it: its threads start fresh from the worker code
+ * the CLI ships built (here bundled from source before the clock starts, as that is no part of a run).
+ */
+async function firstRunInProcess(workers: number, replications: number) {
+  workerBundle();
+  return christmasEveRun(workers, replications);
+}
+
+const WFM = fileURLToPath(new URL('../bin/wfm.js', import.meta.url));
+
+/** `wfm simulate christmas-eve --replications 100 --workers 2` as a user runs it, process start to exit: three runs and the median. */
+async function hundredReplicationsCommand() {
+  const args = [WFM, 'simulate', fileURLToPath(new URL('../scenarios/christmas-eve.json', import.meta.url)), '--replications', '100', '--workers', '2'];
+  const runs: Timing[] = [];
+  for (let i = 0; i < 3; i++) runs.push((await timed(() => execFileAsync(process.execPath, args, { maxBuffer: 2 ** 24 }))).timing);
+  return { runs, medianWallMs: median(runs.map((t) => t.wallMs)) };
+}
+
+/** 100 replications on 2 workers as a process's first run, in three fresh processes: the runs and the median. */
+async function hundredReplicationsFirstRun() {
+  const runs: Timing[] = [];
+  for (let i = 0; i < 3; i++) runs.push((await inFreshProcess('hundredReplicationsTwoWorkers')) as Timing);
+  return { runs, medianWallMs: median(runs.map((t) => t.wallMs)) };
+}
+
 /** One replication of about 4.8 million calls: seconds of work in a single replication. */
 const longDay = () =>
   scenario({
@@ -301,8 +327,9 @@ const IN_FRESH_PROCESS = {
   fullCallFlow: () => simulatedCalls(true),
   christmasEve: () => christmasEveOneCore(),
   editedScenario: editedScenarioOneCore,
-  firstRunOneWorker: () => christmasEveRun(1, 300),
-  firstRunTwoWorkers: () => christmasEveRun(2, 300),
+  firstRunOneWorker: () => firstRunInProcess(1, 300),
+  firstRunTwoWorkers: () => firstRunInProcess(2, 300),
+  hundredReplicationsTwoWorkers: () => firstRunInProcess(2, 100),
 };
 
 /**
@@ -336,6 +363,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 }
 
 export async function simulationFigures() {
+  const firstRun = await hundredReplicationsFirstRun();
+  const command = await hundredReplicationsCommand();
+  workerBundle();
   const allCores = await christmasEveRun(defaultWorkers());
   // Memory stays bounded: the process's peak size does not grow with the number of replications.
   const rssAfter100 = process.memoryUsage().rss;
@@ -354,6 +384,11 @@ export async function simulationFigures() {
     editedScenarioOneCore: await inFreshProcess('editedScenario'),
     christmasEve100Replications: {
       workers: defaultWorkers(),
+      /** a process's first run: fresh threads, each compiling the engine (three processes) */
+      firstRunInAProcess: firstRun,
+      /** the whole command, process start to exit */
+      wfmSimulateCommand: command,
+      /** in this process, after the figures before it */
       timing: allCores,
       processRssMB: { after100Replications: Math.round(rssAfter100 / 2 ** 20), after400More: Math.round(rssAfter400 / 2 ** 20) },
     },
