@@ -195,9 +195,18 @@ const WFM = fileURLToPath(new URL('../bin/wfm.js', import.meta.url));
 
 /** `wfm simulate christmas-eve --replications 100 --workers 2` as a user runs it, process start to exit: three runs and the median. */
 async function hundredReplicationsCommand() {
-  const args = [WFM, 'simulate', fileURLToPath(new URL('../scenarios/christmas-eve.json', import.meta.url)), '--replications', '100', '--workers', '2'];
+  const args = [
+    WFM,
+    'simulate',
+    fileURLToPath(new URL('../scenarios/christmas-eve.json', import.meta.url)),
+    '--replications',
+    '100',
+    '--workers',
+    '2',
+  ];
   const runs: Timing[] = [];
-  for (let i = 0; i < 3; i++) runs.push((await timed(() => execFileAsync(process.execPath, args, { maxBuffer: 2 ** 24 }))).timing);
+  for (let i = 0; i < 3; i++)
+    runs.push((await timed(() => execFileAsync(process.execPath, args, { maxBuffer: 2 ** 24 }))).timing);
   return { runs, medianWallMs: median(runs.map((t) => t.wallMs)) };
 }
 
