@@ -41,24 +41,45 @@ export async function connectRedis(url: string, persist: boolean): Promise<Redis
   const { pathname } = new URL(url);
   if (!/^(\/\d{0,5})?$/.test(pathname)) throw refused();
   const db = Number(pathname.slice(1) || 0);
+  let connected = false;
   const client = new Redis(url, {
     lazyConnect: true,
     maxRetriesPerRequest: null,
     enableOfflineQueue: persist,
-    retryStrategy: (times) => (persist ? Math.min(times * 200, 5000) : null),
+    // Only a connection that was made is made again: a first connect that fails is reported at once.
+    retryStrategy: (times) => (persist && connected ? Math.min(times * 200, 5000) : null),
   });
-  client.on('error', () => {}); // reported by the command that fails, once
+  // Reported by the command that fails, once; the server's own reason (a refused password) comes
+  // here, before the connection closes, and connect() itself only says it closed.
+  let reason: string | undefined;
+  const note = (error: Error) => {
+    reason = error.message;
+  };
+  client.on('error', note);
   try {
     await client.connect();
     // A database the server does not have fails here, not later in a worker's log.
     if (db !== 0) await client.select(db);
   } catch (error) {
-    client.disconnect();
-    throw new UsageError(
-      `--redis: cannot connect to ${redactUrl(url)} (${error instanceof Error ? error.message : String(error)})`,
-    );
+    // A connection that has ended already would hold the process for ioredis's disconnect timeout (2 s).
+    if (client.status !== 'end') client.disconnect();
+    throw new UsageError(`--redis: cannot connect to ${redactUrl(url)} (${connectFailure(reason, error)})`);
   }
+  connected = true;
+  client.off('error', note);
+  client.on('error', () => {});
   return client;
+}
+
+/** Why a connection failed, in words that say what to change: the server's reason before the closed connection. */
+function connectFailure(reason: string | undefined, error: unknown): string {
+  const said = error instanceof Error ? error.message : String(error);
+  const message = said === 'Connection is closed.' && reason !== undefined ? reason : said;
+  if (/^(WRONGPASS|ERR invalid password)/.test(message))
+    return `authentication failed: the server refused the user name or password in the URL (${message.split(' ')[0]})`;
+  if (/^NOAUTH/.test(message))
+    return `authentication needed: the server asks for a password, given in the URL as redis://:password@host:6379/0 (${message.split(' ')[0]})`;
+  return message;
 }
 
 /** The URL without its password, for messages. */

@@ -297,6 +297,31 @@ describe.skipIf(!hasRedisServer())('wfm simulate --redis with wfm worker', { tim
     );
   });
 
+  it('says authentication where the server refuses the password or asks for one, with the password hidden', async () => {
+    const guarded = await startRedis('s3cret');
+    try {
+      const port = new URL(guarded.url).port;
+      for (const [url, reason] of [
+        [
+          `redis://:wrong@127.0.0.1:${port}`,
+          'authentication failed: the server refused the user name or password in the URL (WRONGPASS)',
+        ],
+        [
+          guarded.url,
+          'authentication needed: the server asks for a password, given in the URL as redis://:password@host:6379/0 (NOAUTH)',
+        ],
+      ]) {
+        for (const command of [['simulate', scenario, '--replications', '2'], ['worker']]) {
+          const r = start([...command, '--redis', url]);
+          expect(await r.exited).toBe(2);
+          expect(r.stderr).toBe(`wfm ${command[0]}: --redis: cannot connect to redis://127.0.0.1:${port} (${reason})\n`);
+        }
+      }
+    } finally {
+      await guarded.stop();
+    }
+  });
+
   it('a second signal stops a finishing worker at once; its job returns to the queue and another worker completes the run exactly', async () => {
     const a = worker();
     await ready(a);

@@ -23,8 +23,13 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** A Redis server as a user would run it (AOF, noeviction), on a free loopback port with its own folder under the run's temp dir. */
-export async function startRedis(): Promise<{ url: string; pid: number; dir: string; stop: () => Promise<void> }> {
+/**
+ * A Redis server as a user would run it (AOF, noeviction), on a free loopback port with its own folder under the
+ * run's temp dir; with `password`, one that asks for it.
+ */
+export async function startRedis(
+  password?: string,
+): Promise<{ url: string; pid: number; dir: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'wfm-redis-'));
   const port = await freePort();
   const child: ChildProcess = spawn(
@@ -42,6 +47,7 @@ export async function startRedis(): Promise<{ url: string; pid: number; dir: str
       'noeviction',
       '--save',
       '',
+      ...(password === undefined ? [] : ['--requirepass', password]),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
