@@ -9,6 +9,7 @@ import type { Estimate, SimulationResult } from '../sim';
 import { runSimulation } from '../sim/pool';
 import { clusterFlags } from './clusterFlags';
 import { commandSpec } from './commands';
+import { scenarioKey } from './engine';
 import { checkOutputPath, writeOutput } from './files';
 import { numberFlag, parseFlags, positionals } from './flags';
 import { untilInterrupted } from './interrupt';
@@ -109,7 +110,9 @@ export function writeSimulation(result: SimulationResult, scenario: Scenario, ou
 
 /** What wfm simulate prints: its JSON (one line) or its table. */
 export const simulationOutput = (scenario: Scenario, result: SimulationResult, plan: DayPlan, json: boolean): string =>
-  json ? JSON.stringify(simulationJson(scenario, result, plan)) : simulationText(scenario, result, plan);
+  json
+    ? JSON.stringify({ ...simulationJson(scenario, result, plan), scenarioKey: scenarioKey(scenario) })
+    : simulationText(scenario, result, plan);
 
 /** The simulation as a terminal table, with the analytic plan's answer rate and SL beside it. */
 export function simulationTable(r: SimulationResult, plan: DayPlan): string {

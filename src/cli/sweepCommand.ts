@@ -5,6 +5,7 @@ import { formatScenarioError, mergePatch, parseScenario, type Scenario } from '.
 import { runSimulation } from '../sim/pool';
 import { clusterFlags } from './clusterFlags';
 import { commandSpec } from './commands';
+import { scenarioKey } from './engine';
 import { checkOutputPath, readTextFile } from './files';
 import { numberFlag, parseFlags, positionals, UsageError } from './flags';
 import { untilInterrupted } from './interrupt';
@@ -82,6 +83,7 @@ interface WrittenLine {
   line: number;
   replications: number;
   seed: number;
+  scenarioKey: string;
 }
 
 /**
@@ -99,16 +101,21 @@ function written(out: string): Map<string, WrittenLine> {
     .split('\n')
     .forEach((line, i) => {
       if (line === '') return;
-      let parsed: { name?: unknown; replications?: unknown; seed?: unknown } = {};
+      let parsed: { name?: unknown; replications?: unknown; seed?: unknown; scenarioKey?: unknown } = {};
       try {
         parsed = JSON.parse(line);
       } catch {
         // not JSON: refused below, as a line of no sweep
       }
-      const { name, replications, seed } = parsed ?? {};
-      if (typeof name !== 'string' || typeof replications !== 'number' || typeof seed !== 'number')
+      const { name, replications, seed, scenarioKey } = parsed ?? {};
+      if (
+        typeof name !== 'string' ||
+        typeof replications !== 'number' ||
+        typeof seed !== 'number' ||
+        typeof scenarioKey !== 'string'
+      )
         throw new UsageError(`--out: ${out} line ${i + 1} is not a result of wfm sweep; give another file`);
-      lines.set(name, { line: i + 1, replications, seed });
+      lines.set(name, { line: i + 1, replications, seed, scenarioKey });
     });
   return lines;
 }
@@ -128,13 +135,20 @@ export async function sweepCommand(argv: string[]): Promise<void> {
   const workers = numberFlag(flags, spec, 'workers') ?? defaultWorkers();
   const variants = readSweep(path);
   const done = out ? written(out) : new Map<string, WrittenLine>();
-  // A line of another run of the variant (other replications or seed) is not its result: refused, not kept.
+  // A line of another run of the variant (other replications or seed, or its patch or base changed since) is not
+  // its result: refused, not kept.
   for (const v of variants) {
     const had = done.get(v.name);
+    if (!had) continue;
     const { replications, seed } = v.scenario.simulation;
-    if (had && (had.replications !== replications || had.seed !== seed))
+    const again = 'give another file, or remove that line to run it again';
+    if (had.replications !== replications || had.seed !== seed)
       throw new UsageError(
-        `--out: ${out} line ${had.line} holds variant "${v.name}" of ${had.replications} replications with seed ${had.seed}; this sweep asks ${replications} with seed ${seed}: give another file, or remove that line to run it again`,
+        `--out: ${out} line ${had.line} holds variant "${v.name}" of ${had.replications} replications with seed ${had.seed}; this sweep asks ${replications} with seed ${seed}: ${again}`,
+      );
+    if (had.scenarioKey !== scenarioKey(v.scenario))
+      throw new UsageError(
+        `--out: ${out} line ${had.line} holds variant "${v.name}" of another scenario (its patch or the base has changed since that line was written): ${again}`,
       );
   }
   const todo = variants.filter((v) => !done.has(v.name));

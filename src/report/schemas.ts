@@ -148,6 +148,11 @@ function simulationOutput() {
       intervals: z.array(row).describe('one record per interval, in time order'),
       day: row.describe('the day'),
       notes: z.array(z.string()).describe('how the figures are counted'),
+      scenarioKey: z
+        .string()
+        .describe(
+          'SHA-256 (hex) of the scenario as simulated, its simulation block aside: the key a shard file carries; wfm sweep --out knows a variant’s line by it',
+        ),
     })
     .strict();
 }

@@ -51,6 +51,16 @@ describe('wfm sweep', () => {
       2,
       `wfm sweep: --out: ${out} line 1 holds variant "as planned" of 4 replications with seed 5; this sweep asks 6 with seed 5: give another file, or remove that line to run it again`,
     ]);
+    // A variant whose patch changed under the same name: its line is of another scenario, refused too.
+    const changed = join(dir, 'changed.json');
+    const edited = variants.map((v) => (v.name === 'longer calls' ? { ...v, patch: { ahtSeconds: 260 } } : v));
+    writeFileSync(changed, JSON.stringify({ base: 'base.json', replications: 4, variants: edited }));
+    const stale = wfm(['sweep', changed, '--out', out]);
+    expect([stale.code, stale.stderr.trim()]).toEqual([
+      2,
+      `wfm sweep: --out: ${out} line 3 holds variant "longer calls" of another scenario (its patch or the base has changed since that line was written): give another file, or remove that line to run it again`,
+    ]);
+    expect(readFileSync(out, 'utf8')).toBe(lines + simulateVariant(variants[2]));
     // A line of JSON that is no sweep result is refused too, not appended to.
     const other = join(dir, 'other.jsonl');
     writeFileSync(other, '{"a":1}\n');
