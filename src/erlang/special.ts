@@ -1,10 +1,10 @@
 /**
  * Special functions the Erlang formulas need, written for the argument ranges
  * of contact-center traffic (loads up to ~10^5 Erlangs) at double precision.
- * Logarithms are fdlibm's (./fdlibm), the same bits on every engine: the
+ * Logarithms and powers are ./portableMath's, the same bits on every engine: the
  * simulation's Weibull scale comes from logGamma.
  */
-import { exp, log } from './fdlibm';
+import { exp, log } from './portableMath';
 
 const HALF_LOG_TWO_PI = 0.5 * log(2 * Math.PI);
 

@@ -1,5 +1,5 @@
 import { mean as average } from 'd3-array';
-import { exp, log } from '../erlang/fdlibm';
+import { exp, log } from '../erlang/portableMath';
 import { logGamma } from '../erlang/special';
 import type { Distribution } from '../scenario';
 import type { Rng } from './rng';
@@ -12,7 +12,7 @@ export type Sampler = (rng: Rng) => number;
  * A sampler for a duration with the given mean and shape (DESIGN.md §4):
  * exponential; log-normal (shape = σ of ln X); gamma and Weibull (shape = k);
  * deterministic; empirical (observed values rescaled to the mean). Powers and
- * logarithms go through fdlibm, never Math or **, so a draw is the same bits on every engine.
+ * logarithms go through portableMath, never Math or **, so a draw is the same bits on every engine.
  */
 export function sampler(d: Pick<Distribution, 'kind' | 'shape' | 'values'>, mean: number): Sampler {
   switch (d.kind) {

@@ -19,7 +19,7 @@ import { resultAggregator, type SimulationResult } from './results';
 export const PART_FORMAT = 1;
 
 /**
- * What computed the counts. A replication draws through fdlibm's exp and log
+ * What computed the counts. A replication draws through portableMath's exp and log
  * (never the engine's Math), so its counts are the same bits in Chromium and
  * in Node; still, figures are promised identical only between identical
  * engines: the same wfm version and worker bundle on the same V8 and CPU architecture.

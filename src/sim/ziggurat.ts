@@ -11,7 +11,7 @@
  * others, never the same bits (the original shares them, which correlates
  * the two: Doornik, "An Improved Ziggurat Method", 2005).
  */
-import { exp, log } from '../erlang/fdlibm';
+import { exp, log } from '../erlang/portableMath';
 import type { Rng } from './rng';
 
 const EXP_STRIPS = 256;
