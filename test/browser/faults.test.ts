@@ -40,9 +40,10 @@ describe.runIf(browserTestsRun)('The app under faults', () => {
   /** A fresh browser profile (its own IndexedDB and localStorage), with an optional script run before the app. */
   const open = async (hash = '#plan', init?: () => void): Promise<Page> => shown(await browser.page(init), hash);
   const tab = async (hash = '#plan', init?: () => void): Promise<Page> => shown(await browser.tab(init), hash);
+  // The live page, which has read the store (the copy built into the page is painted before it has).
   const shown = async (page: Page, hash: string) => {
     await page.goto(`${browser.url()}${hash}`);
-    await expect.poll(() => page.locator('section.summary h2').count()).toBe(1);
+    await expect.poll(() => page.locator('section.summary h2[elementtiming="summary"]').count()).toBe(1);
     return page;
   };
   const load = async (page: Page, scenario: unknown) => {
