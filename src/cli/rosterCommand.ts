@@ -10,7 +10,7 @@ import { formatScenarioError } from '../scenario';
 import { parseWeek, type Week } from '../scenario/week';
 import type { PreviousRoster } from '../schedule/assign';
 import { CHECK_LENGTH } from '../schedule/checkLength';
-import { type Roster, readPreviousRoster, rosterWeek } from '../schedule/roster';
+import { type PreviousShift, previousShifts, type Roster, readPreviousRoster, rosterWeek } from '../schedule/roster';
 import { checkRoster, type RosterCheck } from '../schedule/rosterCheck';
 import { clusterFlags, clusterSimulate } from './clusterFlags';
 import { commandSpec } from './commands';
@@ -56,9 +56,13 @@ export async function rosterCommand(argv: string[]): Promise<void> {
   const week = readWeek(path);
   const previousPath = flags.values.get('previous');
   let previous: PreviousRoster | undefined;
+  // The earlier roster's shifts: those this one no longer has are cancelled in the calendars (.ics).
+  let previousCalendar: PreviousShift[] = [];
   if (previousPath !== undefined) {
     try {
-      previous = readPreviousRoster(readTextFile(previousPath, 'a roster CSV file'), week);
+      const text = readTextFile(previousPath, 'a roster CSV file');
+      previous = readPreviousRoster(text, week);
+      previousCalendar = previousShifts(text).shifts;
     } catch (error) {
       if (error instanceof UsageError) throw error;
       throw new UsageError(`--previous ${previousPath}: ${(error as Error).message}`);
@@ -74,8 +78,9 @@ export async function rosterCommand(argv: string[]): Promise<void> {
       simulate,
     });
   const json = flags.switches.has('json');
-  const write = (c: RosterCheck) => writeRoster(week, c.roster, c, out, json);
-  if (!flags.switches.has('check')) return writeRoster(week, rosterWeek(week, highs, { previous }), null, out, json);
+  const write = (c: RosterCheck) => writeRoster(week, c.roster, c, out, json, previousCalendar);
+  if (!flags.switches.has('check'))
+    return writeRoster(week, rosterWeek(week, highs, { previous }), null, out, json, previousCalendar);
   // In this thread the check cannot hear Ctrl-C, which then stops the process as usual.
   if (redis === undefined) return write(await checkRun());
   await untilInterrupted('roster', async (signal) =>
@@ -90,6 +95,7 @@ function writeRoster(
   checked: Pick<RosterCheck, 'steps' | 'finalCheck'> | null,
   out: string | undefined,
   json: boolean,
+  previousCalendar: PreviousShift[],
 ): void {
   const check = { checks: checked?.steps ?? [], finalCheck: checked?.finalCheck ?? null };
   if (out) {
@@ -100,7 +106,7 @@ function writeRoster(
       writeOutput(join(dirname(out), `${basename(out, ext)}-coverage.csv`), coverage);
     } else if (ext === '.xlsx') writeOutput(out, rosterWorkbook(roster));
     else {
-      for (const { file, ics } of rosterCalendars(roster, week.timeZone ?? machineTimeZone(), Date.now()))
+      for (const { file, ics } of rosterCalendars(roster, week.timeZone ?? machineTimeZone(), Date.now(), previousCalendar))
         writeOutput(join(dirname(out), `${basename(out, ext)}-${file}.ics`), ics);
     }
   }

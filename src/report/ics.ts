@@ -169,6 +169,8 @@ export interface CalendarEvent {
   start: string;
   end: string;
   summary: string;
+  /** an event of an earlier export that is no more: STATUS:CANCELLED under its UID */
+  cancelled?: boolean;
 }
 
 /** The instant of a UTC DATE-TIME (20261224T070000Z), in milliseconds. */
@@ -268,6 +270,7 @@ export function personCalendar(name: string, timeZone: string, events: CalendarE
       time('DTSTART', e.start),
       time('DTEND', e.end),
       `SUMMARY:${icsText(e.summary)}`,
+      ...(e.cancelled ? ['STATUS:CANCELLED'] : []),
       'END:VEVENT',
     ]),
     'END:VCALENDAR',

@@ -1,7 +1,7 @@
 import { AGENT_COLUMNS } from '../scenario/weekEdit';
-import type { Roster, RosterCoverage, RosterShift } from '../schedule/roster';
+import type { PreviousShift, Roster, RosterCoverage, RosterShift } from '../schedule/roster';
 import { tableCsv, tableSheet, workbook } from './files';
-import { offsetMs, personCalendar, stableUid, timeZoneClock, utcSpan } from './ics';
+import { type CalendarEvent, offsetMs, personCalendar, stableUid, timeZoneClock, utcSpan } from './ics';
 import { breaksText, coverageColumns, partTimeLine } from './schedule';
 import { type Column, type ReportTable, tableOf } from './table';
 
@@ -212,9 +212,18 @@ export function clockChangeLine(r: Pick<Roster, 'coverage'>, timeZone: string, t
  * roster's name, the person, the shift's date and the event, so a re-export
  * of the same assignment updates the events a calendar holds instead of
  * doubling them, and its moment, `exportedAt`, makes each event newer than
- * an earlier export's (personCalendar). Each comes with a file name part for the person.
+ * an earlier export's (personCalendar). Each event of the `previous` roster's
+ * (--previous) that this one no longer has, a shift or a break, is written
+ * cancelled under its UID, so the calendars that hold it drop it; a person
+ * the roster no longer gives a shift still gets a calendar of those. Each
+ * comes with a file name part for the person.
  */
-export function rosterCalendars(r: Roster, timeZone: string, exportedAt: number): { agent: string; file: string; ics: string }[] {
+export function rosterCalendars(
+  r: Roster,
+  timeZone: string,
+  exportedAt: number,
+  previous: PreviousShift[] = [],
+): { agent: string; file: string; ics: string }[] {
   const taken = new Set<string>();
   const clock = timeZoneClock(timeZone);
   // Minutes of a local "YYYY-MM-DD HH:MM" after the midnight of `date`.
@@ -223,29 +232,45 @@ export function rosterCalendars(r: Roster, timeZone: string, exportedAt: number)
     const [h, m] = time.split(':').map(Number);
     return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 60_000) + h * 60 + m;
   };
-  return r.agents
-    .filter((a) => a.shifts.length > 0)
-    .map((a) => ({
-      agent: a.agent,
-      file: uniqueSlug(a.agent, taken),
-      ics: personCalendar(
-        `${r.name} — ${a.agent}`,
-        timeZone,
-        a.shifts.flatMap((shift) =>
-          [
-            { name: 'shift', summary: `${shift.template} (${r.name})`, start: shift.start, end: shift.end },
-            ...shift.breaks.map((b, n) => ({
-              name: `break ${n + 1}`,
-              summary: b.paid ? 'Break (paid)' : 'Break',
-              start: b.start,
-              end: b.end,
-            })),
-          ].map((e) => {
-            const [start, end] = utcSpan(clock, shift.date, after(shift.date, e.start), after(shift.date, e.end));
-            return { uid: stableUid([r.name, a.agent, shift.date, e.name]), start, end, summary: e.summary };
-          }),
-        ),
-        exportedAt,
-      ),
+  const events = (agent: string, shift: Omit<RosterShift, 'paidHours'>) =>
+    [
+      { name: 'shift', summary: `${shift.template} (${r.name})`, start: shift.start, end: shift.end },
+      ...shift.breaks.map((b, n) => ({
+        name: `break ${n + 1}`,
+        summary: b.paid ? 'Break (paid)' : 'Break',
+        start: b.start,
+        end: b.end,
+      })),
+    ]
+      .filter((e) => e.end !== '')
+      .map((e) => {
+        const [start, end] = utcSpan(clock, shift.date, after(shift.date, e.start), after(shift.date, e.end));
+        return { uid: stableUid([r.name, agent, shift.date, e.name]), start, end, summary: e.summary };
+      });
+  const gone = new Map<string, CalendarEvent[]>();
+  const now = new Map(
+    r.agents.map((a) => [a.agent, new Set(a.shifts.flatMap((shift) => events(a.agent, shift)).map((e) => e.uid))]),
+  );
+  // Only the days this roster covers: an earlier roster's other days are not this one's to cancel.
+  const days = new Set(r.coverage.map((c) => c.date));
+  for (const shift of previous.filter((p) => days.has(p.date))) {
+    const kept = now.get(shift.agent);
+    const cancelled = events(shift.agent, shift)
+      .filter((e) => !kept?.has(e.uid))
+      .map((e) => ({ ...e, summary: `Cancelled: ${e.summary}`, cancelled: true }));
+    if (cancelled.length > 0) gone.set(shift.agent, [...(gone.get(shift.agent) ?? []), ...cancelled]);
+  }
+  const people = [...r.agents.map((a) => a.agent), ...[...gone.keys()].filter((agent) => !now.has(agent))];
+  const shiftsOf = new Map(r.agents.map((a) => [a.agent, a.shifts]));
+  return people
+    .map((agent) => ({
+      agent,
+      events: [...(shiftsOf.get(agent) ?? []).flatMap((shift) => events(agent, shift)), ...(gone.get(agent) ?? [])],
+    }))
+    .filter((p) => p.events.length > 0)
+    .map(({ agent, events }) => ({
+      agent,
+      file: uniqueSlug(agent, taken),
+      ics: personCalendar(`${r.name} — ${agent}`, timeZone, events, exportedAt),
     }));
 }

@@ -416,12 +416,16 @@ export class OtherWeekRoster extends Error {
   }
 }
 
+/** A shift of an earlier roster as its CSV gives it: local times "YYYY-MM-DD HH:MM" (an end may be missing in a hand-made file). */
+export interface PreviousShift extends Omit<RosterShift, 'paidHours'> {
+  agent: string;
+}
+
 /**
- * The shifts of an earlier roster (its CSV export: agent, date, template,
- * start, breaks), for a re-solve to keep: people keep the shifts they had wherever
- * the new cover still has them, with the same breaks where it can. Rows of other dates are ignored.
+ * The rows of an earlier roster's CSV export (agent, date, template, start,
+ * end, breaks) and the shifts among them whose date and start can be read.
  */
-export function readPreviousRoster(csv: string, week: Week): PreviousRoster {
+export function previousShifts(csv: string): { rows: number; shifts: PreviousShift[] } {
   const [header, ...rows] = parseCsv(csv.replace(/^\uFEFF/, ''));
   const column = (name: string) => {
     const i = (header ?? []).indexOf(name);
@@ -431,23 +435,47 @@ export function readPreviousRoster(csv: string, week: Week): PreviousRoster {
   };
   const [agent, date, template, start] = ['agent', 'date', 'template', 'start'].map(column);
   // Older exports without a breaks column still give the shifts; their breaks are then free to move.
-  const breaks = (header ?? []).indexOf('breaks');
+  const [end, breaks] = ['end', 'breaks'].map((name) => (header ?? []).indexOf(name));
+  const shifts = rows.flatMap((row): PreviousShift[] =>
+    stampMinutes(row[start] ?? '') === undefined || stampMinutes(`${row[date]} 00:00`) === undefined
+      ? []
+      : [
+          {
+            agent: row[agent] ?? '',
+            date: row[date],
+            template: row[template] ?? '',
+            start: row[start],
+            end: row[end] ?? '',
+            breaks: [
+              ...(row[breaks] ?? '').matchAll(/(\d{4}-\d{2}-\d{2} \d{2}:\d{2})–(\d{4}-\d{2}-\d{2} \d{2}:\d{2})?( \(paid\))?/g),
+            ].map(([, from, to, paid]) => ({ start: from, end: to ?? '', paid: paid !== undefined })),
+          },
+        ],
+  );
+  return { rows: rows.length, shifts };
+}
+
+/**
+ * The shifts of an earlier roster (its CSV export), for a re-solve to keep:
+ * people keep the shifts they had wherever the new cover still has them, with
+ * the same breaks where it can. Rows of other dates are ignored.
+ */
+export function readPreviousRoster(csv: string, week: Week): PreviousRoster {
+  const { rows, shifts } = previousShifts(csv);
   const dayOf = new Map(week.days.map((s, d) => [s.day.date, d]));
   const previous: PreviousRoster = new Map();
-  for (const row of rows) {
-    const day = dayOf.get(row[date]);
-    const from = stampMinutes(row[start] ?? '');
-    if (day === undefined || from === undefined) continue;
-    const offsets = [...(row[breaks] ?? '').matchAll(/(\d{4}-\d{2}-\d{2} \d{2}:\d{2})–/g)].map(
-      ([, at]) => (stampMinutes(at) as number) - from,
-    );
-    const shifts = previous.get(row[agent]) ?? new Map<string, string>();
-    shifts.set(shiftKey(day, row[template], from - (stampMinutes(`${row[date]} 00:00`) as number)), breaksKey(offsets));
-    previous.set(row[agent], shifts);
+  for (const shift of shifts) {
+    const day = dayOf.get(shift.date);
+    if (day === undefined) continue;
+    const from = stampMinutes(shift.start) as number;
+    const offsets = shift.breaks.map((b) => (stampMinutes(b.start) as number) - from);
+    const kept = previous.get(shift.agent) ?? new Map<string, string>();
+    kept.set(shiftKey(day, shift.template, from - (stampMinutes(`${shift.date} 00:00`) as number)), breaksKey(offsets));
+    previous.set(shift.agent, kept);
   }
-  if (rows.length > 0 && previous.size === 0)
+  if (rows > 0 && previous.size === 0)
     throw new OtherWeekRoster(
-      `${rows.length === 1 ? 'its one shift is not' : `none of its ${rows.length} shifts is`} on a day of this week (${week.days[0].day.date} to ${week.days[week.days.length - 1].day.date}) with a start YYYY-MM-DD HH:MM; give a roster of this week`,
+      `${rows === 1 ? 'its one shift is not' : `none of its ${rows} shifts is`} on a day of this week (${week.days[0].day.date} to ${week.days[week.days.length - 1].day.date}) with a start YYYY-MM-DD HH:MM; give a roster of this week`,
     );
   return previous;
 }

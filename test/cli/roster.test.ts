@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { wfm } from './run';
 
@@ -59,6 +60,55 @@ describe('wfm roster', () => {
         /^wfm roster: --check-(steps|replications): must be a whole number from 1 to (50|1000), got "0"/,
       );
     }
+  });
+
+  it('a re-export with --previous cancels, under their UIDs, the events of the earlier roster it no longer has', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wfm-roster-'));
+    const raw = JSON.parse(readFileSync(week, 'utf8'));
+    raw.base = new URL('../../scenarios/christmas-eve.json', import.meta.url).pathname;
+    const agents = readFileSync(new URL('../../scenarios/weeks/christmas-week.agents.csv', import.meta.url), 'utf8');
+    writeFileSync(join(dir, 'agents.csv'), agents);
+    writeFileSync(join(dir, 'week.json'), JSON.stringify({ ...raw, agents: 'agents.csv' }));
+    expect(wfm(['roster', join(dir, 'week.json'), '--out', join(dir, 'old.csv')]).code).toBe(0);
+    expect(wfm(['roster', join(dir, 'week.json'), '--out', join(dir, 'old.ics')]).code).toBe(0);
+    // Oliver Clarke leaves; the others are rostered again from the old roster.
+    writeFileSync(join(dir, 'agents.csv'), agents.replace(/^Oliver Clarke,.*\n/m, ''));
+    const again = wfm(['roster', join(dir, 'week.json'), '--previous', join(dir, 'old.csv'), '--out', join(dir, 'new.ics')]);
+    expect(again.code).toBe(0);
+    /** Each calendar's events as ical.js reads them: UID → cancelled or not. */
+    const read = (prefix: string) =>
+      new Map(
+        readdirSync(dir)
+          .filter((f) => f.startsWith(`${prefix}-`) && f.endsWith('.ics'))
+          .map((f) => {
+            const calendar = new ICAL.Component(ICAL.parse(readFileSync(join(dir, f), 'utf8')));
+            const events = calendar
+              .getAllSubcomponents('vevent')
+              .map((v) => [String(v.getFirstPropertyValue('uid')), v.getFirstPropertyValue('status') === 'CANCELLED'] as const);
+            return [f.slice(prefix.length + 1), new Map(events)] as const;
+          }),
+      );
+    const before = read('old');
+    const after = read('new');
+    let cancelled = 0;
+    for (const [file, events] of before) {
+      const now = after.get(file);
+      expect(now, file).toBeDefined();
+      // Every event a calendar holds from the earlier export is in the new one, kept or cancelled: none is left behind.
+      for (const uid of events.keys()) expect(now?.has(uid), `${file} ${uid}`).toBe(true);
+      for (const [uid, gone] of now ?? []) {
+        if (!gone) continue;
+        cancelled++;
+        expect(events.has(uid), `${file}: a cancelled event is one the earlier export had`).toBe(true);
+      }
+    }
+    // The person who left gets a calendar of nothing but cancellations, one for each event they had.
+    const oliver = after.get('Oliver-Clarke.ics');
+    expect([...(oliver?.values() ?? [])].every(Boolean)).toBe(true);
+    expect(oliver?.size).toBe(before.get('Oliver-Clarke.ics')?.size);
+    expect(cancelled).toBeGreaterThan(oliver?.size ?? 0);
+    // Without --previous nothing is cancelled.
+    expect(readFileSync(join(dir, 'old-Oliver-Clarke.ics'), 'utf8')).not.toContain('STATUS:CANCELLED');
   });
 
   it('refuses a week file that is wrong with exit 2 and one line naming the field', () => {
