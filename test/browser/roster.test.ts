@@ -159,6 +159,33 @@ describe.runIf(browserTestsRun)('The Roster page', () => {
     expect(out).toContain(`'=HYPERLINK`);
   });
 
+  it('a week file that is wrong is refused with each field named, and the saved week is kept, across a reload', {
+    timeout: 240_000,
+  }, async () => {
+    const page = await browser.page();
+    await page.goto(`${browser.url()}#roster`);
+    await rostered(page);
+    const saved = await page.evaluate(() => localStorage.getItem('wfm.roster.week'));
+    const dir = mkdtempSync(join(tmpdir(), 'wfm-roster-'));
+    for (const [content, named] of [
+      [{}, 'base: required'],
+      [{ name: { a: 1 }, base: 'christmas-eve.json', days: 'abc', contracts: 5 }, 'days'],
+      [{ __proto__: { x: 1 }, schema: 1 }, 'base: required'],
+    ] as const) {
+      writeFileSync(join(dir, 'week.json'), JSON.stringify(content));
+      await page.setInputFiles('#open-week', join(dir, 'week.json'));
+      await expect
+        .poll(() => page.innerText('#week-file-errors'))
+        .toContain('week.json was not opened; the week stays as it was.');
+      expect(await page.innerText('#week-file-errors')).toContain(named);
+      expect(await page.innerText('#week-file-errors')).not.toContain('undefined');
+      expect(await page.evaluate(() => localStorage.getItem('wfm.roster.week'))).toBe(saved);
+    }
+    await page.reload();
+    await rostered(page);
+    expect(await page.innerText('#roster-summary h2')).toMatch(/^Christmas week 2026: \d+ of 300 people/);
+  });
+
   it('a roster worker that dies says so, keeps the week as edited, and the next roster runs', { timeout: 240_000 }, async () => {
     const page = await browser.page(() => {
       // The first roster worker dies as it starts; the ones after it are sound.

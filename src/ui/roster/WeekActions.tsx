@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { Json } from '../../scenario/edit';
-import { importAgents, setBase } from '../../scenario/weekEdit';
+import { formatScenarioError } from '../../scenario/shape';
+import { importAgents, setBase, type WeekDraft } from '../../scenario/weekEdit';
 import { ErrorList } from '../plan/ErrorList';
 import { bundledWeek } from './bundledWeek';
 import { downloadAgentsCsv } from './rosterExports';
-import type { RosterState } from './rosterState';
+import { checkDraft, type RosterState } from './rosterState';
 
 /** Files larger than this are refused before they are read: 5,000 people fit in well under it. */
 const MAX_FILE_BYTES = 5_000_000;
@@ -17,6 +18,12 @@ async function fileText(e: Event): Promise<{ name: string; text: string } | stri
   if (file.size > MAX_FILE_BYTES) return `${file.name}: at most 5 MB, got ${(file.size / 1e6).toFixed(1)} MB`;
   return { name: file.name, text: await file.text() };
 }
+
+/** What the page's check finds wrong with a draft, as text. */
+const errorTexts = (draft: WeekDraft): string[] => {
+  const checked = checkDraft(draft);
+  return checked.ok ? [] : checked.errors.map(formatScenarioError);
+};
 
 /** Undo and redo, the people's CSV in and out, a week file in, and a fresh start from the bundled week. */
 export function WeekActions({ state }: { state: RosterState }) {
@@ -42,8 +49,14 @@ export function WeekActions({ state }: { state: RosterState }) {
     }
     if (typeof week !== 'object' || week === null || Array.isArray(week))
       return setErrors([`${read.name}: must be a week object (schema, name, base, days, contracts, agents)`]);
+    // Checked before it replaces anything: what is wrong in it is named and the saved week is kept. What the
+    // people's table already gets wrong (a row half typed) is no fault of the file.
+    const opened = { ...state.draft.value, week: week as Json };
+    const had = new Set(errorTexts(state.draft.value));
+    const wrong = errorTexts(opened).filter((e) => !had.has(e));
+    if (wrong.length > 0) return setErrors([`${read.name} was not opened; the week stays as it was.`, ...wrong]);
     setErrors([]);
-    state.edit((d) => ({ ...d, week: week as Json }));
+    state.edit(() => opened);
   };
   const onOpenScenario = () => {
     setErrors([]);

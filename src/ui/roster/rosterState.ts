@@ -27,13 +27,19 @@ export function baseOf(week: Json): { ok: true; base: unknown } | { ok: false; e
   const file = typeof base === 'string' ? (base.split('/').pop() ?? '') : '';
   const bundled = EXAMPLES.get(file);
   if (bundled) return { ok: true, base: bundled };
+  const named = typeof base === 'string' ? `the app has no scenario "${base.slice(0, 80)}"` : 'required';
   return {
     ok: false,
     error: {
       path: 'base',
-      message: `the app has no scenario "${String(base).slice(0, 80)}"; name a bundled one (${[...EXAMPLES.keys()].join(', ')}) or put the scenario object in the week file`,
+      message: `${named}; name a bundled one (${[...EXAMPLES.keys()].join(', ')}) or put the scenario object in the week file`,
     },
   };
+}
+
+/** A draft checked as the page checks it: its base found, then the week and its people. */
+export function checkDraft(draft: WeekDraft, base = baseOf(draft.week)) {
+  return base.ok ? checkWeek(draft, base.base) : { ok: false as const, errors: [base.error] };
 }
 
 export interface Rostered {
@@ -97,10 +103,7 @@ export function rosterState(storage: Storage, openScenario: () => Json) {
     canRedo.value = history.canRedo();
   });
   const base = computed(() => baseOf(draft.value.week));
-  const check = computed(() => {
-    const b = base.value;
-    return b.ok ? checkWeek(draft.value, b.base) : { ok: false as const, errors: [b.error] };
-  });
+  const check = computed(() => checkDraft(draft.value, base.value));
   const status = signal<Status>({ kind: 'idle', text: '' });
   const running = computed(() => status.value.kind === 'running');
   const rostered = signal<Rostered | null>(null);
