@@ -21,7 +21,8 @@ export interface PatienceEstimate {
 
 /**
  * Reads the raw tab-separated call records (17 columns, header first): PHANTOM
- * calls are ignored; rows with fewer fields are reported by line, not guessed.
+ * calls are ignored; rows with fewer fields, or a wait that is not seconds
+ * within a day, are reported by line, not guessed.
  */
 export function readQueuedCalls(text: string): { calls: QueuedCall[]; skipped: string[] } {
   const calls: QueuedCall[] = [];
@@ -38,10 +39,22 @@ export function readQueuedCalls(text: string): { calls: QueuedCall[]; skipped: s
     const outcome = f[12].trim();
     const queueStart = f[9].trim();
     if (outcome === 'PHANTOM' || queueStart === '0:00:00' || queueStart === '00:00:00' || queueStart === '') continue;
-    calls.push({ waitSeconds: Number(f[11]), abandoned: outcome === 'HANG' });
+    const wait = f[11].trim();
+    // Whole or decimal seconds within a day: anything else ("abc", "1,5", -5, 1e309) is no wait to learn from.
+    const waitSeconds = /^\d+(\.\d+)?$/.test(wait) ? Number(wait) : Number.NaN;
+    if (!(waitSeconds <= MAX_WAIT_SECONDS)) {
+      skipped.push(
+        `line ${k + 1}: the wait (field 12) must be seconds from 0 to ${MAX_WAIT_SECONDS.toLocaleString('en-US')}, got "${wait.slice(0, 40)}"`,
+      );
+      continue;
+    }
+    calls.push({ waitSeconds, abandoned: outcome === 'HANG' });
   }
   return { calls, skipped };
 }
+
+/** The longest wait a record may give: a day. */
+const MAX_WAIT_SECONDS = 86_400;
 
 export function estimatePatience(calls: QueuedCall[], at = [5, 10, 30, 60, 120, 180, 300, 600]): PatienceEstimate {
   const abandoned = calls.filter((c) => c.abandoned).length;
@@ -56,7 +69,8 @@ export function estimatePatience(calls: QueuedCall[], at = [5, 10, 30, 60, 120, 
     const atRisk = sorted.length - i;
     let events = 0;
     let j = i;
-    for (; j < sorted.length && sorted[j].waitSeconds === t; j++) if (sorted[j].abandoned) events++;
+    // j passes i at least once, so a wait that equals nothing, not even itself (NaN), cannot stop the loop.
+    for (; j < sorted.length && (j === i || sorted[j].waitSeconds === t); j++) if (sorted[j].abandoned) events++;
     if (events > 0) {
       survival *= 1 - events / atRisk;
       steps.push([t, survival]);

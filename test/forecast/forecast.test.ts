@@ -266,3 +266,43 @@ describe('AHT and queues in the history', () => {
     expect(bad.report.unparseable).toEqual(['line 2: AHT must be a number of seconds above 0, got "fast"']);
   });
 });
+
+describe('call records', () => {
+  it('skips, naming the line, a wait that is not seconds within a day, and never hangs on one that is not a number', () => {
+    const row = (wait: string, outcome = 'HANG') =>
+      [
+        '1',
+        '1',
+        '1',
+        '990101',
+        '1',
+        '1',
+        '1',
+        '10:00:00',
+        '10:00:05',
+        '10:00:05',
+        '10:00:00',
+        wait,
+        outcome,
+        '0',
+        '0',
+        '0',
+        '0',
+      ].join('\t');
+    const waits = ['abc', '1,5', '-500', '1e309', '1e12', '86401', '', '30', '12.5'];
+    const { calls, skipped } = readQueuedCalls(['header', ...waits.map((w) => row(w))].join('\n'));
+    expect(calls).toEqual([
+      { waitSeconds: 30, abandoned: true },
+      { waitSeconds: 12.5, abandoned: true },
+    ]);
+    expect(skipped).toEqual(
+      waits.slice(0, 7).map((w, i) => `line ${i + 2}: the wait (field 12) must be seconds from 0 to 86,400, got "${w}"`),
+    );
+    // Given waits that are not numbers all the same, the estimate ends (it had looped for ever).
+    const estimate = estimatePatience([
+      { waitSeconds: Number.NaN, abandoned: true },
+      { waitSeconds: 20, abandoned: true },
+    ]);
+    expect(estimate.queued).toBe(2);
+  });
+});

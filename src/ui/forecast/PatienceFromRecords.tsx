@@ -23,6 +23,9 @@ async function readRecords(file: File, storage: Storage): Promise<Read> {
     savePatienceEstimate(storage, estimate.meanSeconds, file.name);
     return { file: file.name, estimate, skipped, israeli: /1999|99\d{4}/.test(text.slice(0, 2000)) };
   } catch (error) {
+    // A .gz that is no gzip fails inside the browser's decompression, which names no cause of its own.
+    if (file.name.endsWith('.gz'))
+      return { file: file.name, error: 'not a gzip file: give the records as .txt, or gzip them whole' };
     return { file: file.name, error: `not readable as call records (${(error as Error).message})` };
   }
 }
@@ -31,7 +34,9 @@ async function readRecords(file: File, storage: Storage): Promise<Read> {
 export function PatienceFromRecords({ session, storage }: { session: Session; storage: Storage }) {
   const r = read.value;
   const use = (seconds: number) => {
-    if (session.commit(setField(session.current().raw, 'patience.meanSeconds', seconds)).ok) location.hash = '#plan';
+    const result = session.commit(setField(session.current().raw, 'patience.meanSeconds', seconds));
+    if (result.ok) location.hash = '#plan';
+    else if (r) read.value = { file: r.file, error: `${seconds} s cannot be the scenario's mean patience: ${result.errors[0]}` };
   };
   return (
     <>
@@ -55,7 +60,7 @@ export function PatienceFromRecords({ session, storage }: { session: Session; st
 function Estimate({ r, use }: { r: Extract<Read, { estimate: PatienceEstimate }>; use: (seconds: number) => void }) {
   const p = r.estimate;
   const mean = Math.round(p.meanSeconds);
-  const skipped = r.skipped.length > 0 ? ` ${r.skipped.length} short rows skipped (${r.skipped[0]}).` : '';
+  const skipped = r.skipped.length > 0 ? ` ${r.skipped.length} rows skipped (${r.skipped[0]}).` : '';
   return (
     <>
       <p>{`${p.queued.toLocaleString('en-US')} queued calls, ${p.abandoned.toLocaleString('en-US')} abandoned: exponential patience ${mean} s (total wait ÷ abandonments); Kaplan–Meier median ${p.medianSeconds ?? '—'} s.${skipped}`}</p>
