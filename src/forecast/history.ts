@@ -1,4 +1,11 @@
+import { readTypedNumber } from '../format/typed';
 import { clockOf, parseCsv } from '../scenario';
+
+/** The most calls one row may give, as in the Plan's volumes import. */
+const MAX_CALLS = 1_000_000;
+
+/** A row as a CSV line again, for messages: a field with a comma or a quote is quoted, so it reads as one. */
+const csvLine = (cells: string[]) => cells.map((c) => (/[",]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',');
 
 /**
  * A history of calls per interval, one row of slots per calendar day, in the
@@ -80,9 +87,12 @@ export function readHistory(
       return;
     }
     const time = DATE_TIME.exec((cells[columns.time] ?? '').trim().replace(/^"|"$/g, ''));
-    const calls = Number((cells[columns.calls] ?? '').trim());
-    if (!time || !Number.isFinite(calls) || calls < 0) {
-      report.unparseable.push(`line ${line}: expected a date-time and a number of calls, got ${JSON.stringify(cells.join(','))}`);
+    // Read as the Plan's volumes are: "1,200" is twelve hundred, "10,5" ten and a half; at most a million an interval.
+    const calls = readTypedNumber(cells[columns.calls] ?? '') ?? Number.NaN;
+    if (!time || !(calls >= 0 && calls <= MAX_CALLS)) {
+      report.unparseable.push(
+        `line ${line}: expected a date-time and a number of calls from 0 to 1,000,000, got ${JSON.stringify(csvLine(cells))}`,
+      );
       return;
     }
     const [, date, h, m] = time;

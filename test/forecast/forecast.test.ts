@@ -42,10 +42,25 @@ describe('history import', () => {
     expect([...h.calls[0]]).toEqual([11, Number.NaN, 7]);
     expect(h.report.duplicates).toEqual(['line 5: 2026-03-29 03:00 again']);
     expect(h.report.unparseable).toEqual([
-      'line 6: expected a date-time and a number of calls, got "yesterday,3"',
-      'line 7: expected a date-time and a number of calls, got "2026-03-30 01:00,-2"',
+      'line 6: expected a date-time and a number of calls from 0 to 1,000,000, got "yesterday,3"',
+      'line 7: expected a date-time and a number of calls from 0 to 1,000,000, got "2026-03-30 01:00,-2"',
     ]);
     expect(h.report.gaps).toEqual(['2026-03-29 02:00: no record', '2026-03-30 02:00: no record']);
+  });
+
+  it('reads calls as the Plan reads volumes ("1,200" is twelve hundred) and refuses over a million in a row, quoting the line as it was', () => {
+    const h = readHistory(
+      ['time,calls', '2026-01-08 08:00,"1,200"', '2026-01-08 09:00,1e300', '2026-01-08 10:00,7'].join('\n'),
+      60,
+    );
+    expect([...h.calls[0]]).toEqual([1200, Number.NaN, 7]);
+    expect(h.report.unparseable).toEqual([
+      'line 3: expected a date-time and a number of calls from 0 to 1,000,000, got "2026-01-08 09:00,1e300"',
+    ]);
+    const quoted = readHistory(['time,calls', '2026-01-08 08:00,"1,2,3"'].join('\n'), 60);
+    expect(quoted.report.unparseable).toEqual([
+      'line 2: expected a date-time and a number of calls from 0 to 1,000,000, got "2026-01-08 08:00,\\"1,2,3\\""',
+    ]);
   });
 
   it('refuses impossible dates and clock times by line, as it does other bad rows', () => {
