@@ -198,8 +198,15 @@ async function firstRunInProcess(workers: number, replications: number) {
 
 const WFM = fileURLToPath(new URL('../bin/wfm.js', import.meta.url));
 
-/** `wfm simulate christmas-eve --replications 100 --workers 2` as a user runs it, process start to exit: three runs and the median. */
-async function hundredReplicationsCommand() {
+/** Three runs of a figure, one after another, and their median wall time. */
+async function threeRuns(run: () => Promise<Timing>) {
+  const runs: Timing[] = [];
+  for (let i = 0; i < 3; i++) runs.push(await run());
+  return { runs, medianWallMs: median(runs.map((t) => t.wallMs)) };
+}
+
+/** `wfm simulate christmas-eve --replications 100 --workers 2` as a user runs it, process start to exit. */
+const hundredReplicationsCommand = () => {
   const args = [
     WFM,
     'simulate',
@@ -209,18 +216,12 @@ async function hundredReplicationsCommand() {
     '--workers',
     '2',
   ];
-  const runs: Timing[] = [];
-  for (let i = 0; i < 3; i++)
-    runs.push((await timed(() => execFileAsync(process.execPath, args, { maxBuffer: 2 ** 24 }))).timing);
-  return { runs, medianWallMs: median(runs.map((t) => t.wallMs)) };
-}
+  return threeRuns(async () => (await timed(() => execFileAsync(process.execPath, args, { maxBuffer: 2 ** 24 }))).timing);
+};
 
-/** 100 replications on 2 workers as a process's first run, in three fresh processes: the runs and the median. */
-async function hundredReplicationsFirstRun() {
-  const runs: Timing[] = [];
-  for (let i = 0; i < 3; i++) runs.push((await inFreshProcess('hundredReplicationsTwoWorkers')) as Timing);
-  return { runs, medianWallMs: median(runs.map((t) => t.wallMs)) };
-}
+/** 100 replications on 2 workers as a process's first run, each in a fresh process. */
+const hundredReplicationsFirstRun = () =>
+  threeRuns(async () => (await inFreshProcess('hundredReplicationsTwoWorkers')) as Timing);
 
 /** One replication of about 4.8 million calls: seconds of work in a single replication. */
 const longDay = () =>

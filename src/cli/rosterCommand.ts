@@ -10,7 +10,7 @@ import { formatScenarioError } from '../scenario';
 import { parseWeek, type Week } from '../scenario/week';
 import type { PreviousRoster } from '../schedule/assign';
 import { CHECK_LENGTH } from '../schedule/checkLength';
-import { type PreviousShift, previousShifts, type Roster, readPreviousRoster, rosterWeek } from '../schedule/roster';
+import { type PreviousShift, previousRoster, previousShifts, type Roster, rosterWeek } from '../schedule/roster';
 import { checkRoster, type RosterCheck } from '../schedule/rosterCheck';
 import { clusterFlags, clusterSimulate } from './clusterFlags';
 import { commandSpec } from './commands';
@@ -60,9 +60,9 @@ export async function rosterCommand(argv: string[]): Promise<void> {
   let previousCalendar: PreviousShift[] = [];
   if (previousPath !== undefined) {
     try {
-      const text = readTextFile(previousPath, 'a roster CSV file');
-      previous = readPreviousRoster(text, week);
-      previousCalendar = previousShifts(text).shifts;
+      const read = previousShifts(readTextFile(previousPath, 'a roster CSV file'));
+      previous = previousRoster(read, week);
+      previousCalendar = read.shifts;
     } catch (error) {
       if (error instanceof UsageError) throw error;
       throw new UsageError(`--previous ${previousPath}: ${(error as Error).message}`);

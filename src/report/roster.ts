@@ -247,26 +247,20 @@ export function rosterCalendars(
         const [start, end] = utcSpan(clock, shift.date, after(shift.date, e.start), after(shift.date, e.end));
         return { uid: stableUid([r.name, agent, shift.date, e.name]), start, end, summary: e.summary };
       });
+  const current = new Map(r.agents.map((a) => [a.agent, a.shifts.flatMap((shift) => events(a.agent, shift))]));
+  const kept = new Map([...current].map(([agent, list]) => [agent, new Set(list.map((e) => e.uid))]));
   const gone = new Map<string, CalendarEvent[]>();
-  const now = new Map(
-    r.agents.map((a) => [a.agent, new Set(a.shifts.flatMap((shift) => events(a.agent, shift)).map((e) => e.uid))]),
-  );
   // Only the days this roster covers: an earlier roster's other days are not this one's to cancel.
   const days = new Set(r.coverage.map((c) => c.date));
   for (const shift of previous.filter((p) => days.has(p.date))) {
-    const kept = now.get(shift.agent);
     const cancelled = events(shift.agent, shift)
-      .filter((e) => !kept?.has(e.uid))
+      .filter((e) => !kept.get(shift.agent)?.has(e.uid))
       .map((e) => ({ ...e, summary: `Cancelled: ${e.summary}`, cancelled: true }));
     if (cancelled.length > 0) gone.set(shift.agent, [...(gone.get(shift.agent) ?? []), ...cancelled]);
   }
-  const people = [...r.agents.map((a) => a.agent), ...[...gone.keys()].filter((agent) => !now.has(agent))];
-  const shiftsOf = new Map(r.agents.map((a) => [a.agent, a.shifts]));
+  const people = [...current.keys(), ...[...gone.keys()].filter((agent) => !current.has(agent))];
   return people
-    .map((agent) => ({
-      agent,
-      events: [...(shiftsOf.get(agent) ?? []).flatMap((shift) => events(agent, shift)), ...(gone.get(agent) ?? [])],
-    }))
+    .map((agent) => ({ agent, events: [...(current.get(agent) ?? []), ...(gone.get(agent) ?? [])] }))
     .filter((p) => p.events.length > 0)
     .map(({ agent, events }) => ({
       agent,

@@ -460,8 +460,10 @@ export function previousShifts(csv: string): { rows: number; shifts: PreviousShi
  * people keep the shifts they had wherever the new cover still has them, with
  * the same breaks where it can. Rows of other dates are ignored.
  */
-export function readPreviousRoster(csv: string, week: Week): PreviousRoster {
-  const { rows, shifts } = previousShifts(csv);
+export const readPreviousRoster = (csv: string, week: Week): PreviousRoster => previousRoster(previousShifts(csv), week);
+
+/** readPreviousRoster of an earlier roster already read (previousShifts). */
+export function previousRoster({ rows, shifts }: ReturnType<typeof previousShifts>, week: Week): PreviousRoster {
   const dayOf = new Map(week.days.map((s, d) => [s.day.date, d]));
   const previous: PreviousRoster = new Map();
   for (const shift of shifts) {

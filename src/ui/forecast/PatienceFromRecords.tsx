@@ -11,10 +11,16 @@ const read = signal<Read | null>(null);
 
 /** Per-call records (tab-separated, gzip read in the browser) to an exponential patience and its Kaplan–Meier view. */
 async function readRecords(file: File, storage: Storage): Promise<Read> {
+  const gzip = file.name.endsWith('.gz');
+  let text: string;
   try {
-    const text = file.name.endsWith('.gz')
-      ? await new Response(file.stream().pipeThrough(new DecompressionStream('gzip'))).text()
-      : await file.text();
+    text = gzip ? await new Response(file.stream().pipeThrough(new DecompressionStream('gzip'))).text() : await file.text();
+  } catch (error) {
+    // A .gz that is no gzip fails inside the browser's decompression, which names no cause of its own.
+    if (gzip) return { file: file.name, error: 'not a gzip file: give the records as .txt, or gzip them whole' };
+    return { file: file.name, error: `not readable as call records (${(error as Error).message})` };
+  }
+  try {
     const { calls, skipped } = readQueuedCalls(text);
     if (calls.length === 0) return { file: file.name, error: `no queued calls found (${skipped.length} rows skipped)` };
     const estimate = estimatePatience(calls);
@@ -23,9 +29,6 @@ async function readRecords(file: File, storage: Storage): Promise<Read> {
     savePatienceEstimate(storage, estimate.meanSeconds, file.name);
     return { file: file.name, estimate, skipped, israeli: /1999|99\d{4}/.test(text.slice(0, 2000)) };
   } catch (error) {
-    // A .gz that is no gzip fails inside the browser's decompression, which names no cause of its own.
-    if (file.name.endsWith('.gz'))
-      return { file: file.name, error: 'not a gzip file: give the records as .txt, or gzip them whole' };
     return { file: file.name, error: `not readable as call records (${(error as Error).message})` };
   }
 }
